@@ -1,0 +1,89 @@
+import { MlPlatformError } from './errors.js';
+import { redactUrl } from './redact.js';
+
+/** Stable codes of {@link ApiError}. */
+export const ApiErrorCode = {
+  /** The server answered with a non-2xx status. */
+  httpStatus: 'API_HTTP_STATUS',
+  /** The server answered with an HTML page where JSON was expected (a login page, a proxy error page). */
+  htmlResponse: 'API_HTML_RESPONSE',
+} as const;
+
+/**
+ * What the API said about the failure, parsed from KFP's `google.rpc.Status`
+ * (`{ code, message, details }`, v1beta1 adds `error`) or Seldon Deploy's
+ * `Error` (`{ code, message, requestId }`).
+ */
+export interface UpstreamError {
+  code?: number;
+  message?: string;
+  details?: unknown[];
+}
+
+export interface ApiErrorInit {
+  code?: string;
+  status: number;
+  method: string;
+  url: string;
+  body?: unknown;
+  requestId?: string;
+  hint?: string;
+  cause?: unknown;
+}
+
+/**
+ * A failed API call: HTTP status, upstream code/message, method and (redacted) URL.
+ * The raw `body` is kept for inspection but never printed.
+ */
+export class ApiError extends MlPlatformError {
+  readonly status: number;
+  readonly method: string;
+  readonly url: string;
+  readonly upstream: UpstreamError | undefined;
+  readonly requestId: string | undefined;
+  readonly body: unknown;
+
+  constructor(init: ApiErrorInit) {
+    const url = redactUrl(init.url);
+    const upstream = parseUpstreamError(init.body);
+    const requestId = init.requestId ?? upstreamRequestId(init.body);
+    const said = upstream?.message ? `: ${truncate(upstream.message, 500)}` : '';
+    const id = requestId ? ` (request id ${requestId})` : '';
+    const hint = init.hint ? ` ${init.hint}` : '';
+    super(init.code ?? ApiErrorCode.httpStatus, `${init.method} ${url} failed with HTTP ${init.status}${said}${id}.${hint}`, {
+      cause: init.cause,
+    });
+    this.status = init.status;
+    this.method = init.method;
+    this.url = url;
+    this.upstream = upstream;
+    this.requestId = requestId;
+    Object.defineProperty(this, 'body', { value: init.body, enumerable: false });
+  }
+}
+
+export function parseUpstreamError(body: unknown): UpstreamError | undefined {
+  if (typeof body === 'string') {
+    const text = body.trim();
+    return text ? { message: text } : undefined;
+  }
+  if (!body || typeof body !== 'object') return undefined;
+  const record = body as Record<string, unknown>;
+  const message =
+    typeof record.message === 'string' ? record.message : typeof record.error === 'string' ? record.error : undefined;
+  const code = typeof record.code === 'number' ? record.code : undefined;
+  const details = Array.isArray(record.details) ? record.details : undefined;
+  if (message === undefined && code === undefined && details === undefined) return undefined;
+  return { code, message, details };
+}
+
+function upstreamRequestId(body: unknown): string | undefined {
+  if (body && typeof body === 'object' && typeof (body as { requestId?: unknown }).requestId === 'string') {
+    return (body as { requestId: string }).requestId;
+  }
+  return undefined;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

@@ -1,0 +1,109 @@
+/**
+ * Expiry-aware credential cache with single-flight refresh, shared by every
+ * auth plugin (the AWS SDK v3 credential-provider pattern):
+ * - one acquisition at a time: concurrent callers share one pending promise,
+ *   cleared in `finally` so a failure is never cached;
+ * - a credential is used until `expiresAt - skewMs`; inside the earlier
+ *   `refreshAheadMs` window a background refresh starts while the still-valid
+ *   credential keeps being served;
+ * - `invalidate(stale)` drops exactly the credential a server refused, so 200
+ *   requests refused with the same stale credential cause one refresh.
+ */
+
+export interface Credential {
+  /** What the plugin sends (a token, a Cookie header value). Never logged. */
+  readonly value: string;
+  /** Epoch milliseconds after which the server will refuse it, when known. */
+  readonly expiresAt?: number;
+}
+
+/** Why a credential is being acquired; plugins use it to pick their next step. */
+export type AcquireReason = 'initial' | 'expiring' | 'rejected';
+
+export interface CredentialCacheOptions<C extends Credential> {
+  acquire: (reason: AcquireReason, previous: C | undefined) => Promise<C>;
+  /** Treat a credential as expired this long before its `expiresAt`. Default 30 s (clock skew). */
+  skewMs?: number;
+  /** Start a background refresh this long before `expiresAt`. Default 5 min. */
+  refreshAheadMs?: number;
+  now?: () => number;
+}
+
+export class CredentialCache<C extends Credential = Credential> {
+  readonly #acquire: CredentialCacheOptions<C>['acquire'];
+  readonly #skewMs: number;
+  readonly #refreshAheadMs: number;
+  readonly #now: () => number;
+  #current: C | undefined;
+  #pending: Promise<C> | undefined;
+  #nextReason: AcquireReason = 'initial';
+  #acquisitions = 0;
+
+  constructor(options: CredentialCacheOptions<C>) {
+    this.#acquire = options.acquire;
+    this.#skewMs = options.skewMs ?? 30_000;
+    this.#refreshAheadMs = Math.max(options.refreshAheadMs ?? 300_000, this.#skewMs);
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** How many times `acquire` has been called (for diagnostics and benchmarks). */
+  get acquisitions(): number {
+    return this.#acquisitions;
+  }
+
+  /** The cached credential, without acquiring or checking expiry. */
+  peek(): C | undefined {
+    return this.#current;
+  }
+
+  /** A usable credential: the cached one while it is fresh, else a (shared) fresh acquisition. */
+  async get(): Promise<C> {
+    const current = this.#current;
+    if (current) {
+      const left = current.expiresAt === undefined ? Number.POSITIVE_INFINITY : current.expiresAt - this.#now();
+      if (left > this.#skewMs) {
+        if (left <= this.#refreshAheadMs && !this.#pending) {
+          this.#refresh('expiring').catch(() => {
+            // A failed background refresh is not cached; the next get() retries while the credential lasts.
+          });
+        }
+        return current;
+      }
+      this.#nextReason = 'expiring';
+    }
+    return this.#pending ?? this.#refresh(this.#nextReason);
+  }
+
+  /** Forgets `stale` if it is still the cached credential (a server refused it). */
+  invalidate(stale: C | undefined): void {
+    if (stale !== undefined && this.#current === stale) {
+      this.#current = undefined;
+      this.#nextReason = 'rejected';
+    }
+  }
+
+  /** Forgets the cached credential unconditionally (logout, explicit reset). */
+  clear(): void {
+    this.#current = undefined;
+    this.#nextReason = 'initial';
+  }
+
+  #refresh(reason: AcquireReason): Promise<C> {
+    if (this.#pending) return this.#pending;
+    this.#acquisitions += 1;
+    const previous = this.#current;
+    // Started on a later microtask so `finally` always runs after `#pending` is set, even if `acquire` throws synchronously.
+    const pending: Promise<C> = Promise.resolve()
+      .then(() => this.#acquire(reason, previous))
+      .then((credential) => {
+        this.#current = credential;
+        this.#nextReason = 'initial';
+        return credential;
+      })
+      .finally(() => {
+        if (this.#pending === pending) this.#pending = undefined;
+      });
+    this.#pending = pending;
+    return pending;
+  }
+}

@@ -1,0 +1,53 @@
+import { ConfigError, ConfigErrorCode, MlPlatformError } from './errors.js';
+import { redactUrl } from './redact.js';
+import { createTlsFetch, type FetchFunction, type TlsOptions } from './tls.js';
+
+/** Stable codes of transport failures. */
+export const TransportErrorCode = {
+  timeout: 'REQUEST_TIMEOUT',
+} as const;
+
+export interface TransportOptions {
+  /** A fetch to send requests with (tests, proxies, instrumentation). Defaults to the global fetch. */
+  fetch?: (input: Request) => Promise<Response>;
+  /** Abort each request after this many milliseconds (the caller's own `signal` still applies). */
+  timeoutMs?: number;
+  /** Custom CA bundle, or explicitly turned-off verification. Ignored when `fetch` is given. */
+  tls?: TlsOptions;
+  /** Sent as `User-Agent` unless the request sets its own. */
+  userAgent?: string;
+}
+
+/**
+ * The fetch every client and plugin sends with: TLS through an undici
+ * dispatcher, a per-request timeout through `AbortSignal`, and a User-Agent.
+ * Auth plugins use it for their own calls (token endpoints, login pages) so
+ * TLS settings apply there too.
+ */
+export function createTransport(options: TransportOptions = {}): FetchFunction {
+  const { timeoutMs, userAgent } = options;
+  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    throw new ConfigError(
+      ConfigErrorCode.invalidOption,
+      `timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}.`,
+    );
+  }
+  const send: FetchFunction =
+    options.fetch ?? (options.tls ? createTlsFetch(options.tls) : (request) => globalThis.fetch(request));
+  if (timeoutMs === undefined && userAgent === undefined) return send;
+  return (request) => {
+    let next = request;
+    if (userAgent && !request.headers.has('user-agent')) next.headers.set('user-agent', userAgent);
+    if (timeoutMs === undefined) return send(next);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    next = new Request(next, { signal: AbortSignal.any([next.signal, timeout]) });
+    return send(next).catch((error: unknown) => {
+      if (!timeout.aborted) throw error;
+      throw new MlPlatformError(
+        TransportErrorCode.timeout,
+        `${request.method} ${redactUrl(request.url)} got no response within timeoutMs (${timeoutMs} ms).`,
+        { cause: error },
+      );
+    });
+  };
+}

@@ -1,0 +1,28 @@
+import { ApiError } from './api-error.js';
+import { requestSummaryOf } from './response-guard.js';
+
+/** The shape every openapi-fetch call resolves to. */
+export interface FetchResultLike<Data> {
+  data?: Data;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Returns the data of a successful call, or throws an {@link ApiError} carrying
+ * the status, the upstream code and message, the method and the redacted URL.
+ *
+ * @example const { experiments } = unwrap(await client.GET('/apis/v2beta1/experiments'));
+ */
+export function unwrap<Data>(result: FetchResultLike<Data>): Data {
+  const { response } = result;
+  if (response.ok && result.error === undefined) return result.data as Data;
+  const { method, url } = requestSummaryOf(response);
+  throw new ApiError({
+    status: response.status,
+    method,
+    url,
+    body: result.error,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+  });
+}

@@ -1,0 +1,12 @@
+export {
+  ApiError,
+  AuthError,
+  ConfigError,
+  MlPlatformError,
+  staticCookieAuth,
+  staticTokenAuth,
+  unwrap,
+} from '@ml-platform/core';
+export { createSeldonDeployClient, type SeldonDeployClient, type SeldonDeployClientOptions } from './client.js';
+export type { components, operations, paths } from './generated/schema.js';
+export type * from './schemas.js';
