@@ -1,0 +1,2 @@
+export { freePort } from './free-port.js';
+export { MOCKED_APIS, type MockedApi, openapiDocumentPath, type PrismServer, startPrism } from './prism.js';
