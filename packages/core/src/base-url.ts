@@ -19,7 +19,7 @@ export function normalizeBaseUrl(baseUrl: unknown, example: string): string {
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(ConfigErrorCode.invalidOption, `baseUrl must use http or https, got ${url.protocol}`);
+    throw new ConfigError(ConfigErrorCode.invalidOption, `baseUrl must use http or https (e.g. ${example}), got ${url.protocol}`);
   }
   if (url.search || url.hash) {
     throw new ConfigError(ConfigErrorCode.invalidOption, `baseUrl must not contain a query or fragment, e.g. ${example}.`);

@@ -64,7 +64,11 @@ export function startNodeProcess(
     child.stdout?.on('data', onData);
     void exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`${script} exited with ${child.exitCode ?? child.signalCode} before it was ready. Output:\n${output}`));
+      reject(
+        new Error(
+          `${script} exited with ${child.exitCode ?? child.signalCode} before it was ready. Output:\n${output}`,
+        ),
+      );
     });
   });
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { freePort } from './free-port.js';
 import { type ManagedProcess, startNodeProcess } from './child-process.js';
+import { freePort } from './free-port.js';
 
 const require = createRequire(import.meta.url);
 

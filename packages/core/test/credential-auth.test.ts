@@ -1,0 +1,162 @@
+import { type Credential, CredentialCache, createCredentialAuth } from '@ml-platform/core';
+import { createKfpV2Client } from '@ml-platform/kfp-v2';
+import { sendJson, startHttpServer, type TestHttpServer } from '@ml-platform/testbed';
+import { afterEach, describe, expect, it } from 'vitest';
+
+let server: TestHttpServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+/** A server that accepts only `Bearer <valid>` and echoes what it received. */
+async function serverAccepting(isValid: (token: string) => boolean) {
+  server = await startHttpServer((request, response) => {
+    const token = String(request.headers.authorization ?? '').replace(/^Bearer /, '');
+    if (!isValid(token)) return sendJson(response, 401, { code: 16, message: 'invalid token' });
+    sendJson(response, 200, { echoed: request.body.toString('utf8'), token });
+  });
+  return server;
+}
+
+/** A token source that hands out `token-1`, `token-2`, ... and counts how often it was asked. */
+function countingSource(options: { delayMs?: number } = {}) {
+  let issued = 0;
+  const reasons: string[] = [];
+  const cache = new CredentialCache<Credential>({
+    acquire: async (reason) => {
+      reasons.push(reason);
+      issued += 1;
+      await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 5));
+      return { value: `token-${issued}` };
+    },
+  });
+  const plugin = createCredentialAuth({
+    name: 'counting',
+    cache,
+    apply: (request, credential) => {
+      request.headers.set('authorization', `Bearer ${credential.value}`);
+      return undefined;
+    },
+  });
+  return { cache, plugin, reasons, issued: () => issued };
+}
+
+describe('single-flight credential acquisition', () => {
+  it('acquires once for 100 concurrent first requests', async () => {
+    const { url } = await serverAccepting((token) => token === 'token-1');
+    const source = countingSource({ delayMs: 50 });
+    const kfp = createKfpV2Client({ baseUrl: url, auth: source.plugin });
+    const results = await Promise.all(Array.from({ length: 100 }, () => kfp.GET('/apis/v2beta1/healthz')));
+    expect(results.map((result) => result.response.status)).toEqual(Array(100).fill(200));
+    expect(source.issued()).toBe(1);
+    expect(source.cache.acquisitions).toBe(1);
+  });
+
+  it('never caches a failure: the next request acquires again', async () => {
+    let attempts = 0;
+    const cache = new CredentialCache({
+      acquire: async () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('token endpoint down');
+        return { value: 'token-ok' };
+      },
+    });
+    await expect(cache.get()).rejects.toThrow('token endpoint down');
+    await expect(cache.get()).resolves.toEqual({ value: 'token-ok' });
+    expect(attempts).toBe(2);
+  });
+
+  it('re-acquires when the credential is within the skew of its expiry, not before', async () => {
+    let now = 1_000_000;
+    let calls = 0;
+    const cache = new CredentialCache({
+      skewMs: 30_000,
+      refreshAheadMs: 30_000,
+      now: () => now,
+      acquire: async () => ({ value: `t${++calls}`, expiresAt: now + 120_000 }),
+    });
+    expect((await cache.get()).value).toBe('t1');
+    now += 89_000; // 31 s left: still fresh
+    expect((await cache.get()).value).toBe('t1');
+    now += 2_000; // 29 s left: inside the skew
+    expect((await cache.get()).value).toBe('t2');
+    expect(calls).toBe(2);
+  });
+
+  it('refreshes ahead in the background while serving the still-valid credential', async () => {
+    let now = 0;
+    let calls = 0;
+    const cache = new CredentialCache({
+      skewMs: 10_000,
+      refreshAheadMs: 60_000,
+      now: () => now,
+      acquire: async (reason) => ({ value: `t${++calls}-${reason}`, expiresAt: now + 120_000 }),
+    });
+    expect((await cache.get()).value).toBe('t1-initial');
+    now = 70_000; // 50 s left: inside refresh-ahead, outside skew
+    expect((await cache.get()).value).toBe('t1-initial');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await cache.get()).value).toBe('t2-expiring');
+  });
+});
+
+describe('replay after 401', () => {
+  it('replays a POST once, body included, with the refreshed credential', async () => {
+    const { url, requests } = await serverAccepting((token) => token === 'token-2');
+    const source = countingSource();
+    const kfp = createKfpV2Client({ baseUrl: url, auth: source.plugin });
+    const { data, response } = await kfp.POST('/apis/v2beta1/experiments', {
+      body: { display_name: 'replayed', namespace: 'team-a' },
+    });
+    expect(response.status).toBe(200);
+    expect(JSON.parse((data as unknown as { echoed: string }).echoed)).toEqual({
+      display_name: 'replayed',
+      namespace: 'team-a',
+    });
+    expect(requests.map((request) => request.headers.authorization)).toEqual([
+      'Bearer token-1',
+      'Bearer token-2',
+    ]);
+    expect(requests[0]?.body.toString()).toBe(requests[1]?.body.toString());
+    expect(source.reasons).toEqual(['initial', 'rejected']);
+  });
+
+  it('refreshes once when 200 concurrent requests are refused with the same stale credential', async () => {
+    const { url } = await serverAccepting((token) => token === 'token-2');
+    const source = countingSource({ delayMs: 20 });
+    const kfp = createKfpV2Client({ baseUrl: url, auth: source.plugin });
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        kfp.POST('/apis/v2beta1/experiments', { body: { display_name: `e${i}` } }),
+      ),
+    );
+    expect(results.filter((result) => result.response.status !== 200)).toHaveLength(0);
+    expect(source.issued()).toBe(2);
+  });
+
+  it('returns the 401 without a replay when re-acquiring yields the same credential', async () => {
+    const { url, requests } = await serverAccepting(() => false);
+    const cache = new CredentialCache({ acquire: async () => ({ value: 'same-token' }) });
+    const plugin = createCredentialAuth({
+      name: 'fixed',
+      cache,
+      apply: (request, credential) => void request.headers.set('authorization', `Bearer ${credential.value}`),
+    });
+    const kfp = createKfpV2Client({ baseUrl: url, auth: plugin });
+    const { response, error } = await kfp.GET('/apis/v2beta1/healthz');
+    expect(response.status).toBe(401);
+    expect(error).toMatchObject({ code: 16, message: 'invalid token' });
+    expect(requests).toHaveLength(1);
+    expect(cache.acquisitions).toBe(2);
+  });
+
+  it('replays at most once: a second 401 is returned to the caller', async () => {
+    const { url, requests } = await serverAccepting(() => false);
+    const source = countingSource();
+    const kfp = createKfpV2Client({ baseUrl: url, auth: source.plugin });
+    const { response } = await kfp.GET('/apis/v2beta1/healthz');
+    expect(response.status).toBe(401);
+    expect(requests).toHaveLength(2);
+  });
+});
