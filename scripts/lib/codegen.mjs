@@ -15,6 +15,9 @@ const HEADER = `/**
 /** @param {any} openapi @returns {Promise<string>} */
 export async function generateTypes(openapi) {
   const ast = await openapiTS(openapi, {
+    // Upstream types free-form protobuf Structs (KFP's `pipeline_spec`, `parameters`) as `type: object`
+    // with no properties; the default `Record<string, never>` would make them impossible to fill.
+    emptyObjectsUnknown: true,
     // Binary fields (KFP's `uploadfile`) are files: type them as Blob so uploads type-check with a file.
     transform(schemaObject) {
       if (schemaObject.format === 'binary') {
