@@ -3,7 +3,7 @@
  * refuses at run time. Each @ts-expect-error fails the type check if the
  * line below it ever compiles.
  */
-import { createKfpV2Client, type Experiment, type Run } from '@ml-platform/kfp-v2';
+import { createKfpV2Client, type Experiment, type Run, unwrap } from '@ml-platform/kfp-v2';
 import { describe, expectTypeOf, it } from 'vitest';
 
 const kfp = createKfpV2Client({ baseUrl: 'http://127.0.0.1:1' });
@@ -21,6 +21,15 @@ describe('KFP v2beta1 client types', () => {
     const firstRun = runs.data?.runs?.[0];
     expectTypeOf<NonNullable<typeof firstRun>>().toExtend<Run>();
     expectTypeOf<Run>().toExtend<NonNullable<typeof firstRun>>();
+  });
+
+  it('unwrap returns the success type, without undefined', async () => {
+    const experiment = unwrap(
+      await kfp.GET('/apis/v2beta1/experiments/{experiment_id}', { params: { path: { experiment_id: 'e1' } } }),
+    );
+    expectTypeOf(experiment).toExtend<Experiment>();
+    expectTypeOf<undefined>().not.toExtend<typeof experiment>();
+    expectTypeOf(experiment.display_name).toEqualTypeOf<string | undefined>();
   });
 
   it('refuses a path the API does not have', () => {
