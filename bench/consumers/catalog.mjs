@@ -1,0 +1,37 @@
+// The minimal consumers, one per published package plus two baselines. The
+// bundle-size figure (esbuild) and the size-limit budgets (.size-limit.mjs)
+// both read this list, so they always measure the same programs.
+
+/**
+ * @typedef {object} Consumer
+ * @property {string} id
+ * @property {string} label
+ * @property {string} file path relative to the repository root
+ * @property {string} [packageDir] the package under test, relative to the root (absent for baselines)
+ * @property {string} [factory] the export that must exist for the package to count as landed
+ */
+
+/** @type {Consumer[]} */
+export const consumers = [
+  { id: 'raw-fetch', label: 'baseline: raw fetch', file: 'bench/consumers/raw-fetch.mjs' },
+  { id: 'openapi-fetch', label: 'baseline: bare openapi-fetch', file: 'bench/consumers/openapi-fetch.mjs' },
+  { id: 'core', label: '@ml-platform/core', file: 'bench/consumers/core.mjs', packageDir: 'packages/core' },
+  {
+    id: 'kfp-v1',
+    label: '@ml-platform/kfp-v1',
+    file: 'bench/consumers/kfp-v1.mjs',
+    packageDir: 'packages/kfp-v1',
+  },
+  {
+    id: 'kfp-v2',
+    label: '@ml-platform/kfp-v2',
+    file: 'bench/consumers/kfp-v2.mjs',
+    packageDir: 'packages/kfp-v2',
+  },
+  {
+    id: 'seldon-deploy-v1alpha1',
+    label: '@ml-platform/seldon-deploy-v1alpha1',
+    file: 'bench/consumers/seldon-deploy-v1alpha1.mjs',
+    packageDir: 'packages/seldon-deploy-v1alpha1',
+  },
+];
