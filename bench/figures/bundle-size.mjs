@@ -1,0 +1,61 @@
+// Figure 3: what a Node app that bundles a minimal consumer of each package
+// ships (esbuild, minified, gzip -9), next to the same call with raw fetch and
+// bare openapi-fetch. The generated `paths` types are erased at compile time:
+// the table shows their source size and the bytes they add to the bundle (0).
+// undici comes from core's TLS support; the "without undici" column is the
+// same bundle with undici left external, i.e. what the client itself costs.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { consumers } from '../consumers/catalog.mjs';
+import { bundleConsumer } from '../lib/bundle.mjs';
+import { kilobytes } from '../lib/table.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export async function measureBundleSize() {
+  const rows = [];
+  for (const consumer of consumers) {
+    const full = await bundleConsumer(join(ROOT, consumer.file));
+    const withoutUndici = await bundleConsumer(join(ROOT, consumer.file), { external: ['undici'] });
+    rows.push({ ...consumer, full, withoutUndici, generatedSource: generatedSourceBytes(consumer) });
+  }
+  const openapiFetch = rows.find((row) => row.id === 'openapi-fetch');
+  const generatedCell = (row) =>
+    row.generatedSource === undefined
+      ? '—'
+      : `${kilobytes(row.generatedSource)} → ${kilobytes(row.full.bySource['generated types'] ?? 0)}`;
+  const table = {
+    title: 'Bundle size of a minimal consumer (esbuild --bundle --minify --platform=node, gzip -9)',
+    columns: [
+      'consumer',
+      'minified',
+      'gzip',
+      'of which undici (min)',
+      'gzip without undici',
+      'vs bare openapi-fetch (gzip, w/o undici)',
+      'generated types: source → in bundle',
+    ],
+    rows: rows.map((row) => [
+      row.label,
+      kilobytes(row.full.minified),
+      kilobytes(row.full.gzip),
+      kilobytes(row.full.bySource.undici ?? 0),
+      kilobytes(row.withoutUndici.gzip),
+      `${(row.withoutUndici.gzip / openapiFetch.withoutUndici.gzip).toFixed(2)}×`,
+      generatedCell(row),
+    ]),
+    notes: [
+      'Each consumer creates a client and makes one call (bench/consumers/). undici is bundled because ' +
+        '@ml-platform/core imports it statically (src/tls.ts) and undici is not marked side-effect free, so it stays even when no `tls` option is used.',
+    ],
+  };
+  return { id: 'bundle-size', table, data: { rows } };
+}
+
+/** Size of the package's generated schema.ts, the types users get for free at runtime. */
+function generatedSourceBytes(consumer) {
+  if (!consumer.packageDir) return undefined;
+  const file = join(ROOT, consumer.packageDir, 'src', 'generated', 'schema.ts');
+  return existsSync(file) ? statSync(file).size : undefined;
+}

@@ -1,0 +1,145 @@
+// Figure 1: what a request costs through our client, next to raw fetch and bare
+// openapi-fetch, with and without each auth plugin in steady state (credential
+// already cached). Loopback, API server in its own process, interleaved rounds
+// (rotated order), medians of per-round throughput ratios.
+import { authScenarios } from '../auth/index.mjs';
+import { startApiServer } from '../lib/api-server.mjs';
+import { openapiFetchContender, ourClientContender, rawFetchContender } from '../lib/contenders.mjs';
+import { runConcurrent, runSequential } from '../lib/load.mjs';
+import { median, rotate } from '../lib/stats.mjs';
+import { fixed } from '../lib/table.mjs';
+
+const CONCURRENCY = 50;
+
+/** @param {{ rounds: number, sequentialRequests: number, concurrentRequests: number, warmupRequests: number }} size */
+export async function measureRequestOverhead(size) {
+  const api = await startApiServer();
+  const teardowns = [];
+  try {
+    const contenders = [
+      rawFetchContender(api),
+      openapiFetchContender(api),
+      ourClientContender(api, { id: 'ours-no-auth', label: 'our client, no auth' }),
+    ];
+    const steadyChecks = [];
+    const notMeasured = [];
+    for (const scenario of authScenarios) {
+      const ready = await scenario.setup({ api });
+      if ('notMeasured' in ready) {
+        notMeasured.push({ id: scenario.id, label: `our client + ${scenario.label}`, ...ready });
+        continue;
+      }
+      teardowns.push(ready.teardown);
+      const instance = await ready.createPlugin();
+      contenders.push(
+        ourClientContender(api, {
+          id: scenario.id,
+          label: `our client + ${scenario.label}`,
+          auth: instance.plugin,
+        }),
+      );
+      steadyChecks.push({ id: scenario.id, instance });
+    }
+
+    // Warm-up: JIT, keep-alive connections, and the one credential acquisition each plugin makes.
+    for (const contender of contenders) {
+      await runSequential(contender.send, size.warmupRequests);
+      await runConcurrent(contender.send, size.warmupRequests, CONCURRENCY);
+    }
+    const acquiredAfterWarmup = new Map();
+    for (const { id, instance } of steadyChecks) acquiredAfterWarmup.set(id, await instance.acquisitions());
+    await api.resetStats();
+
+    const samples = new Map(contenders.map((c) => [c.id, { sequentialMs: [], concurrentMs: [] }]));
+    for (let round = 0; round < size.rounds; round += 1) {
+      for (const contender of rotate(contenders, round)) {
+        samples
+          .get(contender.id)
+          .sequentialMs.push(await runSequential(contender.send, size.sequentialRequests));
+      }
+      for (const contender of rotate(contenders, round)) {
+        const ms = await runConcurrent(contender.send, size.concurrentRequests, CONCURRENCY);
+        samples.get(contender.id).concurrentMs.push(ms);
+      }
+    }
+
+    // Steady state means no acquisition during the measured rounds, and every auth request was signed.
+    const stats = await api.stats();
+    const steadyState = {};
+    for (const { id, instance } of steadyChecks) {
+      steadyState[id] = {
+        acquisitionsDuringRounds: (await instance.acquisitions()) - acquiredAfterWarmup.get(id),
+      };
+    }
+    const authContenders = steadyChecks.length;
+    const expectedSigned = authContenders * size.rounds * (size.sequentialRequests + size.concurrentRequests);
+
+    return summarize(contenders, samples, size, { stats, steadyState, expectedSigned, notMeasured });
+  } finally {
+    for (const teardown of teardowns) await teardown();
+    await api.stop();
+  }
+}
+
+function summarize(contenders, samples, size, checks) {
+  const reference = (id, kind) => samples.get(id)[kind];
+  // Per-round ratio of throughputs (reference time / contender time), then the median: pairs share a round's conditions.
+  const ratio = (id, to, kind) =>
+    median(samples.get(id)[kind].map((ms, round) => reference(to, kind)[round] / ms));
+  const rows = contenders.map((c) => {
+    const s = samples.get(c.id);
+    const microsPerRequest = median(s.sequentialMs) * (1000 / size.sequentialRequests);
+    const requestsPerSecond = size.concurrentRequests / (median(s.concurrentMs) / 1000);
+    return {
+      id: c.id,
+      label: c.label,
+      sequential: {
+        microsPerRequest,
+        vsRawFetch: ratio(c.id, 'raw-fetch', 'sequentialMs'),
+        vsOpenapiFetch: ratio(c.id, 'openapi-fetch', 'sequentialMs'),
+      },
+      concurrent: {
+        requestsPerSecond,
+        vsRawFetch: ratio(c.id, 'raw-fetch', 'concurrentMs'),
+        vsOpenapiFetch: ratio(c.id, 'openapi-fetch', 'concurrentMs'),
+      },
+      samples: s,
+    };
+  });
+  const table = {
+    title:
+      'Request overhead (loopback, throughput ratios: 1.00 = as fast as the reference, higher is faster)',
+    columns: [
+      'contender',
+      'seq µs/req',
+      'seq vs fetch',
+      'seq vs openapi-fetch',
+      `c${CONCURRENCY} req/s`,
+      `c${CONCURRENCY} vs fetch`,
+      `c${CONCURRENCY} vs openapi-fetch`,
+    ],
+    rows: [
+      ...rows.map((r) => [
+        r.label,
+        fixed(r.sequential.microsPerRequest, 0),
+        fixed(r.sequential.vsRawFetch),
+        fixed(r.sequential.vsOpenapiFetch),
+        fixed(r.concurrent.requestsPerSecond, 0),
+        fixed(r.concurrent.vsRawFetch),
+        fixed(r.concurrent.vsOpenapiFetch),
+      ]),
+      ...checks.notMeasured.map((n) => [n.label, n.notMeasured, '', '', '', '', '']),
+    ],
+    notes: [
+      `${size.rounds} interleaved rounds of ${size.sequentialRequests} sequential and ${size.concurrentRequests} ` +
+        `concurrency-${CONCURRENCY} GET requests per contender; medians of per-round ratios.`,
+      `Steady state: credential acquisitions during the rounds: ${
+        Object.entries(checks.steadyState)
+          .map(([id, s]) => `${id} ${s.acquisitionsDuringRounds}`)
+          .join(', ') || 'none measured'
+      }; signed requests seen by the server: ${checks.stats.authorized} of ${checks.expectedSigned} expected.`,
+      ...checks.notMeasured.map((n) => `${n.label}: ${n.notMeasured}${n.detail ? ` (${n.detail})` : ''}.`),
+    ],
+  };
+  return { id: 'request-overhead', table, data: { size, concurrency: CONCURRENCY, rows, checks } };
+}

@@ -1,0 +1,52 @@
+// Starts a bench server script in its own Node process and hands back its URL.
+// The child gets an IPC channel so it exits on its own when this process goes
+// away, even on a crash or SIGKILL; `stop()` ends it explicitly and waits.
+import { fork } from 'node:child_process';
+
+const running = new Set();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/**
+ * @param {string} script absolute path of a server that prints `listening <port>`
+ * @param {string[]} [args]
+ * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
+ */
+export function startServerProcess(script, args = [], timeoutMs = 15_000) {
+  const child = fork(script, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  running.add(child);
+  const exited = new Promise((resolve) => child.once('exit', resolve)).then(() => running.delete(child));
+  let output = '';
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+      await exited;
+      clearTimeout(killer);
+    }
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${script} did not print "listening <port>" within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const onOutput = (chunk) => {
+      output += chunk;
+      const match = /listening (\d+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout.off('data', onOutput);
+      const port = Number(match[1]);
+      resolve({ url: `http://127.0.0.1:${port}`, port, stop });
+    };
+    child.stdout.setEncoding('utf8').on('data', onOutput);
+    child.stderr.setEncoding('utf8').on('data', (chunk) => {
+      output += chunk;
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited before it was ready:\n${output}`));
+    });
+  });
+}
