@@ -8,6 +8,7 @@
  * @typedef {object} PluginInstance
  * @property {import('@ml-platform/core').AuthPlugin} plugin
  * @property {() => Promise<number>} acquisitions credentials obtained so far (token fetches, file reads, logins)
+ * @property {() => void} [dispose] releases what the plugin holds (watchers, timers) once it is no longer used
  *
  * @typedef {object} ReadyScenario
  * @property {() => Promise<PluginInstance>} createPlugin a fresh plugin with an empty credential cache

@@ -43,6 +43,7 @@ export async function measureCredentialAcquisition(size) {
           const { firstMs, allMs } = await runBurst(() => checkedGet(client, api.listPath), burst);
           const sample = sampleOf(scenario.id, burst);
           sample.acquisitions.push((await instance.acquisitions()) - before);
+          instance.dispose?.();
           sample.firstMs.push(firstMs);
           sample.allMs.push(allMs);
         }

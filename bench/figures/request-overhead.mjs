@@ -15,6 +15,7 @@ const CONCURRENCY = 50;
 export async function measureRequestOverhead(size) {
   const api = await startApiServer();
   const teardowns = [];
+  const disposers = [];
   try {
     const contenders = [
       rawFetchContender(api),
@@ -31,6 +32,7 @@ export async function measureRequestOverhead(size) {
       }
       teardowns.push(ready.teardown);
       const instance = await ready.createPlugin();
+      disposers.push(() => instance.dispose?.());
       contenders.push(
         ourClientContender(api, {
           id: scenario.id,
@@ -76,6 +78,7 @@ export async function measureRequestOverhead(size) {
 
     return summarize(contenders, samples, size, { stats, steadyState, expectedSigned, notMeasured });
   } finally {
+    for (const dispose of disposers) dispose();
     for (const teardown of teardowns) await teardown();
     await api.stop();
   }

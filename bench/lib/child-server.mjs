@@ -1,6 +1,8 @@
 // Starts a bench server script in its own Node process and hands back its URL.
 // The child gets an IPC channel so it exits on its own when this process goes
 // away, even on a crash or SIGKILL; `stop()` ends it explicitly and waits.
+// `ask()` sends a question over that channel (servers that answer them use
+// answerQuestions from ./questions.mjs), e.g. "how many tokens did you issue?".
 import { fork } from 'node:child_process';
 
 const running = new Set();
@@ -11,13 +13,27 @@ process.once('exit', () => {
 /**
  * @param {string} script absolute path of a server that prints `listening <port>`
  * @param {string[]} [args]
- * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, port: number, ask: (question: string) => Promise<any>, stop: () => Promise<void> }>}
  */
 export function startServerProcess(script, args = [], timeoutMs = 15_000) {
   const child = fork(script, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   running.add(child);
   const exited = new Promise((resolve) => child.once('exit', resolve)).then(() => running.delete(child));
   let output = '';
+  let nextQuestion = 0;
+  const pending = new Map();
+  child.on('message', ({ id, answer, error }) => {
+    pending
+      .get(id)
+      ?.[error === undefined ? 'resolve' : 'reject'](error === undefined ? answer : new Error(error));
+    pending.delete(id);
+  });
+  const ask = (question) =>
+    new Promise((resolve, reject) => {
+      nextQuestion += 1;
+      pending.set(nextQuestion, { resolve, reject });
+      child.send({ id: nextQuestion, question });
+    });
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
@@ -38,7 +54,7 @@ export function startServerProcess(script, args = [], timeoutMs = 15_000) {
       clearTimeout(timer);
       child.stdout.off('data', onOutput);
       const port = Number(match[1]);
-      resolve({ url: `http://127.0.0.1:${port}`, port, stop });
+      resolve({ url: `http://127.0.0.1:${port}`, port, ask, stop });
     };
     child.stdout.setEncoding('utf8').on('data', onOutput);
     child.stderr.setEncoding('utf8').on('data', (chunk) => {
