@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { ClientMetadata } from 'oidc-provider';
+
+/** A confidential client: id plus secret, and how it must authenticate at the token endpoint. */
+export interface ConfidentialTestClient {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly authMethod: 'client_secret_basic' | 'client_secret_post';
+}
+
+/** A public (native) client: no secret, PKCE required. */
+export interface PublicTestClient {
+  readonly clientId: string;
+  /** Registered redirect URIs; loopback ones accept any port (RFC 8252 section 7.3). */
+  readonly redirectUris: readonly string[];
+}
+
+export interface TestClients {
+  /** `client_credentials`, authenticates with HTTP Basic (the registration default). */
+  readonly clientCredentials: ConfidentialTestClient;
+  /** `client_credentials`, registered for `client_secret_post` (Basic is refused). */
+  readonly clientCredentialsPost: ConfidentialTestClient;
+  /** Seldon Deploy's `password_grant` client: `password` + `refresh_token`. */
+  readonly password: ConfidentialTestClient;
+  /**
+   * deployKF's public `kubeflow-pipelines-sdk` client: authorization code (out-of-band
+   * and loopback redirects), device code and refresh token.
+   */
+  readonly kubeflowSdk: PublicTestClient;
+  /** `machineClients` extra `client_credentials` clients (`machine-0`, ...), for many cache entries. */
+  readonly machines: readonly ConfidentialTestClient[];
+}
+
+export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+export const OUT_OF_BAND_REDIRECT = 'urn:ietf:wg:oauth:2.0:oob';
+
+function secret(): string {
+  return `secret-${randomBytes(18).toString('base64url')}`;
+}
+
+function confidential(
+  clientId: string,
+  authMethod: ConfidentialTestClient['authMethod'],
+): ConfidentialTestClient {
+  return { clientId, clientSecret: secret(), authMethod };
+}
+
+export function createTestClients(machineClients: number): TestClients {
+  return {
+    clientCredentials: confidential('ml-pipeline-batch', 'client_secret_basic'),
+    clientCredentialsPost: confidential('ml-pipeline-batch-post', 'client_secret_post'),
+    password: confidential('seldon-deploy', 'client_secret_basic'),
+    kubeflowSdk: {
+      clientId: 'kubeflow-pipelines-sdk',
+      redirectUris: [OUT_OF_BAND_REDIRECT, 'http://127.0.0.1/callback', 'http://[::1]/callback'],
+    },
+    machines: Array.from({ length: machineClients }, (_, index) =>
+      confidential(`machine-${index}`, 'client_secret_basic'),
+    ),
+  };
+}
+
+/** The provider's static client registrations for `clients`. */
+export function clientRegistrations(clients: TestClients): ClientMetadata[] {
+  const machine = (client: ConfidentialTestClient): ClientMetadata => ({
+    client_id: client.clientId,
+    client_secret: client.clientSecret,
+    token_endpoint_auth_method: client.authMethod,
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+  });
+  return [
+    machine(clients.clientCredentials),
+    machine(clients.clientCredentialsPost),
+    ...clients.machines.map(machine),
+    {
+      client_id: clients.password.clientId,
+      client_secret: clients.password.clientSecret,
+      token_endpoint_auth_method: clients.password.authMethod,
+      grant_types: ['password', 'refresh_token'],
+      response_types: [],
+      redirect_uris: [],
+    },
+    {
+      client_id: clients.kubeflowSdk.clientId,
+      application_type: 'native',
+      token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code', 'refresh_token', DEVICE_CODE_GRANT],
+      response_types: ['code'],
+      redirect_uris: [...clients.kubeflowSdk.redirectUris],
+    },
+  ];
+}
