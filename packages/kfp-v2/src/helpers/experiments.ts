@@ -1,0 +1,103 @@
+import { unwrap } from '@ml-platform/core';
+import type { KfpV2Client } from '../client.js';
+import type { Experiment } from '../schemas.js';
+import { KfpError, KfpErrorCode } from './errors.js';
+import { encodeFilter, kfpFilter } from './filter.js';
+import { optionalText, requireText } from './validate.js';
+
+export interface ExperimentByNameOptions {
+  /** The experiment's display name (unique within its namespace). */
+  name: string;
+  /** The profile namespace; leave out on single-user deployments. */
+  namespace?: string;
+  signal?: AbortSignal;
+}
+
+export interface GetOrCreateExperimentOptions extends ExperimentByNameOptions {
+  /** Used only when the experiment is created. */
+  description?: string;
+}
+
+/**
+ * The experiment with this name in the namespace, or undefined. Throws
+ * `KFP_AMBIGUOUS_NAME` if the server reports more than one.
+ */
+export async function findExperimentByName(
+  client: KfpV2Client,
+  options: ExperimentByNameOptions,
+): Promise<Experiment | undefined> {
+  const name = requireText('name', options.name, "'nightly-training'");
+  const namespace = optionalText('namespace', options.namespace, "'team-a'");
+  const { experiments = [] } = unwrap(
+    await client.GET('/apis/v2beta1/experiments', {
+      params: {
+        query: {
+          namespace,
+          filter: encodeFilter(kfpFilter('experiments').equals('display_name', name)),
+          page_size: 2,
+        },
+      },
+      signal: options.signal,
+    }),
+  );
+  if (experiments.length > 1) {
+    throw new KfpError(
+      KfpErrorCode.ambiguousName,
+      `More than one experiment is named '${name}'${namespace ? ` in namespace '${namespace}'` : ''}; ` +
+        'pass the experiment_id instead, or give the namespace.',
+    );
+  }
+  return experiments[0];
+}
+
+/**
+ * The experiment with this name, created if it does not exist yet (what
+ * kfp.Client's `create_experiment` does). A concurrent creator winning the race
+ * (HTTP 409) is handled by reading the experiment it created.
+ */
+export async function getOrCreateExperiment(
+  client: KfpV2Client,
+  options: GetOrCreateExperimentOptions,
+): Promise<Experiment> {
+  const existing = await findExperimentByName(client, options);
+  if (existing) return existing;
+  const { data, error, response } = await client.POST('/apis/v2beta1/experiments', {
+    body: {
+      display_name: options.name.trim(),
+      description: options.description,
+      namespace: options.namespace?.trim(),
+    },
+    signal: options.signal,
+  });
+  if (response.status === 409) {
+    const winner = await findExperimentByName(client, options);
+    if (winner) return winner;
+  }
+  return unwrap({ data, error, response });
+}
+
+/** Archives an experiment (and, server-side, its runs and recurring runs). */
+export async function archiveExperiment(client: KfpV2Client, experimentId: string): Promise<void> {
+  const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
+  unwrap(
+    await client.POST('/apis/v2beta1/experiments/{experiment_id}:archive', {
+      params: { path: { experiment_id } },
+    }),
+  );
+}
+
+export async function unarchiveExperiment(client: KfpV2Client, experimentId: string): Promise<void> {
+  const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
+  unwrap(
+    await client.POST('/apis/v2beta1/experiments/{experiment_id}:unarchive', {
+      params: { path: { experiment_id } },
+    }),
+  );
+}
+
+export async function deleteExperiment(client: KfpV2Client, experimentId: string): Promise<void> {
+  const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
+  unwrap(
+    await client.DELETE('/apis/v2beta1/experiments/{experiment_id}', { params: { path: { experiment_id } } }),
+  );
+}

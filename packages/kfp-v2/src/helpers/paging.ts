@@ -1,0 +1,173 @@
+import { ConfigError, ConfigErrorCode, type FetchResultLike, unwrap } from '@ml-platform/core';
+import type { KfpV2Client } from '../client.js';
+import type { paths } from '../generated/schema.js';
+import type { Filter } from '../schemas.js';
+import { KfpError, KfpErrorCode } from './errors.js';
+import {
+  type AnyFilterFields,
+  encodeFilter,
+  type FilterBuilder,
+  type FilterFields,
+  type FilterResource,
+} from './filter.js';
+
+/** Where each list operation puts its items (recurring runs use camelCase upstream). */
+const LIST_ITEMS_KEY = {
+  '/apis/v2beta1/experiments': 'experiments',
+  '/apis/v2beta1/pipelines': 'pipelines',
+  '/apis/v2beta1/pipelines/{pipeline_id}/versions': 'pipeline_versions',
+  '/apis/v2beta1/runs': 'runs',
+  '/apis/v2beta1/recurringruns': 'recurringRuns',
+} as const;
+
+/** Which filter fields apply to each list operation. */
+interface ListResources {
+  '/apis/v2beta1/experiments': 'experiments';
+  '/apis/v2beta1/pipelines': 'pipelines';
+  '/apis/v2beta1/pipelines/{pipeline_id}/versions': 'pipeline_versions';
+  '/apis/v2beta1/runs': 'runs';
+  '/apis/v2beta1/recurringruns': 'recurring_runs';
+}
+
+/** A KFP v2beta1 list operation that pages with `next_page_token`. */
+export type ListPath = keyof typeof LIST_ITEMS_KEY & keyof ListResources;
+
+type ListOperation<P extends ListPath> = paths[P]['get'];
+/** One page as the API returns it (`total_size`, `next_page_token` and the items). */
+export type ListPage<P extends ListPath> = ListOperation<P>['responses'][200]['content']['application/json'];
+/** The type of one item of a list operation, e.g. `Run` for `/apis/v2beta1/runs`. */
+export type ListItem<P extends ListPath> =
+  ListPage<P> extends { [K in (typeof LIST_ITEMS_KEY)[P]]?: (infer Item)[] } ? Item : never;
+
+type PagingQueryKey = 'page_token' | 'page_size' | 'filter' | 'sort_by';
+type ListQuery<P extends ListPath> = Omit<
+  NonNullable<ListOperation<P>['parameters']['query']>,
+  PagingQueryKey
+>;
+type ListPathParams<P extends ListPath> = ListOperation<P>['parameters'] extends { path: infer Path }
+  ? { path: Path; query?: ListQuery<P> }
+  : { path?: never; query?: ListQuery<P> };
+
+type SortKey<P extends ListPath> = keyof FilterFields[ListResources[P]] & string;
+
+export type ListOptions<P extends ListPath> = {
+  /** Path and query parameters of the operation, as for `client.GET` (paging keys excluded). */
+  params?: ListPathParams<P>;
+  /** Items per request; the server's default (20) when left out. */
+  pageSize?: number;
+  /** A `kfpFilter(...)` builder or a `Filter` message; encoded for you. */
+  filter?:
+    | FilterBuilder<FilterFields[ListResources[P] & FilterResource]>
+    | FilterBuilder<AnyFilterFields>
+    | Filter;
+  /** `"created_at desc"`, `"display_name"`, ... (a field name, optionally `asc`/`desc`). */
+  sortBy?: SortKey<P> | `${SortKey<P>} ${'asc' | 'desc'}` | (string & {});
+  /** Stop after this many items, without fetching further pages. */
+  limit?: number;
+  /** Cancels the request in flight and stops the iteration. */
+  signal?: AbortSignal;
+} & (ListOperation<P>['parameters'] extends { path: unknown } ? { params: ListPathParams<P> } : unknown);
+
+type LooseGet = (
+  path: string,
+  init: { params: { path?: unknown; query: Record<string, unknown> }; signal?: AbortSignal },
+) => Promise<FetchResultLike<Record<string, unknown>>>;
+
+/**
+ * Every page of a list operation, following `next_page_token` until the
+ * server has no more. Filter and sort are sent with every page, as the server
+ * requires them to match the token.
+ */
+export async function* listPages<P extends ListPath>(
+  client: KfpV2Client,
+  path: P,
+  ...[options]: ListOperation<P>['parameters'] extends { path: unknown }
+    ? [ListOptions<P>]
+    : [ListOptions<P>?]
+): AsyncGenerator<ListPage<P>, void, undefined> {
+  const { params, pageSize, filter, sortBy, signal } = (options ?? {}) as ListOptions<ListPath>;
+  if (pageSize !== undefined && !(Number.isSafeInteger(pageSize) && pageSize > 0)) {
+    throw new ConfigError(
+      ConfigErrorCode.invalidOption,
+      `pageSize must be a positive integer, got ${String(pageSize)}.`,
+    );
+  }
+  const get = (client as unknown as { GET: LooseGet }).GET;
+  const query: Record<string, unknown> = {
+    ...(params?.query as Record<string, unknown> | undefined),
+    page_size: pageSize,
+    sort_by: sortBy,
+    filter: filter === undefined ? undefined : encodeFilter(filter),
+  };
+  let pageToken: string | undefined;
+  do {
+    const page = unwrap(
+      await get(path, { params: { path: params?.path, query: { ...query, page_token: pageToken } }, signal }),
+    );
+    yield page as ListPage<P>;
+    const next =
+      typeof page?.next_page_token === 'string' && page.next_page_token !== ''
+        ? page.next_page_token
+        : undefined;
+    if (next !== undefined && next === pageToken) {
+      throw new KfpError(
+        KfpErrorCode.pageTokenRepeated,
+        `GET ${path} answered page token ${JSON.stringify(next)} with the same token again; stopping instead of looping. ` +
+          'The server (or a proxy caching GET responses) is not honouring page_token.',
+      );
+    }
+    pageToken = next;
+  } while (pageToken !== undefined);
+}
+
+/**
+ * Every item of a list operation across all pages, e.g. every run of an
+ * experiment: `for await (const run of listAll(kfp, '/apis/v2beta1/runs', { params: { query: { experiment_id } } }))`.
+ */
+export async function* listAll<P extends ListPath>(
+  client: KfpV2Client,
+  path: P,
+  ...[options]: ListOperation<P>['parameters'] extends { path: unknown }
+    ? [ListOptions<P>]
+    : [ListOptions<P>?]
+): AsyncGenerator<ListItem<P>, void, undefined> {
+  const limit = (options as ListOptions<ListPath> | undefined)?.limit;
+  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) {
+    throw new ConfigError(
+      ConfigErrorCode.invalidOption,
+      `limit must be a non-negative integer, got ${String(limit)}.`,
+    );
+  }
+  if (limit === 0) return;
+  const key = LIST_ITEMS_KEY[path];
+  let count = 0;
+  const pages = (listPages as (...args: unknown[]) => AsyncGenerator<Record<string, unknown>>)(
+    client,
+    path,
+    options,
+  );
+  for await (const page of pages) {
+    const items = page[key];
+    // protobuf's JSON leaves an empty list out entirely.
+    if (!Array.isArray(items)) continue;
+    for (const item of items) {
+      yield item as ListItem<P>;
+      count += 1;
+      if (limit !== undefined && count >= limit) return;
+    }
+  }
+}
+
+/** Collects `listAll` into an array (mind `limit` on large lists). */
+export async function collectAll<P extends ListPath>(
+  client: KfpV2Client,
+  path: P,
+  ...[options]: ListOperation<P>['parameters'] extends { path: unknown }
+    ? [ListOptions<P>]
+    : [ListOptions<P>?]
+): Promise<ListItem<P>[]> {
+  const items: ListItem<P>[] = [];
+  const all = (listAll as (...args: unknown[]) => AsyncGenerator<ListItem<P>>)(client, path, options);
+  for await (const item of all) items.push(item);
+  return items;
+}

@@ -1,0 +1,149 @@
+import { unwrap } from '@ml-platform/core';
+import type { KfpV2Client } from '../client.js';
+import type { Pipeline, PipelineVersion, Run } from '../schemas.js';
+import { KfpError, KfpErrorCode } from './errors.js';
+import type { PipelinePackageSource } from './pipeline-package.js';
+import { type PipelineToRun, pipelineFields, runtimeConfigOf } from './pipeline-reference.js';
+import {
+  findPipelineByName,
+  latestPipelineVersion,
+  uploadPipeline,
+  uploadPipelineVersion,
+} from './pipelines.js';
+import { optionalText, requireText } from './validate.js';
+
+export interface RunSettings {
+  /** Name shown in the UI. */
+  displayName: string;
+  /** The experiment the run belongs to; KFP's default experiment when left out. */
+  experimentId?: string;
+  description?: string;
+  /** Runtime parameters of the pipeline, by name. */
+  parameters?: Record<string, unknown>;
+  /** Root of the run's output artifacts, e.g. `s3://bucket/runs`. */
+  pipelineRoot?: string;
+  /** Kubernetes ServiceAccount the run's pods use. */
+  serviceAccount?: string;
+  signal?: AbortSignal;
+}
+
+export type CreateRunOptions = RunSettings & PipelineToRun;
+
+/** Starts a run of an uploaded pipeline version or of an inline pipeline spec (kfp.Client's `run_pipeline`). */
+export async function createRun(client: KfpV2Client, options: CreateRunOptions): Promise<Run> {
+  return unwrap(
+    await client.POST('/apis/v2beta1/runs', {
+      body: {
+        display_name: requireText('displayName', options.displayName, "'nightly 2025-06-01'"),
+        experiment_id: optionalText('experimentId', options.experimentId, "'3f1c…'"),
+        description: options.description,
+        service_account: optionalText('serviceAccount', options.serviceAccount, "'pipeline-runner'"),
+        runtime_config: runtimeConfigOf(options),
+        ...pipelineFields(options),
+      },
+      signal: options.signal,
+    }),
+  );
+}
+
+export interface CreateRunFromPackageOptions extends RunSettings {
+  /** The compiled pipeline to upload. */
+  source: PipelinePackageSource;
+  /** The pipeline it is filed under: created on first use, given a new version after that. */
+  pipelineName: string;
+  /** Namespace of the pipeline; leave out for a shared pipeline or on single-user deployments. */
+  namespace?: string;
+  /** Name of the new version; a timestamped one when left out. */
+  versionName?: string;
+}
+
+export interface RunFromPackage {
+  run: Run;
+  pipeline: Pipeline | undefined;
+  pipelineVersion: PipelineVersion;
+}
+
+/**
+ * Uploads a package and runs exactly the version just uploaded: as a new
+ * pipeline the first time, as a new version of the pipeline named
+ * `pipelineName` after that. The run then links to the stored pipeline in the UI.
+ */
+export async function createRunFromPackage(
+  client: KfpV2Client,
+  options: CreateRunFromPackageOptions,
+): Promise<RunFromPackage> {
+  const pipelineName = requireText('pipelineName', options.pipelineName, "'fraud-detection'");
+  const { namespace, signal } = options;
+  const versionName =
+    options.versionName ?? `${pipelineName}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  let pipeline = await findPipelineByName(client, pipelineName, { namespace, signal });
+  let pipelineVersion: PipelineVersion | undefined;
+  if (pipeline?.pipeline_id) {
+    pipelineVersion = await uploadPipelineVersion(client, {
+      source: options.source,
+      pipelineId: pipeline.pipeline_id,
+      name: versionName,
+      signal,
+    });
+  } else {
+    pipeline = await uploadPipeline(client, {
+      source: options.source,
+      name: pipelineName,
+      namespace,
+      signal,
+    });
+    pipelineVersion = pipeline.pipeline_id
+      ? await latestPipelineVersion(client, pipeline.pipeline_id, { signal })
+      : undefined;
+  }
+  const pipelineId = pipelineVersion?.pipeline_id ?? pipeline?.pipeline_id;
+  if (!pipelineVersion?.pipeline_version_id || !pipelineId) {
+    throw new KfpError(
+      KfpErrorCode.notFound,
+      `The upload of pipeline '${pipelineName}' returned no pipeline version id; nothing to run. Check the pipeline in the UI.`,
+    );
+  }
+  const run = await createRun(client, {
+    ...options,
+    pipelineVersion: { pipelineId, pipelineVersionId: pipelineVersion.pipeline_version_id },
+  });
+  return { run, pipeline, pipelineVersion };
+}
+
+export async function getRun(
+  client: KfpV2Client,
+  runId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<Run> {
+  const run_id = requireText('runId', runId, "'5e0b…'");
+  return unwrap(
+    await client.GET('/apis/v2beta1/runs/{run_id}', { params: { path: { run_id } }, signal: options.signal }),
+  );
+}
+
+/** Asks KFP to stop a run; it moves through CANCELING to CANCELED. */
+export async function terminateRun(client: KfpV2Client, runId: string): Promise<void> {
+  const run_id = requireText('runId', runId, "'5e0b…'");
+  unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:terminate', { params: { path: { run_id } } }));
+}
+
+/** Re-runs the failed steps of a failed or terminated run. */
+export async function retryRun(client: KfpV2Client, runId: string): Promise<void> {
+  const run_id = requireText('runId', runId, "'5e0b…'");
+  unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:retry', { params: { path: { run_id } } }));
+}
+
+export async function archiveRun(client: KfpV2Client, runId: string): Promise<void> {
+  const run_id = requireText('runId', runId, "'5e0b…'");
+  unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:archive', { params: { path: { run_id } } }));
+}
+
+export async function unarchiveRun(client: KfpV2Client, runId: string): Promise<void> {
+  const run_id = requireText('runId', runId, "'5e0b…'");
+  unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:unarchive', { params: { path: { run_id } } }));
+}
+
+export async function deleteRun(client: KfpV2Client, runId: string): Promise<void> {
+  const run_id = requireText('runId', runId, "'5e0b…'");
+  unwrap(await client.DELETE('/apis/v2beta1/runs/{run_id}', { params: { path: { run_id } } }));
+}
