@@ -117,7 +117,10 @@ function compareReferenced(context, before, after, scope, from, to) {
     path: '',
     seen,
   });
-  const cls = inner.changes.reduce((highest, change) => maxClass(highest, change.class), 'patch');
+  const cls = inner.changes.reduce(
+    (highest, change) => maxClass(highest, change.class),
+    /** @type {import('./rules.mjs').ChangeClass} */ ('patch'),
+  );
   const reasons = inner.changes
     .filter((change) => change.class === cls)
     .slice(0, 3)
