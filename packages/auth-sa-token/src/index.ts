@@ -1,1 +1,25 @@
-export {};
+export {
+  InClusterFileError,
+  InClusterFileErrorCode,
+  ServiceAccountTokenError,
+  ServiceAccountTokenErrorCode,
+} from './errors.js';
+export {
+  IN_CLUSTER_CA_PATH,
+  IN_CLUSTER_NAMESPACE_PATH,
+  type InClusterFileOptions,
+  inClusterNamespace,
+  readInClusterCa,
+} from './in-cluster.js';
+export type { ServiceAccountTokenAuthOptions } from './options.js';
+export {
+  type ServiceAccountTokenAuth,
+  type ServiceAccountTokenCredential,
+  serviceAccountTokenAuth,
+} from './service-account-token-auth.js';
+export {
+  KF_PIPELINES_SA_TOKEN_PATH_ENV,
+  KFP_SA_TOKEN_PATH,
+  KUBERNETES_SA_TOKEN_PATH,
+  type TokenSource,
+} from './token-location.js';

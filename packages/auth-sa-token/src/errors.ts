@@ -1,0 +1,60 @@
+import { AuthError, ConfigError } from '@ml-platform/core';
+
+export const PLUGIN_NAME = '@ml-platform/auth-sa-token';
+
+/** Stable codes of {@link ServiceAccountTokenError}. */
+export const ServiceAccountTokenErrorCode = {
+  /** No file at the token path (nothing there, or a dangling symlink). */
+  missing: 'AUTH_SA_TOKEN_MISSING',
+  /** Something is at the token path but cannot be read as a file (a directory, no permission). */
+  unreadable: 'AUTH_SA_TOKEN_UNREADABLE',
+  /** The file holds nothing but whitespace. */
+  empty: 'AUTH_SA_TOKEN_EMPTY',
+  /** The file holds something that cannot be a bearer token (several lines, control characters, too large). */
+  malformed: 'AUTH_SA_TOKEN_MALFORMED',
+  /** The token's `exp` has passed (or is within the clock-skew allowance) and the file was not replaced. */
+  expired: 'AUTH_SA_TOKEN_EXPIRED',
+} as const;
+
+export type ServiceAccountTokenErrorCode =
+  (typeof ServiceAccountTokenErrorCode)[keyof typeof ServiceAccountTokenErrorCode];
+
+/** The token could not be obtained from its file. Never carries the token itself. */
+export class ServiceAccountTokenError extends AuthError {
+  /** The token file that was tried. */
+  readonly path: string;
+
+  constructor(
+    code: ServiceAccountTokenErrorCode,
+    path: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(PLUGIN_NAME, code, message, options);
+    this.path = path;
+  }
+}
+
+/** Stable codes of {@link InClusterFileError}. */
+export const InClusterFileErrorCode = {
+  missing: 'IN_CLUSTER_FILE_MISSING',
+  unreadable: 'IN_CLUSTER_FILE_UNREADABLE',
+  empty: 'IN_CLUSTER_FILE_EMPTY',
+  /** The namespace file does not hold a Kubernetes namespace name. */
+  invalidNamespace: 'IN_CLUSTER_NAMESPACE_INVALID',
+  /** The CA file holds no PEM certificate. */
+  caNotPem: 'IN_CLUSTER_CA_NOT_PEM',
+} as const;
+
+export type InClusterFileErrorCode = (typeof InClusterFileErrorCode)[keyof typeof InClusterFileErrorCode];
+
+/** A file Kubernetes mounts into every pod (namespace, ca.crt) could not be used. */
+export class InClusterFileError extends ConfigError {
+  /** The file that was tried. */
+  readonly path: string;
+
+  constructor(code: InClusterFileErrorCode, path: string, message: string, options?: { cause?: unknown }) {
+    super(code, `[${PLUGIN_NAME}] ${message}`, options);
+    this.path = path;
+  }
+}

@@ -1,0 +1,91 @@
+import { ConfigError, ConfigErrorCode } from '@ml-platform/core';
+import { PLUGIN_NAME } from './errors.js';
+import type { TokenSource } from './token-location.js';
+
+export interface ServiceAccountTokenAuthOptions {
+  /**
+   * The token file. Default: `KF_PIPELINES_SA_TOKEN_PATH`, else
+   * `/var/run/secrets/kubeflow/pipelines/token`.
+   */
+  path?: string;
+  /**
+   * `'kubernetes'` uses the token Kubernetes mounts into every pod
+   * (`/var/run/secrets/kubernetes.io/serviceaccount/token`, audience: the
+   * Kubernetes API server) instead, for APIs that accept it. Default
+   * `'kubeflow-pipelines'`. Not together with `path`.
+   */
+  source?: TokenSource;
+  /** Watch the token's directory to notice rotation at once. Default true. */
+  watch?: boolean;
+  /**
+   * Also compare the file's identity (one `stat`) at most this often, for file
+   * systems where watching does not work. Default 1000 ms; 0 checks on every request.
+   */
+  checkIntervalMs?: number;
+  /** Stop using a token this long before its `exp`, for clock differences. Default 30 000 ms. */
+  clockSkewMs?: number;
+  /** Where `KF_PIPELINES_SA_TOKEN_PATH` is read from. Default `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface ResolvedOptions {
+  path: string | undefined;
+  source: TokenSource;
+  watch: boolean;
+  checkIntervalMs: number;
+  clockSkewMs: number;
+  env: Record<string, string | undefined>;
+}
+
+const KNOWN_OPTIONS = ['path', 'source', 'watch', 'checkIntervalMs', 'clockSkewMs', 'env'];
+const SOURCES: readonly TokenSource[] = ['kubeflow-pipelines', 'kubernetes'];
+
+function invalid(message: string): ConfigError {
+  return new ConfigError(ConfigErrorCode.invalidOption, `[${PLUGIN_NAME}] ${message}`);
+}
+
+function milliseconds(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw invalid(`${name} must be a finite number of milliseconds >= 0, got ${String(value)}.`);
+  }
+  return value;
+}
+
+/** Checks every option up front, so a typo fails at startup, not at the first request. */
+export function resolveOptions(options: ServiceAccountTokenAuthOptions | undefined): ResolvedOptions {
+  if (options === undefined) options = {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw invalid(
+      `options must be an object (or left out), got ${Array.isArray(options) ? 'an array' : typeof options}.`,
+    );
+  }
+  const unknown = Object.keys(options).filter((key) => !KNOWN_OPTIONS.includes(key));
+  if (unknown.length > 0) {
+    throw invalid(`unknown option(s) ${unknown.join(', ')}; the options are ${KNOWN_OPTIONS.join(', ')}.`);
+  }
+  const { path, source, watch, env } = options;
+  if (path !== undefined && (typeof path !== 'string' || path.trim() === '' || path.includes('\0'))) {
+    throw invalid('path must be a non-empty file path, e.g. /var/run/secrets/kubeflow/pipelines/token.');
+  }
+  if (source !== undefined && !SOURCES.includes(source)) {
+    throw invalid(`source must be one of ${SOURCES.map((s) => `'${s}'`).join(', ')}, got ${String(source)}.`);
+  }
+  if (path !== undefined && source !== undefined) {
+    throw invalid('pass either path or source, not both: path names the token file itself.');
+  }
+  if (watch !== undefined && typeof watch !== 'boolean') {
+    throw invalid(`watch must be true or false, got ${typeof watch}.`);
+  }
+  if (env !== undefined && (typeof env !== 'object' || env === null)) {
+    throw invalid('env must be an object of environment variables, like process.env.');
+  }
+  return {
+    path: path?.trim(),
+    source: source ?? 'kubeflow-pipelines',
+    watch: watch ?? true,
+    checkIntervalMs: milliseconds('checkIntervalMs', options.checkIntervalMs, 1000),
+    clockSkewMs: milliseconds('clockSkewMs', options.clockSkewMs, 30_000),
+    env: env ?? process.env,
+  };
+}

@@ -1,0 +1,118 @@
+import {
+  type Credential,
+  type CredentialAuthPlugin,
+  CredentialCache,
+  createCredentialAuth,
+  jwtExpiresAt,
+} from '@ml-platform/core';
+import { PLUGIN_NAME, ServiceAccountTokenError, ServiceAccountTokenErrorCode } from './errors.js';
+import { resolveOptions, type ServiceAccountTokenAuthOptions } from './options.js';
+import { readToken } from './read-token.js';
+import { createRotationDetector, type ReadStamp } from './rotation-detector.js';
+import { describeLocation, resolveTokenLocation, type TokenLocation } from './token-location.js';
+
+/** A token as read from its file. `value` is not enumerable, so logging the credential does not print it. */
+export interface ServiceAccountTokenCredential extends Credential, ReadStamp {}
+
+export type ServiceAccountTokenAuth = CredentialAuthPlugin<ServiceAccountTokenCredential> &
+  Disposable & {
+    /** The absolute path of the token file this plugin reads. */
+    readonly path: string;
+    /** Stops watching the token's directory. The plugin keeps working, noticing rotation by `stat` only. */
+    close(): void;
+  };
+
+/**
+ * Signs requests with `Authorization: Bearer <token>` from a Kubernetes
+ * ServiceAccount token file, correct under the kubelet's token rotation: the
+ * file is read once, re-read when it is replaced (directory watch, plus a
+ * throttled `stat`), when the token's `exp` is near, and once after a 401,
+ * with concurrent requests sharing one read. An expired token is never sent.
+ *
+ * @example
+ * const auth = serviceAccountTokenAuth();
+ * const kfp = createKfpV2Client({ baseUrl: 'http://ml-pipeline-ui.kubeflow', auth });
+ */
+export function serviceAccountTokenAuth(options?: ServiceAccountTokenAuthOptions): ServiceAccountTokenAuth {
+  const resolved = resolveOptions(options);
+  const location = resolveTokenLocation(resolved.path, resolved.source, resolved.env);
+  const { clockSkewMs } = resolved;
+
+  const cache: CredentialCache<ServiceAccountTokenCredential> = new CredentialCache({
+    acquire: () => acquire(),
+    skewMs: clockSkewMs,
+    // No timed early re-read: the kubelet replaces the file at 80% of the token's lifetime (at least
+    // 2 minutes before `exp`), which the detector notices; re-reading on a timer would return the same bytes.
+    refreshAheadMs: 0,
+    now: () => Date.now(),
+  });
+
+  const detector = createRotationDetector<ServiceAccountTokenCredential>({
+    path: location.path,
+    watch: resolved.watch,
+    checkIntervalMs: resolved.checkIntervalMs,
+    onStale: (stale) => cache.invalidate(stale),
+  });
+
+  async function acquire(): Promise<ServiceAccountTokenCredential> {
+    const generation = detector.beforeRead();
+    const { token, identity } = await readToken(location);
+    detector.afterRead();
+    const expiresAt = jwtExpiresAt(token);
+    if (expiresAt !== undefined && expiresAt - clockSkewMs <= Date.now()) {
+      throw expiredError(location, expiresAt, clockSkewMs);
+    }
+    return credentialOf(token, expiresAt, identity, generation);
+  }
+
+  const signer = createCredentialAuth({
+    name: PLUGIN_NAME,
+    cache,
+    apply(request, credential) {
+      request.headers.set('authorization', `Bearer ${credential.value}`);
+      return undefined;
+    },
+  });
+
+  const close = () => detector.close();
+  return {
+    name: PLUGIN_NAME,
+    cache,
+    path: location.path,
+    async onRequest(params) {
+      const checking = detector.check(cache.peek());
+      if (checking) await checking;
+      return signer.onRequest?.(params);
+    },
+    onResponse: signer.onResponse,
+    close,
+    [Symbol.dispose]: close,
+  };
+}
+
+function credentialOf(
+  token: string,
+  expiresAt: number | undefined,
+  identity: string,
+  generation: number,
+): ServiceAccountTokenCredential {
+  const credential = { expiresAt, identity, generation } as ServiceAccountTokenCredential;
+  Object.defineProperty(credential, 'value', { value: token, enumerable: false });
+  return Object.freeze(credential);
+}
+
+function expiredError(location: TokenLocation, expiresAt: number, skewMs: number): ServiceAccountTokenError {
+  const seconds = Math.round(Math.abs(expiresAt - Date.now()) / 1000);
+  const when =
+    expiresAt <= Date.now()
+      ? `expired at ${new Date(expiresAt).toISOString()} (${seconds} s ago)`
+      : `expires at ${new Date(expiresAt).toISOString()} (in ${seconds} s, within the clock-skew allowance of ${skewMs} ms)`;
+  return new ServiceAccountTokenError(
+    ServiceAccountTokenErrorCode.expired,
+    location.path,
+    `The token in ${describeLocation(location)} ${when} and the file has not been replaced. ` +
+      'The kubelet replaces a projected token at 80% of its lifetime; if it did not, the file is not a ' +
+      'projected serviceAccountToken volume (a copied Secret, a file written once) or the kubelet cannot ' +
+      'reach the API server. The request was not sent.',
+  );
+}
