@@ -1,0 +1,101 @@
+import { inspect } from 'node:util';
+import { ServiceAccountTokenError, serviceAccountTokenAuth } from '@ml-platform/auth-sa-token';
+import { createKfpV2Client } from '@ml-platform/kfp-v2';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startKfpAuthEmulator } from './support/kfp-auth-emulator.js';
+import { createProjectedVolume } from './support/projected-volume.js';
+import { serviceAccountJwt } from './support/service-account-jwt.js';
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  vi.useRealTimers();
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setUp(token: string, accepted = [token]) {
+  const volume = await createProjectedVolume({ token });
+  cleanups.push(() => volume.remove());
+  const kfp = await startKfpAuthEmulator(accepted);
+  cleanups.push(() => kfp.close());
+  const auth = serviceAccountTokenAuth({ path: volume.tokenPath });
+  cleanups.push(() => auth.close());
+  const client = createKfpV2Client({ baseUrl: kfp.url, auth });
+  return { volume, kfp, auth, client };
+}
+
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+describe('token expiry', () => {
+  it('fails with AUTH_SA_TOKEN_EXPIRED, without sending or looping, when the token expires unrotated; recovers after rotation', async () => {
+    // Only Date is faked (the clock the plugin and the emulated server read); sockets and fs run for real.
+    const start = Math.floor(Date.now() / 1000) * 1000;
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    const token = serviceAccountJwt({ exp: seconds(start) + 7200 });
+    const { volume, kfp, auth, client } = await setUp(token);
+    expect((await client.GET('/apis/v2beta1/healthz')).response.status).toBe(200);
+    expect(auth.cache.acquisitions).toBe(1);
+
+    // 10 s before exp: inside the default 30 s clock-skew allowance.
+    vi.setSystemTime(start + 7190_000);
+    const early = await client.GET('/apis/v2beta1/healthz').catch((error: unknown) => error);
+    expect(early).toBeInstanceOf(ServiceAccountTokenError);
+    expect(early).toMatchObject({ code: 'AUTH_SA_TOKEN_EXPIRED', path: volume.tokenPath });
+    expect((early as Error).message).toContain('within the clock-skew allowance');
+    expect((early as Error).message).toContain(volume.tokenPath);
+    expect(auth.cache.acquisitions).toBe(2);
+
+    vi.setSystemTime(start + 7260_000);
+    const late = await client.GET('/apis/v2beta1/healthz').catch((error: unknown) => error);
+    expect(late).toMatchObject({ code: 'AUTH_SA_TOKEN_EXPIRED' });
+    expect((late as Error).message).toMatch(/expired at \S+Z \(60 s ago\)/);
+    // One read per failed call: no retry loop, and the expired token never went out.
+    expect(auth.cache.acquisitions).toBe(3);
+    expect(kfp.requests).toHaveLength(1);
+    for (const error of [early, late]) {
+      expect(`${(error as Error).message} ${String(error)} ${inspect(error, { depth: 10 })}`).not.toContain(
+        token,
+      );
+    }
+
+    const rotated = serviceAccountJwt({ exp: seconds(Date.now()) + 7200 });
+    volume.project({ token: rotated });
+    kfp.accept(rotated);
+    expect((await client.GET('/apis/v2beta1/healthz')).response.status).toBe(200);
+    expect(kfp.count(rotated, 200)).toBe(1);
+  });
+
+  it('refuses a token that has already expired when first read, and sends nothing', async () => {
+    const token = serviceAccountJwt({ exp: seconds(Date.now()) - 3600 });
+    const { kfp, client } = await setUp(token);
+
+    await expect(client.GET('/apis/v2beta1/healthz')).rejects.toMatchObject({
+      code: 'AUTH_SA_TOKEN_EXPIRED',
+      message: expect.stringMatching(/expired at .* \(36\d\d s ago\).*The request was not sent\./),
+    });
+    expect(kfp.requests).toHaveLength(0);
+  });
+
+  it('uses a token that is not a JWT (no exp) until the file changes', async () => {
+    const { kfp, auth, client } = await setUp('opaque-kfp-token_0123456789');
+
+    for (let i = 0; i < 5; i += 1)
+      expect((await client.GET('/apis/v2beta1/healthz')).response.status).toBe(200);
+
+    expect(kfp.count('opaque-kfp-token_0123456789', 200)).toBe(5);
+    expect(auth.cache.peek()?.expiresAt).toBeUndefined();
+    expect(auth.cache.acquisitions).toBe(1);
+  });
+
+  it('re-reads once after a 401 and returns the 401 when the file still holds the refused token', async () => {
+    const token = serviceAccountJwt({ exp: seconds(Date.now()) + 7200 });
+    const { kfp, auth, client } = await setUp(token, ['a-token-this-pod-does-not-have']);
+
+    const { response, error } = await client.GET('/apis/v2beta1/healthz');
+
+    expect(response.status).toBe(401);
+    expect(error).toMatchObject({ code: 16 });
+    // Sent once; the re-read found the same token, so it was not replayed.
+    expect(kfp.requests).toHaveLength(1);
+    expect(auth.cache.acquisitions).toBe(2);
+  });
+});

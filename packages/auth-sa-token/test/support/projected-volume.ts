@@ -1,0 +1,66 @@
+import {
+  chmodSync,
+  mkdtempSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ProjectedVolume {
+  /** The volume's mount directory, e.g. what `/var/run/secrets/kubeflow/pipelines` is in a pod. */
+  readonly dir: string;
+  /** `<dir>/token`, the path a pod reads. */
+  readonly tokenPath: string;
+  /** Replaces the volume's files the way the kubelet does, synchronously (so atomically for this process). */
+  project(files: Record<string, string>): void;
+  remove(): Promise<void>;
+}
+
+/**
+ * A directory laid out and updated like a projected volume, following
+ * kubernetes pkg/volume/util/atomic_writer.go (`AtomicWriter.Write`):
+ * the files live in a timestamped directory `..<yyyy_mm_dd_hh_mm_ss>.<random>`
+ * (mode 0755); `..data` is a symlink to it; each visible name is a symlink
+ * `name -> ..data/name`. An update writes a new timestamped directory, points
+ * a new symlink `..data_tmp` at it, renames `..data_tmp` over `..data` (the
+ * atomic step), then deletes the previous timestamped directory.
+ */
+export async function createProjectedVolume(files: Record<string, string>): Promise<ProjectedVolume> {
+  const dir = await mkdtemp(join(tmpdir(), 'projected-volume-'));
+  const project = (next: Record<string, string>) => {
+    const dataLink = join(dir, '..data');
+    let previous: string | undefined;
+    try {
+      previous = readlinkSync(dataLink);
+    } catch {
+      previous = undefined;
+    }
+    const stamp = new Date().toISOString().replace(/[-T:]/g, '_').replace(/\..*$/, '');
+    const timestamped = mkdtempSync(join(dir, `..${stamp}.`));
+    chmodSync(timestamped, 0o755);
+    for (const [name, content] of Object.entries(next)) {
+      writeFileSync(join(timestamped, name), content, { mode: 0o644 });
+      try {
+        symlinkSync(join('..data', name), join(dir, name));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    const tmpLink = join(dir, '..data_tmp');
+    symlinkSync(timestamped.slice(dir.length + 1), tmpLink);
+    renameSync(tmpLink, dataLink);
+    if (previous) rmSync(join(dir, previous), { recursive: true, force: true });
+  };
+  project(files);
+  return {
+    dir,
+    tokenPath: join(dir, 'token'),
+    project,
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
