@@ -67,13 +67,16 @@ describe('a token file that cannot be used', () => {
 
   it('reports a projected volume whose ..data points at a deleted directory as missing', async () => {
     const volume = await createProjectedVolume({ token: 'tok-1' });
-    await rm(join(volume.dir, await readlink(join(volume.dir, '..data'))), { recursive: true });
+    try {
+      await rm(join(volume.dir, await readlink(join(volume.dir, '..data'))), { recursive: true });
 
-    const error = await failureFor(volume.tokenPath);
+      const error = await failureFor(volume.tokenPath);
 
-    expect(error).toMatchObject({ code: 'AUTH_SA_TOKEN_MISSING', path: volume.tokenPath });
-    expect((error as Error).message).toContain('symlink to nothing');
-    await volume.remove();
+      expect(error).toMatchObject({ code: 'AUTH_SA_TOKEN_MISSING', path: volume.tokenPath });
+      expect((error as Error).message).toContain('symlink to nothing');
+    } finally {
+      await volume.remove();
+    }
   });
 
   // Unreadable files are made without mode 000: tests may run as root, which reads any file regardless of mode.
