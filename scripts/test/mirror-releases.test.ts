@@ -28,12 +28,14 @@ const entry = (version: string, commit: string, bytes: string) => ({
   bytes,
 });
 
-let mirror: string;
-afterEach(() => rmSync(mirror, { recursive: true, force: true }));
+let mirror: string | undefined;
+afterEach(() => {
+  if (mirror) rmSync(mirror, { recursive: true, force: true });
+  mirror = undefined;
+});
 
 describe('mirror releases', () => {
   it('reads the real mirror README: each version with its upstream commit', () => {
-    mirror = '';
     const rows = readMirrorReleases(realMirror());
     expect(rows).toContainEqual({
       api: 'kfp-v2beta1',
