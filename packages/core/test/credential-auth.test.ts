@@ -160,3 +160,38 @@ describe('replay after 401', () => {
     expect(requests).toHaveLength(2);
   });
 });
+
+describe('replacing a refused credential', () => {
+  it('does not trust an acquisition that began before the refusal when it returns the refused value', async () => {
+    // The source changes from A to B while a read of it is in flight: the in-flight read still yields A.
+    let sourceValue = 'A';
+    let release: (() => void) | undefined;
+    let calls = 0;
+    const cache = new CredentialCache({
+      acquire: async () => {
+        calls += 1;
+        const value = sourceValue;
+        if (calls === 2) await new Promise<void>((resolve) => (release = resolve));
+        return { value };
+      },
+    });
+    const refused = await cache.get();
+    cache.invalidate(refused);
+    const inFlight = cache.get(); // a read that starts before the source rotates...
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    sourceValue = 'B'; // ...which rotates while the read is in flight
+    const replacement = cache.replace(refused);
+    release?.();
+    expect((await inFlight).value).toBe('A');
+    expect((await replacement).value).toBe('B');
+    expect(calls).toBe(3);
+  });
+
+  it('makes no extra acquisition when it started the acquisition itself', async () => {
+    let calls = 0;
+    const cache = new CredentialCache({ acquire: async () => ({ value: `t${++calls}` }) });
+    const refused = await cache.get();
+    expect((await cache.replace(refused)).value).toBe('t2');
+    expect(calls).toBe(2);
+  });
+});

@@ -30,7 +30,9 @@ export type CredentialAuthPlugin<C extends Credential> = AuthPlugin & {
  * refused credential is replaced. When acquiring again yields the same
  * credential, the refusal is returned as is: replaying it could not succeed.
  */
-export function createCredentialAuth<C extends Credential>(options: CredentialAuthOptions<C>): CredentialAuthPlugin<C> {
+export function createCredentialAuth<C extends Credential>(
+  options: CredentialAuthOptions<C>,
+): CredentialAuthPlugin<C> {
   const { name, cache, apply } = options;
   const isRejected = options.isRejected ?? ((response: Response) => response.status === 401);
   const sent = new WeakMap<Request, SentWith<C>>();
@@ -51,8 +53,7 @@ export function createCredentialAuth<C extends Credential>(options: CredentialAu
       if (!isRejected(response, request)) return undefined;
       const first = sent.get(request);
       if (!first) return undefined;
-      cache.invalidate(first.credential);
-      const fresh = await cache.get();
+      const fresh = await cache.replace(first.credential);
       if (fresh.value === first.credential.value) return undefined;
       await response.body?.cancel().catch(() => undefined);
       const again = sign(first.replayCopy ?? new Request(request), fresh);

@@ -6,8 +6,8 @@
  * - a credential is used until `expiresAt - skewMs`; inside the earlier
  *   `refreshAheadMs` window a background refresh starts while the still-valid
  *   credential keeps being served;
- * - `invalidate(stale)` drops exactly the credential a server refused, so 200
- *   requests refused with the same stale credential cause one refresh.
+ * - `invalidate(stale)` / `replace(stale)` drop exactly the credential a server
+ *   refused, so 200 requests refused with the same stale credential cause one refresh.
  */
 
 export interface Credential {
@@ -60,7 +60,8 @@ export class CredentialCache<C extends Credential = Credential> {
   async get(): Promise<C> {
     const current = this.#current;
     if (current) {
-      const left = current.expiresAt === undefined ? Number.POSITIVE_INFINITY : current.expiresAt - this.#now();
+      const left =
+        current.expiresAt === undefined ? Number.POSITIVE_INFINITY : current.expiresAt - this.#now();
       if (left > this.#skewMs) {
         if (left <= this.#refreshAheadMs && !this.#pending) {
           this.#refresh('expiring').catch(() => {
@@ -80,6 +81,23 @@ export class CredentialCache<C extends Credential = Credential> {
       this.#current = undefined;
       this.#nextReason = 'rejected';
     }
+  }
+
+  /**
+   * A credential to use instead of `stale`, which a server just refused: the
+   * cached one when it is already another, else the result of an acquisition
+   * that started after the refusal. An acquisition that was already running
+   * may have begun before the credential changed at its source (a token file
+   * read just before the kubelet rotated it); when it yields the refused value
+   * again, it proves nothing, so one more acquisition is made.
+   */
+  async replace(stale: C): Promise<C> {
+    this.invalidate(stale);
+    const joined = this.#pending;
+    const next = await this.get();
+    if (joined === undefined || next.value !== stale.value) return next;
+    this.invalidate(next);
+    return this.get();
   }
 
   /** Forgets the cached credential unconditionally (logout, explicit reset). */

@@ -8,7 +8,10 @@ function requireHeaderValue(plugin: string, option: string, value: unknown): str
     throw new ConfigError(ConfigErrorCode.invalidOption, `[${plugin}] ${option} must be a non-empty string.`);
   }
   if (HEADER_UNSAFE.test(value)) {
-    throw new ConfigError(ConfigErrorCode.invalidOption, `[${plugin}] ${option} must not contain line breaks.`);
+    throw new ConfigError(
+      ConfigErrorCode.invalidOption,
+      `[${plugin}] ${option} must not contain line breaks.`,
+    );
   }
   return value.trim();
 }
