@@ -1,4 +1,3 @@
-import { Agent, fetch as undiciFetch } from 'undici';
 import { ConfigError, ConfigErrorCode } from './errors.js';
 
 export interface TlsOptions {
@@ -18,7 +17,8 @@ export type FetchFunction = (input: Request) => Promise<Response>;
  * A fetch that applies `tls` through an undici dispatcher. It uses undici's own
  * fetch (a dispatcher from one undici major version passed to another's fetch
  * is not reliable) and hands back a global `Response`, which openapi-fetch
- * middleware requires.
+ * middleware requires. undici is loaded on the first request, so clients that
+ * never set `tls` never load it.
  */
 export function createTlsFetch(tls: TlsOptions): FetchFunction {
   if (tls.insecureSkipVerify !== undefined && typeof tls.insecureSkipVerify !== 'boolean') {
@@ -27,13 +27,21 @@ export function createTlsFetch(tls: TlsOptions): FetchFunction {
       `tls.insecureSkipVerify must be true or false, got ${typeof tls.insecureSkipVerify}. Leave it out to verify certificates.`,
     );
   }
-  const dispatcher = new Agent({
-    connect: {
-      ...(tls.ca !== undefined ? { ca: tls.ca } : {}),
-      rejectUnauthorized: tls.insecureSkipVerify !== true,
-    },
-  });
+  let loaded:
+    | Promise<{ undiciFetch: typeof import('undici').fetch; dispatcher: import('undici').Agent }>
+    | undefined;
+  const load = () =>
+    (loaded ??= import('undici').then(({ Agent, fetch }) => ({
+      undiciFetch: fetch,
+      dispatcher: new Agent({
+        connect: {
+          ...(tls.ca !== undefined ? { ca: tls.ca } : {}),
+          rejectUnauthorized: tls.insecureSkipVerify !== true,
+        },
+      }),
+    })));
   return async (request) => {
+    const { undiciFetch, dispatcher } = await load();
     const hasBody = request.body !== null;
     const response = await undiciFetch(request.url, {
       method: request.method,
