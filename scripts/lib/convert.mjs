@@ -18,6 +18,10 @@ export function readSwagger(file) {
 export async function convertSpec(api, file) {
   const swagger = applyOverlay(api, readSwagger(file));
   // patch: fix minor upstream errors swagger2openapi knows how to fix; warnOnly: report, do not abort.
-  const { openapi } = await swagger2openapi.convertObj(swagger, { patch: true, warnOnly: true, resolveInternal: false });
+  const { openapi } = await swagger2openapi.convertObj(swagger, {
+    patch: true,
+    warnOnly: true,
+    resolveInternal: false,
+  });
   return openapi;
 }

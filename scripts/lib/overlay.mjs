@@ -67,7 +67,8 @@ function applyOperation(document, operation) {
   if (last === undefined) throw new Error('the document root cannot be patched');
   let parent = document;
   for (const token of path) {
-    if (parent === null || typeof parent !== 'object' || !(token in parent)) throw new Error('path not found');
+    if (parent === null || typeof parent !== 'object' || !(token in parent))
+      throw new Error('path not found');
     parent = parent[token];
   }
   if (parent === null || typeof parent !== 'object') throw new Error('parent is not an object or array');

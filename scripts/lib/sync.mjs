@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { specFileName } from './pins.mjs';
 import { mirrorDir, specsCacheDir } from './paths.mjs';
+import { specFileName } from './pins.mjs';
 
 export class SpecSyncError extends Error {
   /** @param {string} code @param {string} message @param {{ cause?: unknown }} [options] */
@@ -44,7 +44,9 @@ export async function syncSpec(pin, options = {}) {
     return target;
   }
   const mirror = 'mirror' in options ? options.mirror : mirrorDir();
-  const { bytes, source } = mirror ? readFromMirror(pin, mirror) : await download(pin, options.fetch ?? fetch);
+  const { bytes, source } = mirror
+    ? readFromMirror(pin, mirror)
+    : await download(pin, options.fetch ?? fetch);
   const actual = sha256(bytes);
   if (actual !== pin.sha256) {
     throw new SpecSyncError(

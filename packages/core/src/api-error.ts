@@ -50,9 +50,13 @@ export class ApiError extends MlPlatformError {
     const said = upstream?.message ? `: ${truncate(upstream.message, 500)}` : '';
     const id = requestId ? ` (request id ${requestId})` : '';
     const hint = init.hint ? ` ${init.hint}` : '';
-    super(init.code ?? ApiErrorCode.httpStatus, `${init.method} ${url} failed with HTTP ${init.status}${said}${id}.${hint}`, {
-      cause: init.cause,
-    });
+    super(
+      init.code ?? ApiErrorCode.httpStatus,
+      `${init.method} ${url} failed with HTTP ${init.status}${said}${id}.${hint}`,
+      {
+        cause: init.cause,
+      },
+    );
     this.status = init.status;
     this.method = init.method;
     this.url = url;
@@ -70,7 +74,11 @@ export function parseUpstreamError(body: unknown): UpstreamError | undefined {
   if (!body || typeof body !== 'object') return undefined;
   const record = body as Record<string, unknown>;
   const message =
-    typeof record.message === 'string' ? record.message : typeof record.error === 'string' ? record.error : undefined;
+    typeof record.message === 'string'
+      ? record.message
+      : typeof record.error === 'string'
+        ? record.error
+        : undefined;
   const code = typeof record.code === 'number' ? record.code : undefined;
   const details = Array.isArray(record.details) ? record.details : undefined;
   if (message === undefined && code === undefined && details === undefined) return undefined;

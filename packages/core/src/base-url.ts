@@ -7,7 +7,10 @@ import { ConfigError, ConfigErrorCode } from './errors.js';
  */
 export function normalizeBaseUrl(baseUrl: unknown, example: string): string {
   if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
-    throw new ConfigError(ConfigErrorCode.invalidOption, `baseUrl must be a non-empty URL string, e.g. ${example}.`);
+    throw new ConfigError(
+      ConfigErrorCode.invalidOption,
+      `baseUrl must be a non-empty URL string, e.g. ${example}.`,
+    );
   }
   let url: URL;
   try {
@@ -19,10 +22,16 @@ export function normalizeBaseUrl(baseUrl: unknown, example: string): string {
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(ConfigErrorCode.invalidOption, `baseUrl must use http or https (e.g. ${example}), got ${url.protocol}`);
+    throw new ConfigError(
+      ConfigErrorCode.invalidOption,
+      `baseUrl must use http or https (e.g. ${example}), got ${url.protocol}`,
+    );
   }
   if (url.search || url.hash) {
-    throw new ConfigError(ConfigErrorCode.invalidOption, `baseUrl must not contain a query or fragment, e.g. ${example}.`);
+    throw new ConfigError(
+      ConfigErrorCode.invalidOption,
+      `baseUrl must not contain a query or fragment, e.g. ${example}.`,
+    );
   }
   return url.toString().replace(/\/+$/, '');
 }

@@ -35,7 +35,10 @@ export function createApiClient<Paths extends {}>(
   defaults: ApiClientDefaults,
 ): Client<Paths> {
   if (!options || typeof options !== 'object') {
-    throw new ConfigError(ConfigErrorCode.invalidOption, `Client options must be an object with at least baseUrl.`);
+    throw new ConfigError(
+      ConfigErrorCode.invalidOption,
+      `Client options must be an object with at least baseUrl.`,
+    );
   }
   const baseUrl = normalizeBaseUrl(options.baseUrl, defaults.baseUrlExample);
   const auth = options.auth === undefined ? [] : Array.isArray(options.auth) ? options.auth : [options.auth];

@@ -1,5 +1,5 @@
 export type { Client, Middleware } from 'openapi-fetch';
-export { ApiError, ApiErrorCode, type UpstreamError, parseUpstreamError } from './api-error.js';
+export { ApiError, ApiErrorCode, parseUpstreamError, type UpstreamError } from './api-error.js';
 export type { AuthPlugin } from './auth/auth-plugin.js';
 export {
   type CredentialAuthOptions,

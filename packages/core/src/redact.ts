@@ -4,7 +4,8 @@
  * and loses user info and the values of query parameters that carry secrets.
  */
 
-const SECRET_QUERY_NAME = /token|secret|password|passwd|code|session|cookie|key|signature|state|nonce|assertion|credential/i;
+const SECRET_QUERY_NAME =
+  /token|secret|password|passwd|code|session|cookie|key|signature|state|nonce|assertion|credential/i;
 
 export const REDACTED = '[REDACTED]';
 

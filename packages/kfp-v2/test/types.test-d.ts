@@ -25,7 +25,9 @@ describe('KFP v2beta1 client types', () => {
 
   it('unwrap returns the success type, without undefined', async () => {
     const experiment = unwrap(
-      await kfp.GET('/apis/v2beta1/experiments/{experiment_id}', { params: { path: { experiment_id: 'e1' } } }),
+      await kfp.GET('/apis/v2beta1/experiments/{experiment_id}', {
+        params: { path: { experiment_id: 'e1' } },
+      }),
     );
     expectTypeOf(experiment).toExtend<Experiment>();
     expectTypeOf<undefined>().not.toExtend<typeof experiment>();
