@@ -9,4 +9,5 @@ export {
 } from '@ml-platform/core';
 export { createKfpV1Client, type KfpV1Client, type KfpV1ClientOptions } from './client.js';
 export type { components, operations, paths } from './generated/schema.js';
+export * from './helpers/index.js';
 export type * from './schemas.js';

@@ -1,0 +1,137 @@
+import { unwrap } from '@ml-platform/core';
+import type { KfpV1Client } from '../client.js';
+import type { Pipeline, PipelineVersion, RunDetail } from '../schemas.js';
+import { KfpError, KfpErrorCode } from './errors.js';
+import type { PipelinePackageSource } from './pipeline-package.js';
+import { type PipelineToRun, runTarget } from './pipeline-spec.js';
+import { findPipelineByName, uploadPipeline, uploadPipelineVersion } from './pipelines.js';
+import { optionalText, requireText } from './validate.js';
+
+export interface RunSettings {
+  /** Name shown in the UI. */
+  name: string;
+  /** The experiment that owns the run; the default experiment when left out. */
+  experimentId?: string;
+  description?: string;
+  /** Pipeline parameters by name; non-string values are sent as JSON text. */
+  parameters?: Record<string, unknown>;
+  /** Kubernetes ServiceAccount the run's pods use. */
+  serviceAccount?: string;
+  signal?: AbortSignal;
+}
+
+export type CreateRunOptions = RunSettings & PipelineToRun;
+
+/** Starts a run (kfp.Client's `run_pipeline`); resolves to the run with its pipeline runtime. */
+export async function createRun(client: KfpV1Client, options: CreateRunOptions): Promise<RunDetail> {
+  return unwrap(
+    await client.POST('/apis/v1beta1/runs', {
+      body: {
+        name: requireText('name', options.name, "'nightly 2025-06-01'"),
+        description: options.description,
+        service_account: optionalText('serviceAccount', options.serviceAccount, "'pipeline-runner'"),
+        ...runTarget(options),
+      },
+      signal: options.signal,
+    }),
+  );
+}
+
+export interface CreateRunFromPackageOptions extends RunSettings {
+  source: PipelinePackageSource;
+  /** The pipeline it is filed under: created on first use, given a new version after that. */
+  pipelineName: string;
+  namespace?: string;
+  /** Name of the new version; a timestamped one when left out. */
+  versionName?: string;
+}
+
+export interface RunFromPackage {
+  run: RunDetail;
+  pipeline: Pipeline | undefined;
+  pipelineVersion: PipelineVersion;
+}
+
+/** Uploads a package (as a new pipeline, or a new version of `pipelineName`) and runs exactly that version. */
+export async function createRunFromPackage(
+  client: KfpV1Client,
+  options: CreateRunFromPackageOptions,
+): Promise<RunFromPackage> {
+  const pipelineName = requireText('pipelineName', options.pipelineName, "'fraud-detection'");
+  const { namespace, signal } = options;
+  const versionName =
+    options.versionName ?? `${pipelineName}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  let pipeline = await findPipelineByName(client, pipelineName, { namespace, signal });
+  let pipelineVersion: PipelineVersion | undefined;
+  if (pipeline?.id) {
+    pipelineVersion = await uploadPipelineVersion(client, {
+      source: options.source,
+      pipelineId: pipeline.id,
+      name: versionName,
+      signal,
+    });
+  } else {
+    pipeline = await uploadPipeline(client, {
+      source: options.source,
+      name: pipelineName,
+      namespace,
+      signal,
+    });
+    // v1beta1 answers an upload with the pipeline and the version it created as its default.
+    pipelineVersion = pipeline.default_version;
+  }
+  if (!pipelineVersion?.id) {
+    throw new KfpError(
+      KfpErrorCode.notFound,
+      `The upload of pipeline '${pipelineName}' returned no pipeline version id; nothing to run. Check the pipeline in the UI.`,
+    );
+  }
+  const run = await createRun(client, {
+    name: options.name,
+    experimentId: options.experimentId,
+    description: options.description,
+    parameters: options.parameters,
+    serviceAccount: options.serviceAccount,
+    signal,
+    pipelineVersion: { pipelineVersionId: pipelineVersion.id },
+  });
+  return { run, pipeline, pipelineVersion };
+}
+
+export async function getRun(
+  client: KfpV1Client,
+  runId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<RunDetail> {
+  const run_id = requireText('runId', runId, "'5e0b…'");
+  return unwrap(
+    await client.GET('/apis/v1beta1/runs/{run_id}', { params: { path: { run_id } }, signal: options.signal }),
+  );
+}
+
+/** Asks KFP to stop a run. */
+export async function terminateRun(client: KfpV1Client, runId: string): Promise<void> {
+  const run_id = requireText('runId', runId, "'5e0b…'");
+  unwrap(await client.POST('/apis/v1beta1/runs/{run_id}/terminate', { params: { path: { run_id } } }));
+}
+
+/** Re-runs the failed steps of a failed or terminated run. */
+export async function retryRun(client: KfpV1Client, runId: string): Promise<void> {
+  const run_id = requireText('runId', runId, "'5e0b…'");
+  unwrap(await client.POST('/apis/v1beta1/runs/{run_id}/retry', { params: { path: { run_id } } }));
+}
+
+export async function archiveRun(client: KfpV1Client, runId: string): Promise<void> {
+  const id = requireText('runId', runId, "'5e0b…'");
+  unwrap(await client.POST('/apis/v1beta1/runs/{id}:archive', { params: { path: { id } } }));
+}
+
+export async function unarchiveRun(client: KfpV1Client, runId: string): Promise<void> {
+  const id = requireText('runId', runId, "'5e0b…'");
+  unwrap(await client.POST('/apis/v1beta1/runs/{id}:unarchive', { params: { path: { id } } }));
+}
+
+export async function deleteRun(client: KfpV1Client, runId: string): Promise<void> {
+  const id = requireText('runId', runId, "'5e0b…'");
+  unwrap(await client.DELETE('/apis/v1beta1/runs/{id}', { params: { path: { id } } }));
+}
