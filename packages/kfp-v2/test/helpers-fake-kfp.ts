@@ -26,14 +26,11 @@ export interface FakeKfp {
   fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   /** Violations of the spec Prism found in requests, as `METHOD path: message`. */
   violations: string[];
-  /** `METHOD path` of every request answered. */
-  calls: string[];
 }
 
 export function createFakeKfp(options: { origin: string; basePath: string; prismUrl: string }): FakeKfp {
   const realFetch = globalThis.fetch;
   const violations: string[] = [];
-  const calls: string[] = [];
   const experiments: Entity[] = [];
   const pipelines: Entity[] = [];
   const versions: Entity[] = [];
@@ -237,13 +234,12 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
     const prefix = `${options.origin}${options.basePath}`;
     if (!request.url.startsWith(prefix)) return realFetch(request);
     const path = url.pathname.slice(options.basePath.length);
-    calls.push(`${request.method} ${path}`);
     if (request.headers.get('authorization') === null) return error(401, 16, 'no credentials');
     await validate(request, path, url.search);
     return answer(request, path, url.searchParams);
   };
 
-  return { fetch, violations, calls };
+  return { fetch, violations };
 }
 
 function list(key: string, items: Entity[], query: URLSearchParams): Response {
