@@ -34,4 +34,10 @@ export const consumers = [
     file: 'bench/consumers/seldon-deploy-v1alpha1.mjs',
     packageDir: 'packages/seldon-deploy-v1alpha1',
   },
+  {
+    id: 'auth-sa-token',
+    label: '@ml-platform/auth-sa-token + kfp-v2',
+    file: 'bench/consumers/auth-sa-token.mjs',
+    packageDir: 'packages/auth-sa-token',
+  },
 ];

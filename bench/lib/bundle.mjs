@@ -47,3 +47,42 @@ function sourceOf(path) {
   const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   return dependency ? dependency[1] : 'consumer';
 }
+
+/**
+ * Gzip bytes a consumer loads at startup when bundled with code splitting:
+ * the entry chunk and the chunks it imports statically. Code behind a dynamic
+ * `import()` (core loads undici that way, only when `tls` is set) lands in
+ * chunks that are shipped but never loaded unless used.
+ * @param {string} entry absolute path of the consumer
+ */
+export async function startupBytes(entry) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    outdir: 'split-out',
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const outputs = result.metafile.outputs;
+  const gzipOf = new Map(
+    result.outputFiles.map((file) => [file.path, gzipSync(file.contents, { level: 9 }).length]),
+  );
+  const sizeOf = (name) => [...gzipOf].find(([path]) => path.endsWith(`/${name}`))?.[1] ?? 0;
+  const loaded = new Set();
+  const visit = (name) => {
+    if (loaded.has(name)) return;
+    loaded.add(name);
+    for (const { path, kind } of outputs[name].imports)
+      if (kind === 'import-statement' && outputs[path]) visit(path);
+  };
+  visit(Object.keys(outputs).find((name) => outputs[name].entryPoint));
+  const all = [...gzipOf.values()].reduce((sum, size) => sum + size, 0);
+  const atStartup = [...loaded].reduce((sum, name) => sum + sizeOf(name), 0);
+  return { atStartup, all, chunks: Object.keys(outputs).length };
+}
