@@ -25,6 +25,11 @@ export interface OidcProviderOptions {
   devicePollIntervalSeconds?: number;
   /** How many extra `client_credentials` clients to register (`clients.machines`). Default 0. */
   machineClients?: number;
+  /**
+   * The client secret methods the provider advertises (and registers its
+   * confidential clients with). Default both, Basic first.
+   */
+  clientAuthMethods?: ReadonlyArray<'client_secret_basic' | 'client_secret_post'>;
   /** Serve over HTTPS with this key and certificate (e.g. from `createTestCertificates()`). */
   tls?: { key: string; cert: string };
 }
@@ -87,7 +92,8 @@ const DEVICE_AUTHORIZATION_PATH = '/device/auth';
  * (email, groups) the way Dex and Keycloak issue them.
  */
 export async function startOidcProvider(options: OidcProviderOptions = {}): Promise<OidcTestProvider> {
-  const clients = createTestClients(options.machineClients ?? 0);
+  const secretMethods = options.clientAuthMethods ?? ['client_secret_basic', 'client_secret_post'];
+  const clients = createTestClients(options.machineClients ?? 0, secretMethods[0] ?? 'client_secret_basic');
   const key = createSigningKey();
   const tokenRequests: TokenRequestRecord[] = [];
   const serverErrors: Error[] = [];
@@ -122,6 +128,7 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
   const refreshTtl = options.refreshTokenTtlSeconds ?? 86_400;
   const configuration: Configuration = {
     clients: clientRegistrations(clients),
+    clientAuthMethods: ['none', ...secretMethods],
     jwks: { keys: [key.privateJwk] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     findAccount: (_ctx, sub) => {

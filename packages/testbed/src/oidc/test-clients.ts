@@ -16,9 +16,13 @@ export interface PublicTestClient {
 }
 
 export interface TestClients {
-  /** `client_credentials`, authenticates with HTTP Basic (the registration default). */
+  /** `client_credentials`, registered for the provider's first secret method (HTTP Basic by default). */
   readonly clientCredentials: ConfidentialTestClient;
-  /** `client_credentials`, registered for `client_secret_post` (Basic is refused). */
+  /**
+   * `client_credentials`, registered for `client_secret_post`. oidc-provider accepts
+   * either secret method from any secret client; to see which one a client picks,
+   * start the provider with `clientAuthMethods: ['client_secret_post']`.
+   */
   readonly clientCredentialsPost: ConfidentialTestClient;
   /** Seldon Deploy's `password_grant` client: `password` + `refresh_token`. */
   readonly password: ConfidentialTestClient;
@@ -45,17 +49,20 @@ function confidential(
   return { clientId, clientSecret: secret(), authMethod };
 }
 
-export function createTestClients(machineClients: number): TestClients {
+export function createTestClients(
+  machineClients: number,
+  secretMethod: ConfidentialTestClient['authMethod'],
+): TestClients {
   return {
-    clientCredentials: confidential('ml-pipeline-batch', 'client_secret_basic'),
+    clientCredentials: confidential('ml-pipeline-batch', secretMethod),
     clientCredentialsPost: confidential('ml-pipeline-batch-post', 'client_secret_post'),
-    password: confidential('seldon-deploy', 'client_secret_basic'),
+    password: confidential('seldon-deploy', secretMethod),
     kubeflowSdk: {
       clientId: 'kubeflow-pipelines-sdk',
       redirectUris: [OUT_OF_BAND_REDIRECT, 'http://127.0.0.1/callback', 'http://[::1]/callback'],
     },
     machines: Array.from({ length: machineClients }, (_, index) =>
-      confidential(`machine-${index}`, 'client_secret_basic'),
+      confidential(`machine-${index}`, secretMethod),
     ),
   };
 }
