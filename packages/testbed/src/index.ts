@@ -9,3 +9,22 @@ export {
 export { MOCKED_APIS, type MockedApi, openapiDocumentPath, type PrismServer, startPrism } from './prism.js';
 export { type OpenApiDocument, type SampleRequest, sampleRequests } from './sample-request.js';
 export { createTestCertificates, type TestCertificates } from './tls-certificates.js';
+export type { GatewayIdentity, PartialUpstream, UpstreamRequest, UpstreamResponse } from './gateway/upstream.js';
+export { createKfpEmulator, type KfpEmulator, type KfpEmulatorOptions } from './kfp-state/kfp-emulator.js';
+export { type KfpEmulatorServer, startKfpEmulatorServer } from './kfp-state/kfp-emulator-server.js';
+export { DEFAULT_NAMESPACE_ACCESS, type NamespaceAccess } from './kfp-state/namespace-access.js';
+export { type PrismProxy, startPrismProxy } from './kfp-state/prism-proxy.js';
+export type { RunOutcome, RunTiming } from './kfp-state/run-lifecycle.js';
+export {
+  createProjectedTokenVolume,
+  type ProjectedTokenVolume,
+  type ProjectedTokenVolumeOptions,
+} from './kubernetes/projected-token-volume.js';
+export {
+  createServiceAccountIssuer,
+  KFP_TOKEN_AUDIENCE,
+  KUBERNETES_ISSUER,
+  type ServiceAccountIssuer,
+  type ServiceAccountRef,
+  type TokenRequest,
+} from './kubernetes/service-account-issuer.js';
