@@ -1,4 +1,10 @@
 export { freePort } from './free-port.js';
+export type {
+  GatewayIdentity,
+  PartialUpstream,
+  UpstreamRequest,
+  UpstreamResponse,
+} from './gateway/upstream.js';
 export {
   type RecordedRequest,
   sendJson,
@@ -6,10 +12,6 @@ export {
   type TestHandler,
   type TestHttpServer,
 } from './http-server.js';
-export { MOCKED_APIS, type MockedApi, openapiDocumentPath, type PrismServer, startPrism } from './prism.js';
-export { type OpenApiDocument, type SampleRequest, sampleRequests } from './sample-request.js';
-export { createTestCertificates, type TestCertificates } from './tls-certificates.js';
-export type { GatewayIdentity, PartialUpstream, UpstreamRequest, UpstreamResponse } from './gateway/upstream.js';
 export { createKfpEmulator, type KfpEmulator, type KfpEmulatorOptions } from './kfp-state/kfp-emulator.js';
 export { type KfpEmulatorServer, startKfpEmulatorServer } from './kfp-state/kfp-emulator-server.js';
 export { DEFAULT_NAMESPACE_ACCESS, type NamespaceAccess } from './kfp-state/namespace-access.js';
@@ -28,3 +30,6 @@ export {
   type ServiceAccountRef,
   type TokenRequest,
 } from './kubernetes/service-account-issuer.js';
+export { MOCKED_APIS, type MockedApi, openapiDocumentPath, type PrismServer, startPrism } from './prism.js';
+export { type OpenApiDocument, type SampleRequest, sampleRequests } from './sample-request.js';
+export { createTestCertificates, type TestCertificates } from './tls-certificates.js';
