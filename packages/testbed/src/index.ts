@@ -1,3 +1,9 @@
+export {
+  DEFAULT_DEX_USER,
+  type DexEmulator,
+  type DexEmulatorOptions,
+  startDexEmulator,
+} from './dex/index.js';
 export { freePort } from './free-port.js';
 export type {
   GatewayIdentity,
