@@ -1,0 +1,116 @@
+import {
+  type AcquireReason,
+  AuthError,
+  type CredentialAuthPlugin,
+  CredentialCache,
+  createCredentialAuth,
+  createTransport,
+  redactUrl,
+} from '@ml-platform/core';
+import { DexSessionErrorCode, PLUGIN_NAME } from './errors.js';
+import { runLoginFlow } from './login-flow.js';
+import { type DexSessionAuthOptions, resolveOptions } from './options.js';
+import type { DexLocation } from './origin-guard.js';
+import { type DexSession, sessionFor } from './session.js';
+import { deleteSessionFile, loadSessionFile, saveSessionFile } from './session-file.js';
+import { isSessionRejected } from './session-rejection.js';
+
+export type DexSessionAuth = CredentialAuthPlugin<DexSession> & {
+  /** Login flows run so far (a session read from `sessionFile` is not one). */
+  readonly logins: number;
+  /** Forgets the session, in memory and in `sessionFile`; the next request logs in again. */
+  logout(): Promise<void>;
+};
+
+/**
+ * Signs requests with a Dex login session: logs in through the gateway
+ * (oauth2-proxy or oidc-authservice) and Dex's form with static or LDAP
+ * credentials, sends the session cookies to the endpoint's origin, and when
+ * the session ends (a 401, or a redirect into the login) logs in once for all
+ * concurrent requests and replays each of them.
+ *
+ * @example
+ * const auth = dexSessionAuth({ endpoint: 'https://kubeflow.example.com/pipeline', username, password });
+ * const kfp = createKfpV2Client({ baseUrl: 'https://kubeflow.example.com/pipeline', auth });
+ */
+export function dexSessionAuth(options: DexSessionAuthOptions): DexSessionAuth {
+  const config = resolveOptions(options);
+  const { endpoint, sessionFile } = config;
+  const send = createTransport({
+    fetch: config.fetch,
+    tls: config.tls,
+    timeoutMs: config.timeoutMs,
+    userAgent: `${PLUGIN_NAME}`,
+  });
+  let dex: DexLocation | undefined;
+  let logins = 0;
+
+  async function acquire(reason: AcquireReason): Promise<DexSession> {
+    // A saved session is worth trying first, but not once the server has refused the current one.
+    if (sessionFile && reason === 'initial') {
+      const saved = await loadSessionFile(sessionFile, endpoint);
+      if (saved) return saved;
+    }
+    logins += 1;
+    const flow = await runLoginFlow({
+      endpoint,
+      username: config.username,
+      password: config.password,
+      connector: config.connector,
+      dexOrigin: config.dexOrigin,
+      maxRedirects: config.maxRedirects,
+      send,
+      log: config.log,
+    });
+    dex = flow.dex ?? dex;
+    const session = sessionFor(endpoint, flow.jar);
+    if (sessionFile && session.value !== '') await saveSessionFile(sessionFile, endpoint, session);
+    return session;
+  }
+
+  const cache = new CredentialCache<DexSession>({ acquire });
+  const plugin = createCredentialAuth<DexSession>({
+    name: PLUGIN_NAME,
+    cache,
+    apply(request, session) {
+      const headers = new Headers(request.headers);
+      // A JSON client's Accept: oauth2-proxy then answers a missing session with 401 on every path
+      // (its isAjax check) instead of a sign-in page or a redirect.
+      if (!headers.has('accept')) headers.set('accept', 'application/json');
+      // The plugin owns the Cookie header: a replay starts from the refused request, whose old
+      // session cookies (maybe more split parts than the new session has) must not survive.
+      const cookie = session.jar.getCookieStringSync(request.url);
+      if (cookie) headers.set('cookie', cookie);
+      else headers.delete('cookie');
+      // Redirects come back to the plugin: a redirect into the login is an expired session, and
+      // fetch must not carry the Cookie header to wherever a redirect points.
+      return new Request(request, { headers, redirect: 'manual' });
+    },
+    isRejected: (response, request) => isSessionRejected(response, request, endpoint, dex),
+  });
+
+  return {
+    name: plugin.name,
+    cache,
+    get logins() {
+      return logins;
+    },
+    async onRequest(context) {
+      const url = new URL(context.request.url);
+      if (url.origin !== endpoint.origin) {
+        throw new AuthError(
+          PLUGIN_NAME,
+          DexSessionErrorCode.originMismatch,
+          `Refusing to send the session cookie for ${endpoint.origin} to ${redactUrl(url)}: the session belongs to the ` +
+            "endpoint's origin only. Use the same scheme, host and port in the client's baseUrl and the plugin's endpoint.",
+        );
+      }
+      return plugin.onRequest?.(context);
+    },
+    onResponse: plugin.onResponse,
+    async logout() {
+      cache.clear();
+      if (sessionFile) await deleteSessionFile(sessionFile);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ConfigError, ConfigErrorCode, type FetchFunction, type TlsOptions } from '@ml-platform/core';
+import { PLUGIN_NAME } from './errors.js';
+
+export interface DexSessionAuthOptions {
+  /**
+   * A URL behind the gateway, on the origin the API is served from: the
+   * client's `baseUrl` works (`https://kubeflow.example.com/pipeline`). The
+   * login starts by opening it; the session cookie is sent to its origin only.
+   */
+  endpoint: string;
+  /** The `login` field of Dex's form: the email for static passwords, the uid for LDAP. */
+  username: string;
+  password: string;
+  /** The Dex connector to log in with, e.g. `local` (static passwords) or `ldap`. Default `local`. */
+  connector?: string;
+  /**
+   * Dex's URL, when it is on another origin than the endpoint. Pins the one
+   * origin (besides the endpoint's) the login may visit and post the
+   * credentials to. Default: the origin the gateway first redirects to.
+   */
+  dexUrl?: string;
+  /** Custom CA or explicitly disabled verification; applies to the login flow. Pass the same to the client. */
+  tls?: TlsOptions;
+  /** Abort each request of the login flow after this many milliseconds. */
+  timeoutMs?: number;
+  /**
+   * Keep the session cookies in this file (mode 0600) so the next run of a
+   * CLI reuses them instead of logging in again. Refused if others can read it.
+   */
+  sessionFile?: string;
+  /** Requests the login flow may make before giving up. Default 20. */
+  maxRedirects?: number;
+  /** The fetch the login flow sends with (tests, proxies). When given, `tls` is not applied. */
+  fetch?: FetchFunction;
+  /** Receives one line per request of the login flow (method, redacted URL, status); never a secret. */
+  log?: (line: string) => void;
+}
+
+export interface ResolvedOptions {
+  endpoint: URL;
+  username: string;
+  password: string;
+  connector: string;
+  dexOrigin: string | undefined;
+  tls: TlsOptions | undefined;
+  timeoutMs: number | undefined;
+  sessionFile: string | undefined;
+  maxRedirects: number;
+  fetch: FetchFunction | undefined;
+  log: ((line: string) => void) | undefined;
+}
+
+function invalid(message: string): ConfigError {
+  return new ConfigError(ConfigErrorCode.invalidOption, `[${PLUGIN_NAME}] ${message}`);
+}
+
+function httpUrl(name: string, value: unknown, example: string): URL {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw invalid(`${name} must be a non-empty URL string, e.g. ${example}.`);
+  }
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw invalid(
+      `${name} must be an absolute URL with a scheme, e.g. ${example}; got an unparseable value.`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalid(`${name} must use http or https, got ${url.protocol}`);
+  }
+  if (url.username || url.password) {
+    throw invalid(`${name} must not contain user info; pass username and password as options.`);
+  }
+  return url;
+}
+
+function nonEmptyString(name: string, value: unknown, hint: string): string {
+  // The value itself is never echoed: it may be a credential.
+  if (typeof value !== 'string' || value === '') throw invalid(`${name} must be a non-empty string${hint}.`);
+  return value;
+}
+
+/** Checks every option up front, so a misconfiguration fails at construction, not at the first request. */
+export function resolveOptions(options: DexSessionAuthOptions): ResolvedOptions {
+  if (!options || typeof options !== 'object') {
+    throw invalid('options must be an object with at least endpoint, username and password.');
+  }
+  const endpoint = httpUrl('endpoint', options.endpoint, 'https://kubeflow.example.com/pipeline');
+  endpoint.hash = '';
+  const username = nonEmptyString('username', options.username, ' (the email or LDAP uid Dex asks for)');
+  const password = nonEmptyString('password', options.password, '');
+  const connector = nonEmptyString('connector', options.connector ?? 'local', ' such as "local" or "ldap"');
+  if (connector.includes('/'))
+    throw invalid('connector must be a Dex connector id such as "local" or "ldap", without "/".');
+  const dexOrigin =
+    options.dexUrl === undefined
+      ? undefined
+      : httpUrl('dexUrl', options.dexUrl, 'https://kubeflow.example.com/dex').origin;
+  if (options.tls !== undefined && (typeof options.tls !== 'object' || options.tls === null)) {
+    throw invalid('tls must be an object such as { ca } or { insecureSkipVerify: true }.');
+  }
+  if (
+    options.sessionFile !== undefined &&
+    (typeof options.sessionFile !== 'string' || options.sessionFile.trim() === '')
+  ) {
+    throw invalid('sessionFile must be a non-empty path, e.g. ~/.config/kfp/session.json.');
+  }
+  const maxRedirects = options.maxRedirects ?? 20;
+  if (!Number.isInteger(maxRedirects) || maxRedirects < 1) {
+    throw invalid(`maxRedirects must be a positive integer, got ${String(options.maxRedirects)}.`);
+  }
+  for (const name of ['fetch', 'log'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function')
+      throw invalid(`${name} must be a function.`);
+  }
+  return {
+    endpoint,
+    username,
+    password,
+    connector,
+    dexOrigin,
+    tls: options.tls,
+    timeoutMs: options.timeoutMs,
+    sessionFile: options.sessionFile === undefined ? undefined : expandHome(options.sessionFile.trim()),
+    maxRedirects,
+    fetch: options.fetch,
+    log: options.log,
+  };
+}
+
+/** `~/...` as a shell would expand it: CLIs pass such paths straight from their config. */
+function expandHome(path: string): string {
+  return path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : resolve(path);
+}
