@@ -10,3 +10,4 @@ export {
 export { createSeldonDeployClient, type SeldonDeployClient, type SeldonDeployClientOptions } from './client.js';
 export type { components, operations, paths } from './generated/schema.js';
 export type * from './schemas.js';
+export * from './helpers/index.js';
