@@ -1,1 +1,13 @@
-export {};
+export { DEPLOYKF_DEFAULTS, defaultTokenCachePath, SELDON_DEPLOY_DEFAULTS } from './defaults.js';
+export { OidcAuthError, OidcAuthErrorCode, type OidcAuthErrorCodeValue } from './errors.js';
+export { type OidcAuth, oidcAuth } from './oidc-auth.js';
+export type { ClientAuthMethod, OidcAuthOptions, OidcFlow, OidcTokenType } from './options.js';
+export {
+  type AuthorizationUrlDetails,
+  createTerminalPrompt,
+  type DeviceCodeDetails,
+  type OidcPrompt,
+  type TerminalPromptOptions,
+} from './prompt.js';
+export type { OidcCredential } from './tokens.js';
+export { type OidcAuthWarning, OidcAuthWarningCode, type OidcAuthWarningCodeValue } from './warnings.js';

@@ -1,0 +1,20 @@
+import type { TokenEndpointResponse } from 'openid-client';
+import * as client from 'openid-client';
+import type { ResolvedOptions } from '../options.js';
+import { callProvider } from './flow.js';
+
+/** Exchanges a refresh token; the scope stays what was granted (no `scope` parameter). */
+export function refreshTokens(
+  options: ResolvedOptions,
+  configuration: client.Configuration,
+  refreshToken: string,
+): Promise<TokenEndpointResponse> {
+  const parameters = new URLSearchParams();
+  for (const resource of options.resource) parameters.append('resource', resource);
+  return callProvider(
+    options,
+    'refresh_token',
+    () => client.refreshTokenGrant(configuration, refreshToken, parameters),
+    [refreshToken],
+  );
+}
