@@ -9,5 +9,5 @@ export {
 } from '@ml-platform/core';
 export { createSeldonDeployClient, type SeldonDeployClient, type SeldonDeployClientOptions } from './client.js';
 export type { components, operations, paths } from './generated/schema.js';
-export type * from './schemas.js';
 export * from './helpers/index.js';
+export type * from './schemas.js';
