@@ -1,0 +1,114 @@
+// A small in-memory Seldon Deploy, answering as a fetch function, for running
+// the README's examples end to end. Each request is also sent to a Prism mock
+// of the upstream spec (at its root: Prism ignores the base path) and any
+// violation in what was sent is recorded. Behaviour copied from Seldon Core's
+// controller as Seldon Deploy reports it: a new or changed deployment is
+// `Creating` with a new `metadata.generation`, then `Available` once the
+// controller has observed that generation.
+
+type Deployment = {
+  metadata?: { name?: string; namespace?: string; generation?: number; [key: string]: unknown };
+  status?: Record<string, unknown>;
+  [key: string]: unknown;
+};
+
+export interface FakeSeldon {
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  violations: string[];
+}
+
+export function createFakeSeldon(options: {
+  origin: string;
+  basePath: string;
+  prismUrl: string;
+}): FakeSeldon {
+  const realFetch = globalThis.fetch;
+  const violations: string[] = [];
+  const deployments = new Map<string, Deployment>();
+
+  async function validate(request: Request, path: string, search: string): Promise<void> {
+    const response = await realFetch(`${options.prismUrl}${path}${search}`, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body === null ? undefined : await request.clone().arrayBuffer(),
+    });
+    await response.arrayBuffer();
+    // Prism truncates a long header ("Too many violations! [..."), so pick the request entries out of the text.
+    for (const found of (response.headers.get('sl-violations') ?? '').match(
+      /\{"location":\["request"[^}]*\}/g,
+    ) ?? []) {
+      violations.push(`${request.method} ${path}: ${found}`);
+    }
+  }
+
+  async function answer(request: Request, path: string): Promise<Response> {
+    const [, , namespace, collection, name, action] = path.split('/').map(decodeURIComponent);
+    if (collection !== 'seldondeployments' || !namespace)
+      return error(404, `the fake does not serve ${path}`);
+    const key = `${namespace}/${name}`;
+    if (name === undefined) {
+      if (request.method === 'GET') {
+        const items = [...deployments.values()].filter((d) => d.metadata?.namespace === namespace);
+        return json({ apiVersion: 'v1', kind: 'SeldonDeploymentList', items });
+      }
+      const body = (await request.json()) as Deployment;
+      const id = `${namespace}/${body.metadata?.name}`;
+      if (deployments.has(id)) return error(400, `seldondeployment ${id} already exists`);
+      const created = {
+        ...body,
+        metadata: { ...body.metadata, generation: 1 },
+        status: { state: 'Creating' },
+      };
+      deployments.set(id, created);
+      return json(created);
+    }
+    const current = deployments.get(key);
+    if (!current) return error(404, `seldondeployment ${key} not found`);
+    if (action === 'predict')
+      return json({ data: { names: ['t:0', 't:1', 't:2'], ndarray: [[0.9, 0.06, 0.04]] }, meta: {} });
+    if (request.method === 'GET') {
+      // The controller catches up between two looks.
+      if (current.status?.state === 'Creating') {
+        current.status = { state: 'Available', observedGeneration: current.metadata?.generation };
+      }
+      return json(current);
+    }
+    if (request.method === 'PUT') {
+      const body = (await request.json()) as Deployment;
+      const generation = (current.metadata?.generation ?? 1) + 1;
+      const updated = {
+        ...body,
+        metadata: { ...body.metadata, generation },
+        status: { ...current.status, state: 'Creating' },
+      };
+      deployments.set(key, updated);
+      return json(updated);
+    }
+    if (request.method === 'DELETE') {
+      deployments.delete(key);
+      return new Response(null, { status: 200 });
+    }
+    return error(405, `${request.method} is not allowed here`);
+  }
+
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const prefix = `${options.origin}${options.basePath}`;
+    if (!request.url.startsWith(prefix)) return realFetch(request);
+    const url = new URL(request.url);
+    const path = url.pathname.slice(options.basePath.length);
+    if (request.headers.get('authorization') === null) return error(401, 'no credentials');
+    await validate(request, path, url.search);
+    return answer(request, path);
+  };
+
+  return { fetch, violations };
+}
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+function error(status: number, message: string): Response {
+  return json({ code: status, message, requestId: 'fake-request' }, status);
+}
