@@ -290,13 +290,12 @@ describe('runs', () => {
   });
 
   it('polls GET /runs/{run_id} while waiting', async () => {
-    // Prism's example state is "string", never terminal: the wait ends at its timeout.
+    // Prism answers the enum's first value, RUNTIME_STATE_UNSPECIFIED, never terminal: stop after the first poll.
+    const stop = new AbortController();
     await expect(
-      waitForRunCompletion(kfp, 'r-1', { timeoutMs: 200, pollIntervalMs: 1 }),
-    ).rejects.toMatchObject({
-      code: 'KFP_RUN_WAIT_TIMEOUT',
-    });
-    expect(new Set(calls())).toEqual(new Set(['GET /apis/v2beta1/runs/r-1']));
+      waitForRunCompletion(kfp, 'r-1', { signal: stop.signal, onPoll: () => stop.abort() }),
+    ).rejects.toMatchObject({ code: 'KFP_RUN_WAIT_ABORTED', lastState: 'RUNTIME_STATE_UNSPECIFIED' });
+    expect(calls()).toEqual(['GET /apis/v2beta1/runs/r-1']);
     expect(requestViolations()).toEqual([]);
   });
 });

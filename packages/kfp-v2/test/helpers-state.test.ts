@@ -1,5 +1,5 @@
 // State changes the KFP v2 helpers react to, driven through an injected fetch:
-// Prism only ever answers its example data (every run state is "string").
+// Prism only ever answers its example data, so no run there ever finishes.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
