@@ -1,3 +1,13 @@
+export { writeEnvFile } from './cluster/env-file.js';
+export { processesWithEnv } from './cluster/leftover-processes.js';
+export {
+  type LocalCluster,
+  type LocalClusterCredentials,
+  type LocalClusterOptions,
+  PIPELINE_SERVICE_ACCOUNT,
+  PROFILE_NAMESPACE,
+  startLocalCluster,
+} from './cluster/start-local-cluster.js';
 export {
   DEFAULT_DEX_USER,
   type DexEmulator,
@@ -5,12 +15,25 @@ export {
   startDexEmulator,
 } from './dex/index.js';
 export { freePort } from './free-port.js';
+export { GatewayLog, type GatewayLogEntry } from './gateway/gateway-log.js';
+export { discoveredJwks, inMemoryJwks, type JsonWebKeySet, type JwksSource } from './gateway/jwks-source.js';
+export { type JwtRule, type JwtVerdict, verifyBearerJwt } from './gateway/jwt-rules.js';
+export {
+  KUBEFLOW_SESSION_COOKIE,
+  type KubeflowGateway,
+  type KubeflowGatewayOptions,
+  startKubeflowGateway,
+  USER_ID_HEADER,
+} from './gateway/kubeflow-gateway.js';
+export { type ProxyOptions, proxyTo } from './gateway/proxy-upstream.js';
+export type { GatewayRoute } from './gateway/routes.js';
 export type {
   GatewayIdentity,
   PartialUpstream,
   UpstreamRequest,
   UpstreamResponse,
 } from './gateway/upstream.js';
+export { jsonResponse, type Upstream, withFallback } from './gateway/upstream.js';
 export {
   type RecordedRequest,
   sendJson,

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+/**
+ * Runs the local cluster until Ctrl-C, for developing against the clients offline:
+ *
+ *   node packages/testbed/dist/cluster/cli.js --write-env .env.testbed
+ *   node --env-file=.env.testbed your-script.js
+ *
+ * It prints the endpoints, never a credential: those go to the env file (mode 0600).
+ * The option is not called `--env-file`: Node 20 takes that one for itself
+ * wherever it appears on the command line.
+ */
+import { parseArgs } from 'node:util';
+import { writeEnvFile } from './env-file.js';
+import { startLocalCluster } from './start-local-cluster.js';
+
+const { values } = parseArgs({
+  options: {
+    'write-env': { type: 'string' },
+    'token-rotation-ms': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+if (values.help) {
+  process.stdout.write(
+    'Usage: ml-platform-testbed [--write-env <path>] [--token-rotation-ms <ms>]\n' +
+      'Starts a local stand-in for a Kubeflow + Seldon Deploy cluster on 127.0.0.1 until Ctrl-C.\n' +
+      '--write-env writes KF_PIPELINES_ENDPOINT, KF_PIPELINES_SA_TOKEN_PATH, OIDC_* ... (secrets included) for node --env-file.\n',
+  );
+  process.exit(0);
+}
+
+const rotation = values['token-rotation-ms'] === undefined ? undefined : Number(values['token-rotation-ms']);
+const cluster = await startLocalCluster({ tokenRotationMs: rotation });
+let stopping = false;
+const stop = (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  void cluster
+    .stop()
+    .catch((error: unknown) => {
+      process.stderr.write(`Stopping failed: ${String(error)}\n`);
+      code = 1;
+    })
+    .finally(() => process.exit(code));
+};
+process.once('SIGINT', () => stop(130));
+process.once('SIGTERM', () => stop(143));
+
+const envFile = values['write-env'];
+if (envFile) writeEnvFile(envFile, cluster.env());
+process.stdout.write(
+  [
+    'Local cluster ready (Ctrl-C stops it):',
+    `  gateway (Istio + oauth2-proxy)  ${cluster.url}`,
+    `  Dex                             ${cluster.dexUrl}`,
+    `  KFP v1beta1 + v2beta1 baseUrl   ${cluster.kfpEndpoint}`,
+    `  Seldon Deploy baseUrl           ${cluster.seldonDeployUrl}`,
+    `  OpenID Provider issuer          ${cluster.oidcIssuer}`,
+    `  projected SA token              ${cluster.serviceAccount.tokenPath}`,
+    `  profile namespace               ${cluster.namespace}`,
+    envFile
+      ? `Credentials and endpoints are in ${envFile}: node --env-file=${envFile} <script>`
+      : 'Pass --write-env <path> to get the credentials and endpoints as environment variables.',
+    '',
+  ].join('\n'),
+);
