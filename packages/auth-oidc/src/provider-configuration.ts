@@ -1,7 +1,7 @@
 import { createTransport } from '@ml-platform/core';
 import * as client from 'openid-client';
-import { toOidcAuthError } from './errors.js';
 import type { ClientAuthMethod, ResolvedOptions } from './options.js';
+import { toOidcAuthError } from './provider-errors.js';
 
 const USER_AGENT = '@ml-platform/auth-oidc';
 

@@ -1,6 +1,6 @@
 import type { Configuration, TokenEndpointResponse } from 'openid-client';
-import { type FailureContext, type ProviderStep, toOidcAuthError } from '../errors.js';
 import type { ResolvedOptions } from '../options.js';
+import { type FailureContext, type ProviderStep, toOidcAuthError } from '../provider-errors.js';
 
 /** One way of getting tokens without a refresh token: the last step of every acquisition. */
 export interface Flow {
