@@ -104,7 +104,13 @@ export async function createRunFromPackage(
     );
   }
   const run = await createRun(client, {
-    ...options,
+    displayName: options.displayName,
+    experimentId: options.experimentId,
+    description: options.description,
+    parameters: options.parameters,
+    pipelineRoot: options.pipelineRoot,
+    serviceAccount: options.serviceAccount,
+    signal,
     pipelineVersion: { pipelineId, pipelineVersionId: pipelineVersion.pipeline_version_id },
   });
   return { run, pipeline, pipelineVersion };
