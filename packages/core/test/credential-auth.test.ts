@@ -195,3 +195,25 @@ describe('replacing a refused credential', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('what acquire is told', () => {
+  it('passes the refused credential as `previous` so a plugin can refresh from it', async () => {
+    const seen: Array<[string, string | undefined]> = [];
+    let calls = 0;
+    const cache = new CredentialCache({
+      acquire: async (reason, previous) => {
+        seen.push([reason, previous?.value]);
+        return { value: `t${++calls}` };
+      },
+    });
+    const first = await cache.get();
+    await cache.replace(first);
+    cache.clear();
+    await cache.get();
+    expect(seen).toEqual([
+      ['initial', undefined],
+      ['rejected', 't1'],
+      ['initial', undefined],
+    ]);
+  });
+});

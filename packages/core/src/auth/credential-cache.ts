@@ -21,6 +21,10 @@ export interface Credential {
 export type AcquireReason = 'initial' | 'expiring' | 'rejected';
 
 export interface CredentialCacheOptions<C extends Credential> {
+  /**
+   * Obtains a credential. `previous` is the last one acquired, even when it was
+   * just refused (`reason: 'rejected'`), so a plugin can refresh from it.
+   */
   acquire: (reason: AcquireReason, previous: C | undefined) => Promise<C>;
   /** Treat a credential as expired this long before its `expiresAt`. Default 30 s (clock skew). */
   skewMs?: number;
@@ -35,6 +39,8 @@ export class CredentialCache<C extends Credential = Credential> {
   readonly #refreshAheadMs: number;
   readonly #now: () => number;
   #current: C | undefined;
+  /** The last credential acquired, kept through `invalidate` so `acquire` can build on it (a refresh token). */
+  #last: C | undefined;
   #pending: Promise<C> | undefined;
   #nextReason: AcquireReason = 'initial';
   #acquisitions = 0;
@@ -103,18 +109,20 @@ export class CredentialCache<C extends Credential = Credential> {
   /** Forgets the cached credential unconditionally (logout, explicit reset). */
   clear(): void {
     this.#current = undefined;
+    this.#last = undefined;
     this.#nextReason = 'initial';
   }
 
   #refresh(reason: AcquireReason): Promise<C> {
     if (this.#pending) return this.#pending;
     this.#acquisitions += 1;
-    const previous = this.#current;
+    const previous = this.#last;
     // Started on a later microtask so `finally` always runs after `#pending` is set, even if `acquire` throws synchronously.
     const pending: Promise<C> = Promise.resolve()
       .then(() => this.#acquire(reason, previous))
       .then((credential) => {
         this.#current = credential;
+        this.#last = credential;
         this.#nextReason = 'initial';
         return credential;
       })
