@@ -36,9 +36,6 @@ export interface AcquireDependencies {
 export function createAcquire(dependencies: AcquireDependencies) {
   const { options, configuration, store, flow, warn } = dependencies;
   let cacheKey: CacheKey | undefined;
-  // Core's cache forgets a refused credential before acquiring again, so `previous` is undefined after a 401;
-  // the last credential this plugin issued is what was refused, and its refresh token is still good.
-  let lastIssued: OidcCredential | undefined;
 
   /** Whether saved tokens beat what the cache just gave up (`previous`). */
   const usable = (
@@ -90,22 +87,16 @@ export function createAcquire(dependencies: AcquireDependencies) {
         : 'a new login is needed'
       : `repeating the ${flow.step} grant`;
 
-  const issue = (credential: OidcCredential): OidcCredential => {
-    lastIssued = credential;
-    return credential;
-  };
-
   const acquire = async (
     reason: AcquireReason,
-    given: OidcCredential | undefined,
+    previous: OidcCredential | undefined,
   ): Promise<OidcCredential> => {
-    const previous = given ?? (reason === 'initial' ? undefined : lastIssued);
     const config = await configuration();
     cacheKey ??= { issuer: config.serverMetadata().issuer, clientId: options.clientId };
     const key = cacheKey;
 
     const fromStore = await store.update(key, (saved) => refreshStep(config, saved, reason, previous));
-    if (fromStore) return issue(fromStore);
+    if (fromStore) return fromStore;
 
     if (flow.interactive && !options.interactive) {
       throw new OidcAuthError(
@@ -128,13 +119,8 @@ export function createAcquire(dependencies: AcquireDependencies) {
       );
     }
     await saveTokens(store, key, tokens);
-    return issue(credential);
+    return credential;
   };
 
-  /** Drops what this plugin remembers of the last login (logout). */
-  const forget = () => {
-    lastIssued = undefined;
-  };
-
-  return { acquire, forget };
+  return { acquire };
 }

@@ -60,7 +60,7 @@ export function oidcAuth(options: OidcAuthOptions): OidcAuth {
     ? createTokenCacheFile(resolved.tokenCachePath, warn)
     : memoryOnlyStore;
   const configuration = createConfigurationLoader(resolved);
-  const { acquire, forget } = createAcquire({
+  const { acquire } = createAcquire({
     options: resolved,
     configuration,
     store,
@@ -96,7 +96,6 @@ export function oidcAuth(options: OidcAuthOptions): OidcAuth {
     },
     async logout() {
       cache.clear();
-      forget();
       if (store === memoryOnlyStore) return;
       // The cache key is the provider's own issuer string, which needs discovery once.
       const config = await configuration();
