@@ -9,6 +9,7 @@
  * The option is not called `--env-file`: Node 20 takes that one for itself
  * wherever it appears on the command line.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeEnvFile } from './env-file.js';
 import { startLocalCluster } from './start-local-cluster.js';
@@ -31,13 +32,14 @@ if (values.help) {
 }
 
 const rotation = values['token-rotation-ms'] === undefined ? undefined : Number(values['token-rotation-ms']);
-const cluster = await startLocalCluster({ tokenRotationMs: rotation });
+const starting = startLocalCluster({ tokenRotationMs: rotation });
 let stopping = false;
+// Registered before the cluster is up, so Ctrl-C or SIGTERM during start-up still stops what did start.
 const stop = (code: number) => {
   if (stopping) return;
   stopping = true;
-  void cluster
-    .stop()
+  void starting
+    .then((cluster) => cluster.stop())
     .catch((error: unknown) => {
       process.stderr.write(`Stopping failed: ${String(error)}\n`);
       code = 1;
@@ -46,8 +48,10 @@ const stop = (code: number) => {
 };
 process.once('SIGINT', () => stop(130));
 process.once('SIGTERM', () => stop(143));
+const cluster = await starting;
 
-const envFile = values['write-env'];
+// Relative to where the user typed the command, also when npm runs this from a workspace directory.
+const envFile = values['write-env'] && resolve(process.env.INIT_CWD ?? process.cwd(), values['write-env']);
 if (envFile) writeEnvFile(envFile, cluster.env());
 process.stdout.write(
   [
