@@ -43,7 +43,9 @@ export function listPage<T>(
   const matching = rows.filter((row) => predicates.every((predicate) => matches(predicate, row.fields)));
   matching.sort((a, b) => {
     const order = compare(a.fields[key], b.fields[key]);
-    return (descending ? -order : order) || a.index - b.index;
+    // Ties (KFP keeps whole seconds) follow creation order in the same direction, so `created_at desc`
+    // puts the newest first even within one second.
+    return descending ? -order || b.index - a.index : order || a.index - b.index;
   });
   const page = matching.slice(offset, offset + pageSize);
   const next = offset + pageSize < matching.length ? encodePageToken(offset + pageSize) : '';
