@@ -7,7 +7,11 @@ export {
   staticTokenAuth,
   unwrap,
 } from '@ml-platform/core';
-export { createSeldonDeployClient, type SeldonDeployClient, type SeldonDeployClientOptions } from './client.js';
+export {
+  createSeldonDeployClient,
+  type SeldonDeployClient,
+  type SeldonDeployClientOptions,
+} from './client.js';
 export type { components, operations, paths } from './generated/schema.js';
 export * from './helpers/index.js';
 export type * from './schemas.js';
