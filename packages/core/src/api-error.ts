@@ -11,8 +11,9 @@ export const ApiErrorCode = {
 
 /**
  * What the API said about the failure, parsed from KFP's `google.rpc.Status`
- * (`{ code, message, details }`, v1beta1 adds `error`) or Seldon Deploy's
- * `Error` (`{ code, message, requestId }`).
+ * (`{ code, message, details }`, v1beta1 adds `error`), KFP's upload error
+ * (`{ error_message, error_details }`) or Seldon Deploy's `Error`
+ * (`{ code, message, requestId }`).
  */
 export interface UpstreamError {
   code?: number;
@@ -73,16 +74,23 @@ export function parseUpstreamError(body: unknown): UpstreamError | undefined {
   }
   if (!body || typeof body !== 'object') return undefined;
   const record = body as Record<string, unknown>;
-  const message =
-    typeof record.message === 'string'
-      ? record.message
-      : typeof record.error === 'string'
-        ? record.error
-        : undefined;
+  // KFP's pipeline upload handlers answer with its `api.Error` ({ error_message, error_details }),
+  // not google.rpc.Status (backend/api/v1beta1/error.proto, written by pipeline_upload_server.go).
+  const message = firstString(record.message, record.error, record.error_message);
   const code = typeof record.code === 'number' ? record.code : undefined;
-  const details = Array.isArray(record.details) ? record.details : undefined;
+  const details = Array.isArray(record.details)
+    ? record.details
+    : typeof record.error_details === 'string'
+      ? [record.error_details]
+      : undefined;
   if (message === undefined && code === undefined && details === undefined) return undefined;
   return { code, message, details };
+}
+
+function firstString(...candidates: unknown[]): string | undefined {
+  return candidates.find(
+    (candidate): candidate is string => typeof candidate === 'string' && candidate !== '',
+  );
 }
 
 function upstreamRequestId(body: unknown): string | undefined {

@@ -56,6 +56,31 @@ describe('unwrap', () => {
     expect(error.url).toBe(`${server.url}/seldon-deploy/api/v1alpha1/namespaces/prod/seldondeployments`);
   });
 
+  it("reads KFP's upload error body ({ error_message, error_details })", async () => {
+    server = await startHttpServer((_, response) =>
+      sendJson(response, 400, {
+        error_message: 'Failed to create a pipeline due to invalid YAML',
+        error_details: 'yaml: line 2: mapping values are not allowed in this context',
+      }),
+    );
+    const kfp = createKfpV2Client({ baseUrl: server.url });
+    const result = await kfp.POST('/apis/v2beta1/pipelines/upload', {
+      params: { query: { name: 'p' } },
+      body: { uploadfile: new Blob(['a: b: c']) },
+    });
+    expect(() => unwrap(result)).toThrow(
+      expect.objectContaining({
+        status: 400,
+        message: expect.stringContaining(': Failed to create a pipeline due to invalid YAML.'),
+        upstream: {
+          code: undefined,
+          message: 'Failed to create a pipeline due to invalid YAML',
+          details: ['yaml: line 2: mapping values are not allowed in this context'],
+        },
+      }),
+    );
+  });
+
   it('throws for a failed call with an empty body', async () => {
     server = await startHttpServer((_, response) => response.writeHead(503, { 'content-length': '0' }).end());
     const kfp = createKfpV2Client({ baseUrl: server.url });
