@@ -32,4 +32,12 @@ export default [
     '5.5 kB',
   ),
   ...budget('@ml-platform/auth-sa-token + kfp-v2', 'bench/consumers/auth-sa-token.mjs', '185 kB', '9.5 kB'),
+  ...budget('@ml-platform/auth-oidc + kfp-v2', 'bench/consumers/auth-oidc.mjs', '200 kB', '26.5 kB'),
+  // tough-cookie's public-suffix list (tldts) is about two thirds of this one.
+  ...budget(
+    '@ml-platform/auth-dex-session + kfp-v2',
+    'bench/consumers/auth-dex-session.mjs',
+    '245 kB',
+    '72.5 kB',
+  ),
 ];

@@ -9,10 +9,15 @@
  * @property {import('@ml-platform/core').AuthPlugin} plugin
  * @property {() => Promise<number>} acquisitions credentials obtained so far (token fetches, file reads, logins)
  * @property {() => void} [dispose] releases what the plugin holds (watchers, timers) once it is no longer used
+ * @property {() => Record<string, string>} [referenceHeaders] for a scenario with its own `target`: the headers
+ *   that make raw fetch and bare openapi-fetch send what the plugin sends (read once the credential is cached)
  *
  * @typedef {object} ReadyScenario
  * @property {() => Promise<PluginInstance>} createPlugin a fresh plugin with an empty credential cache
  * @property {() => Promise<void>} teardown stops whatever setup started
+ * @property {import('../lib/contenders.mjs').Target & { label: string }} [target] where the plugin's requests must
+ *   go when not to the bench API server (a login gateway that only accepts its own session); the request
+ *   overhead figure then measures raw fetch and bare openapi-fetch against that server too
  *
  * @typedef {object} AuthScenario
  * @property {string} id

@@ -40,4 +40,16 @@ export const consumers = [
     file: 'bench/consumers/auth-sa-token.mjs',
     packageDir: 'packages/auth-sa-token',
   },
+  {
+    id: 'auth-oidc',
+    label: '@ml-platform/auth-oidc + kfp-v2',
+    file: 'bench/consumers/auth-oidc.mjs',
+    packageDir: 'packages/auth-oidc',
+  },
+  {
+    id: 'auth-dex-session',
+    label: '@ml-platform/auth-dex-session + kfp-v2',
+    file: 'bench/consumers/auth-dex-session.mjs',
+    packageDir: 'packages/auth-dex-session',
+  },
 ];

@@ -1,7 +1,12 @@
 // Figure 1: what a request costs through our client, next to raw fetch and bare
 // openapi-fetch, with and without each auth plugin in steady state (credential
-// already cached). Loopback, API server in its own process, interleaved rounds
+// already cached). Loopback, servers in their own processes, interleaved rounds
 // (rotated order), medians of per-round throughput ratios.
+//
+// Contenders are grouped by the server they talk to, and ratios are taken
+// within a group only: a plugin that must go through a login gateway (Dex
+// session cookie) is compared with raw fetch and bare openapi-fetch sending the
+// same cookie to the same gateway, never with requests to a cheaper server.
 import { authScenarios } from '../auth/index.mjs';
 import { startApiServer } from '../lib/api-server.mjs';
 import { openapiFetchContender, ourClientContender, rawFetchContender } from '../lib/contenders.mjs';
@@ -17,11 +22,16 @@ export async function measureRequestOverhead(size) {
   const teardowns = [];
   const disposers = [];
   try {
-    const contenders = [
-      rawFetchContender(api),
-      openapiFetchContender(api),
-      ourClientContender(api, { id: 'ours-no-auth', label: 'our client, no auth' }),
-    ];
+    const benchServer = {
+      label: 'bench API server',
+      contenders: [
+        rawFetchContender(api),
+        openapiFetchContender(api),
+        ourClientContender(api, { id: 'ours-no-auth', label: 'our client, no auth' }),
+      ],
+      references: { rawFetch: 'raw-fetch', openapiFetch: 'openapi-fetch' },
+    };
+    const groups = [benchServer];
     const steadyChecks = [];
     const notMeasured = [];
     for (const scenario of authScenarios) {
@@ -33,15 +43,36 @@ export async function measureRequestOverhead(size) {
       teardowns.push(ready.teardown);
       const instance = await ready.createPlugin();
       disposers.push(() => instance.dispose?.());
-      contenders.push(
-        ourClientContender(api, {
-          id: scenario.id,
-          label: `our client + ${scenario.label}`,
-          auth: instance.plugin,
-        }),
-      );
-      steadyChecks.push({ id: scenario.id, instance });
+      const target = ready.target ?? api;
+      const label = `our client + ${scenario.label}`;
+      const ours = ourClientContender(target, { id: scenario.id, label, auth: instance.plugin });
+      steadyChecks.push({ id: scenario.id, instance, onBenchServer: !ready.target });
+      if (!ready.target) {
+        benchServer.contenders.push(ours);
+        continue;
+      }
+      await ours.send(); // the credential the references copy
+      const headers = instance.referenceHeaders();
+      const ids = { rawFetch: `${scenario.id}:raw-fetch`, openapiFetch: `${scenario.id}:openapi-fetch` };
+      groups.push({
+        label: ready.target.label,
+        contenders: [
+          rawFetchContender(target, {
+            id: ids.rawFetch,
+            label: 'raw fetch, same credential set by hand',
+            headers,
+          }),
+          openapiFetchContender(target, {
+            id: ids.openapiFetch,
+            label: 'bare openapi-fetch, same credential set by hand',
+            headers,
+          }),
+          ours,
+        ],
+        references: ids,
+      });
     }
+    const contenders = groups.flatMap((group) => group.contenders);
 
     // Warm-up: JIT, keep-alive connections, and the one credential acquisition each plugin makes.
     for (const contender of contenders) {
@@ -55,9 +86,8 @@ export async function measureRequestOverhead(size) {
     const samples = new Map(contenders.map((c) => [c.id, { sequentialMs: [], concurrentMs: [] }]));
     for (let round = 0; round < size.rounds; round += 1) {
       for (const contender of rotate(contenders, round)) {
-        samples
-          .get(contender.id)
-          .sequentialMs.push(await runSequential(contender.send, size.sequentialRequests));
+        const ms = await runSequential(contender.send, size.sequentialRequests);
+        samples.get(contender.id).sequentialMs.push(ms);
       }
       for (const contender of rotate(contenders, round)) {
         const ms = await runConcurrent(contender.send, size.concurrentRequests, CONCURRENCY);
@@ -65,7 +95,8 @@ export async function measureRequestOverhead(size) {
       }
     }
 
-    // Steady state means no acquisition during the measured rounds, and every auth request was signed.
+    // Steady state: no acquisition during the measured rounds, and the bench server saw every auth request signed
+    // (a gateway answers an unsigned request with 401, which `send` refuses).
     const stats = await api.stats();
     const steadyState = {};
     for (const { id, instance } of steadyChecks) {
@@ -73,10 +104,11 @@ export async function measureRequestOverhead(size) {
         acquisitionsDuringRounds: (await instance.acquisitions()) - acquiredAfterWarmup.get(id),
       };
     }
-    const authContenders = steadyChecks.length;
-    const expectedSigned = authContenders * size.rounds * (size.sequentialRequests + size.concurrentRequests);
+    const signedOnBenchServer = steadyChecks.filter((check) => check.onBenchServer).length;
+    const expectedSigned =
+      signedOnBenchServer * size.rounds * (size.sequentialRequests + size.concurrentRequests);
 
-    return summarize(contenders, samples, size, { stats, steadyState, expectedSigned, notMeasured });
+    return summarize(groups, samples, size, { stats, steadyState, expectedSigned, notMeasured });
   } finally {
     for (const dispose of disposers) dispose();
     for (const teardown of teardowns) await teardown();
@@ -84,35 +116,37 @@ export async function measureRequestOverhead(size) {
   }
 }
 
-function summarize(contenders, samples, size, checks) {
-  const reference = (id, kind) => samples.get(id)[kind];
+function summarize(groups, samples, size, checks) {
   // Per-round ratio of throughputs (reference time / contender time), then the median: pairs share a round's conditions.
   const ratio = (id, to, kind) =>
-    median(samples.get(id)[kind].map((ms, round) => reference(to, kind)[round] / ms));
-  const rows = contenders.map((c) => {
-    const s = samples.get(c.id);
-    const microsPerRequest = median(s.sequentialMs) * (1000 / size.sequentialRequests);
-    const requestsPerSecond = size.concurrentRequests / (median(s.concurrentMs) / 1000);
-    return {
-      id: c.id,
-      label: c.label,
-      sequential: {
-        microsPerRequest,
-        vsRawFetch: ratio(c.id, 'raw-fetch', 'sequentialMs'),
-        vsOpenapiFetch: ratio(c.id, 'openapi-fetch', 'sequentialMs'),
-      },
-      concurrent: {
-        requestsPerSecond,
-        vsRawFetch: ratio(c.id, 'raw-fetch', 'concurrentMs'),
-        vsOpenapiFetch: ratio(c.id, 'openapi-fetch', 'concurrentMs'),
-      },
-      samples: s,
-    };
-  });
+    median(samples.get(id)[kind].map((ms, round) => samples.get(to)[kind][round] / ms));
+  const rows = groups.flatMap((group) =>
+    group.contenders.map((c) => {
+      const s = samples.get(c.id);
+      const { rawFetch, openapiFetch } = group.references;
+      return {
+        id: c.id,
+        label: c.label,
+        server: group.label,
+        sequential: {
+          microsPerRequest: median(s.sequentialMs) * (1000 / size.sequentialRequests),
+          vsRawFetch: ratio(c.id, rawFetch, 'sequentialMs'),
+          vsOpenapiFetch: ratio(c.id, openapiFetch, 'sequentialMs'),
+        },
+        concurrent: {
+          requestsPerSecond: size.concurrentRequests / (median(s.concurrentMs) / 1000),
+          vsRawFetch: ratio(c.id, rawFetch, 'concurrentMs'),
+          vsOpenapiFetch: ratio(c.id, openapiFetch, 'concurrentMs'),
+        },
+        samples: s,
+      };
+    }),
+  );
   const table = {
     title:
-      'Request overhead (loopback, throughput ratios: 1.00 = as fast as the reference, higher is faster)',
+      'Request overhead (loopback; throughput ratios within the same server: 1.00 = as fast as the reference, higher is faster)',
     columns: [
+      'server',
       'contender',
       'seq µs/req',
       'seq vs fetch',
@@ -123,6 +157,7 @@ function summarize(contenders, samples, size, checks) {
     ],
     rows: [
       ...rows.map((r) => [
+        r.server,
         r.label,
         fixed(r.sequential.microsPerRequest, 0),
         fixed(r.sequential.vsRawFetch),
@@ -131,7 +166,7 @@ function summarize(contenders, samples, size, checks) {
         fixed(r.concurrent.vsRawFetch),
         fixed(r.concurrent.vsOpenapiFetch),
       ]),
-      ...checks.notMeasured.map((n) => [n.label, n.notMeasured, '', '', '', '', '']),
+      ...checks.notMeasured.map((n) => ['', n.label, n.notMeasured, '', '', '', '', '']),
     ],
     notes: [
       `${size.rounds} interleaved rounds of ${size.sequentialRequests} sequential and ${size.concurrentRequests} ` +
@@ -140,7 +175,7 @@ function summarize(contenders, samples, size, checks) {
         Object.entries(checks.steadyState)
           .map(([id, s]) => `${id} ${s.acquisitionsDuringRounds}`)
           .join(', ') || 'none measured'
-      }; signed requests seen by the server: ${checks.stats.authorized} of ${checks.expectedSigned} expected.`,
+      }; signed requests seen by the bench server: ${checks.stats.authorized} of ${checks.expectedSigned} expected.`,
       ...checks.notMeasured.map((n) => `${n.label}: ${n.notMeasured}${n.detail ? ` (${n.detail})` : ''}.`),
     ],
   };
