@@ -29,7 +29,7 @@ export async function measureRequestOverhead(size) {
         openapiFetchContender(api),
         ourClientContender(api, { id: 'ours-no-auth', label: 'our client, no auth' }),
       ],
-      references: { rawFetch: 'raw-fetch', openapiFetch: 'openapi-fetch' },
+      references: { rawFetch: 'raw-fetch', openapiFetch: 'openapi-fetch', noAuth: 'ours-no-auth' },
     };
     const groups = [benchServer];
     const steadyChecks = [];
@@ -45,7 +45,10 @@ export async function measureRequestOverhead(size) {
       disposers.push(() => instance.dispose?.());
       const target = ready.target ?? api;
       const label = `our client + ${scenario.label}`;
-      const ours = ourClientContender(target, { id: scenario.id, label, auth: instance.plugin });
+      const ours = {
+        ...ourClientContender(target, { id: scenario.id, label, auth: instance.plugin }),
+        signed: true,
+      };
       steadyChecks.push({ id: scenario.id, instance, onBenchServer: !ready.target });
       if (!ready.target) {
         benchServer.contenders.push(ours);
@@ -123,7 +126,9 @@ function summarize(groups, samples, size, checks) {
   const rows = groups.flatMap((group) =>
     group.contenders.map((c) => {
       const s = samples.get(c.id);
-      const { rawFetch, openapiFetch } = group.references;
+      const { rawFetch, openapiFetch, noAuth } = group.references;
+      // What auth itself costs: the same client without the plugin (no such row where the server requires a login).
+      const vsNoAuth = (kind) => (c.signed && noAuth ? ratio(c.id, noAuth, kind) : undefined);
       return {
         id: c.id,
         label: c.label,
@@ -132,11 +137,13 @@ function summarize(groups, samples, size, checks) {
           microsPerRequest: median(s.sequentialMs) * (1000 / size.sequentialRequests),
           vsRawFetch: ratio(c.id, rawFetch, 'sequentialMs'),
           vsOpenapiFetch: ratio(c.id, openapiFetch, 'sequentialMs'),
+          vsNoAuth: vsNoAuth('sequentialMs'),
         },
         concurrent: {
           requestsPerSecond: size.concurrentRequests / (median(s.concurrentMs) / 1000),
           vsRawFetch: ratio(c.id, rawFetch, 'concurrentMs'),
           vsOpenapiFetch: ratio(c.id, openapiFetch, 'concurrentMs'),
+          vsNoAuth: vsNoAuth('concurrentMs'),
         },
         samples: s,
       };
@@ -151,9 +158,11 @@ function summarize(groups, samples, size, checks) {
       'seq µs/req',
       'seq vs fetch',
       'seq vs openapi-fetch',
+      'seq vs no auth',
       `c${CONCURRENCY} req/s`,
       `c${CONCURRENCY} vs fetch`,
       `c${CONCURRENCY} vs openapi-fetch`,
+      `c${CONCURRENCY} vs no auth`,
     ],
     rows: [
       ...rows.map((r) => [
@@ -162,15 +171,19 @@ function summarize(groups, samples, size, checks) {
         fixed(r.sequential.microsPerRequest, 0),
         fixed(r.sequential.vsRawFetch),
         fixed(r.sequential.vsOpenapiFetch),
+        r.sequential.vsNoAuth === undefined ? '—' : fixed(r.sequential.vsNoAuth),
         fixed(r.concurrent.requestsPerSecond, 0),
         fixed(r.concurrent.vsRawFetch),
         fixed(r.concurrent.vsOpenapiFetch),
+        r.concurrent.vsNoAuth === undefined ? '—' : fixed(r.concurrent.vsNoAuth),
       ]),
-      ...checks.notMeasured.map((n) => ['', n.label, n.notMeasured, '', '', '', '', '']),
+      ...checks.notMeasured.map((n) => ['', n.label, n.notMeasured, '', '', '', '', '', '', '']),
     ],
     notes: [
       `${size.rounds} interleaved rounds of ${size.sequentialRequests} sequential and ${size.concurrentRequests} ` +
-        `concurrency-${CONCURRENCY} GET requests per contender; medians of per-round ratios.`,
+        `concurrency-${CONCURRENCY} GET requests per contender; medians of per-round ratios. "vs no auth": the ` +
+        'same client without the plugin, i.e. what auth costs in steady state (the Dex gateway refuses unsigned ' +
+        'requests, so there it has no such row).',
       `Steady state: credential acquisitions during the rounds: ${
         Object.entries(checks.steadyState)
           .map(([id, s]) => `${id} ${s.acquisitionsDuringRounds}`)

@@ -8,7 +8,7 @@ const SIZES = {
   full: {
     overhead: { rounds: 7, sequentialRequests: 2000, concurrentRequests: 5000, warmupRequests: 500 },
     acquisition: { rounds: 5, bursts: [1, 100, 1000] },
-    typecheck: { rounds: 3 },
+    typecheck: { rounds: 5 },
     codegen: { rounds: 3 },
   },
   quick: {
