@@ -11,7 +11,7 @@ import { DexSessionErrorCode, PLUGIN_NAME } from './errors.js';
 import { runLoginFlow } from './login-flow.js';
 import { type DexSessionAuthOptions, resolveOptions } from './options.js';
 import type { DexLocation } from './origin-guard.js';
-import { type DexSession, sessionFor } from './session.js';
+import { cookieHeaderFor, type DexSession, sessionFor } from './session.js';
 import { deleteSessionFile, loadSessionFile, saveSessionFile } from './session-file.js';
 import { isSessionRejected } from './session-rejection.js';
 
@@ -73,18 +73,18 @@ export function dexSessionAuth(options: DexSessionAuthOptions): DexSessionAuth {
     name: PLUGIN_NAME,
     cache,
     apply(request, session) {
-      const headers = new Headers(request.headers);
+      const { headers } = request;
       // A JSON client's Accept: oauth2-proxy then answers a missing session with 401 on every path
       // (its isAjax check) instead of a sign-in page or a redirect.
       if (!headers.has('accept')) headers.set('accept', 'application/json');
       // The plugin owns the Cookie header: a replay starts from the refused request, whose old
       // session cookies (maybe more split parts than the new session has) must not survive.
-      const cookie = session.jar.getCookieStringSync(request.url);
+      const cookie = cookieHeaderFor(session, request.url);
       if (cookie) headers.set('cookie', cookie);
       else headers.delete('cookie');
       // Redirects come back to the plugin: a redirect into the login is an expired session, and
       // fetch must not carry the Cookie header to wherever a redirect points.
-      return new Request(request, { headers, redirect: 'manual' });
+      return new Request(request, { redirect: 'manual' });
     },
     isRejected: (response, request) => isSessionRejected(response, request, endpoint, dex),
   });

@@ -48,3 +48,24 @@ function belongsTo(endpoint: URL): (cookie: SerializedCookie) => boolean {
     return cookie.hostOnly ? domain === host : domainMatch(host, domain, false) === true;
   };
 }
+
+const MEMOIZED_PATHS_PER_SESSION = 256;
+const cookieHeaders = new WeakMap<DexSession, Map<string, string>>();
+
+/**
+ * The Cookie header of `session` for `url`, computed by the jar once per path:
+ * a session's jar never changes after login, and asking tough-cookie on every
+ * request was most of the plugin's per-request cost.
+ */
+export function cookieHeaderFor(session: DexSession, url: string): string {
+  const path = new URL(url).pathname;
+  let byPath = cookieHeaders.get(session);
+  if (!byPath) cookieHeaders.set(session, (byPath = new Map()));
+  let header = byPath.get(path);
+  if (header === undefined) {
+    header = session.jar.getCookieStringSync(url);
+    if (byPath.size >= MEMOIZED_PATHS_PER_SESSION) byPath.clear();
+    byPath.set(path, header);
+  }
+  return header;
+}
