@@ -1,8 +1,6 @@
-import { unwrap } from '@ml-platform/core';
+import { invalidOption, isNotFound, optionalText, requireText, unwrap } from '@ml-platform/core';
 import type { SeldonDeployClient } from '../client.js';
 import type { SeldonDeployment } from '../schemas.js';
-import { isNotFound } from './not-found.js';
-import { invalidOption, optionalText, requireText } from './validate.js';
 
 /**
  * Seldon Deploy records every change in the namespace's GitOps repository

@@ -1,3 +1,4 @@
+export type { PollTiming } from '@ml-platform/core';
 export {
   type ChangeOptions,
   createSeldonDeployment,
@@ -10,7 +11,6 @@ export {
   type WriteOptions,
 } from './deployments.js';
 export { SeldonError, SeldonErrorCode, SeldonWaitError } from './errors.js';
-export type { PollTiming } from './polling.js';
 export {
   isSeldonDeploymentAvailable,
   type WaitAvailableOptions,

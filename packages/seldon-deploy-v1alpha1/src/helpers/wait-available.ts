@@ -1,17 +1,14 @@
+import { type PollUntilOptions, pollUntil, requireText } from '@ml-platform/core';
 import type { SeldonDeployClient } from '../client.js';
 import type { SeldonDeployment } from '../schemas.js';
 import { getSeldonDeployment } from './deployments.js';
 import { SeldonErrorCode, SeldonWaitError } from './errors.js';
-import { isTransient, type PollTiming, pollDelays, sleep, waitSignals } from './polling.js';
-import { invalidOption, requireText } from './validate.js';
 
-export interface WaitAvailableOptions extends PollTiming {
+export interface WaitAvailableOptions extends PollUntilOptions<SeldonDeployment> {
   /** Give up after this many milliseconds with `SELDON_WAIT_TIMEOUT`. Default: no limit. */
   timeoutMs?: number;
   /** Cancels the wait (and the request in flight) with `SELDON_WAIT_ABORTED`. */
   signal?: AbortSignal;
-  /** Transient failures (HTTP 502/503/504, network errors, request timeouts) tolerated in a row. Default 3. */
-  maxConsecutiveErrors?: number;
   /** Called with every deployment fetched, e.g. to log progress. */
   onPoll?: (deployment: SeldonDeployment) => void;
 }
@@ -47,55 +44,37 @@ export async function waitForSeldonDeploymentAvailable(
     namespace: requireText('namespace', namespace, "'seldon'"),
     name: requireText('name', name, "'iris-model'"),
   };
-  const nextDelay = pollDelays(options, DEFAULT_TIMING);
-  const maxErrors = options.maxConsecutiveErrors ?? 3;
-  if (!(Number.isSafeInteger(maxErrors) && maxErrors >= 0)) {
-    throw invalidOption(`maxConsecutiveErrors must be an integer >= 0, got ${String(maxErrors)}.`);
-  }
-  const { combined, deadline } = waitSignals(options.timeoutMs, options.signal);
   const label = `SeldonDeployment ${where.namespace}/${where.name}`;
-  let lastDeployment: SeldonDeployment | undefined;
-  let errorsInARow = 0;
-  try {
-    for (;;) {
-      combined.throwIfAborted();
-      try {
-        lastDeployment = await getSeldonDeployment(client, where.namespace, where.name, { signal: combined });
-        errorsInARow = 0;
-        options.onPoll?.(lastDeployment);
-        if (isSeldonDeploymentAvailable(lastDeployment)) return lastDeployment;
-      } catch (error) {
-        if (combined.aborted || !isTransient(error) || errorsInARow >= maxErrors) throw error;
-        errorsInARow += 1;
-      }
-      if (lastDeployment?.status?.state === 'Failed') {
+  return pollUntil(
+    {
+      poll: (signal) => getSeldonDeployment(client, where.namespace, where.name, { signal }),
+      isDone: isSeldonDeploymentAvailable,
+      defaults: DEFAULT_TIMING,
+      failure: (lastDeployment) => {
+        if (lastDeployment.status?.state !== 'Failed') return undefined;
         const why = lastDeployment.status.description ? `: ${lastDeployment.status.description}` : '';
-        throw new SeldonWaitError(
+        return new SeldonWaitError(
           SeldonErrorCode.deploymentFailed,
           `${label} is in state Failed${why}. Fix the spec or image and update the deployment.`,
           { ...where, lastDeployment },
         );
-      }
-      await sleep(nextDelay(), combined);
-    }
-  } catch (error) {
-    if (!combined.aborted) throw error;
-    const state = lastDeployment?.status?.state || 'unknown (no poll succeeded)';
-    if (deadline?.aborted && !options.signal?.aborted) {
-      throw new SeldonWaitError(
-        SeldonErrorCode.waitTimeout,
-        `${label} was not Available within timeoutMs (${options.timeoutMs} ms); its last state was ${state}.`,
-        { ...where, lastDeployment, cause: error },
-      );
-    }
-    throw new SeldonWaitError(
-      SeldonErrorCode.waitAborted,
-      `Waiting for ${label} was cancelled; its last state was ${state}.`,
-      {
-        ...where,
-        lastDeployment,
-        cause: options.signal?.reason ?? error,
       },
-    );
-  }
+      stopped: (how, lastDeployment, cause) => {
+        const state = lastDeployment?.status?.state || 'unknown (no poll succeeded)';
+        if (how === 'timeout') {
+          return new SeldonWaitError(
+            SeldonErrorCode.waitTimeout,
+            `${label} was not Available within timeoutMs (${options.timeoutMs} ms); its last state was ${state}.`,
+            { ...where, lastDeployment, cause },
+          );
+        }
+        return new SeldonWaitError(
+          SeldonErrorCode.waitAborted,
+          `Waiting for ${label} was cancelled; its last state was ${state}.`,
+          { ...where, lastDeployment, cause },
+        );
+      },
+    },
+    options,
+  );
 }

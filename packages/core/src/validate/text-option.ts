@@ -1,10 +1,9 @@
-import { ConfigError, ConfigErrorCode } from '@ml-platform/core';
+import { invalidOption } from './invalid-option.js';
 
 /** Throws a ConfigError naming `option` unless `value` is a non-blank string; returns it trimmed. */
 export function requireText(option: string, value: unknown, example: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new ConfigError(
-      ConfigErrorCode.invalidOption,
+    throw invalidOption(
       `${option} must be a non-empty string (e.g. ${example}), got ${value === '' ? 'an empty string' : typeof value}.`,
     );
   }
@@ -14,8 +13,4 @@ export function requireText(option: string, value: unknown, example: string): st
 /** Like {@link requireText}, for options that may be left out. */
 export function optionalText(option: string, value: unknown, example: string): string | undefined {
   return value === undefined ? undefined : requireText(option, value, example);
-}
-
-export function invalidOption(message: string): ConfigError {
-  return new ConfigError(ConfigErrorCode.invalidOption, message);
 }

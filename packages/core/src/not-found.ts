@@ -1,4 +1,4 @@
-import { ApiError } from '@ml-platform/core';
+import { ApiError } from './api-error.js';
 
 /** Whether `error` is the API saying a resource does not exist (HTTP 404). */
 export function isNotFound(error: unknown): boolean {
