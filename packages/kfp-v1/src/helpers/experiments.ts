@@ -1,10 +1,9 @@
-import { unwrap } from '@ml-platform/core';
+import { optionalText, requireText, unwrap } from '@ml-platform/core';
+import { findOrCreate, onlyNamed } from '@ml-platform/core/kfp';
 import type { KfpV1Client } from '../client.js';
 import type { Experiment } from '../schemas.js';
-import { KfpError, KfpErrorCode } from './errors.js';
 import { encodeFilter, kfpFilter } from './filter.js';
 import { namespaceOwner, namespaceQuery } from './resource-references.js';
-import { optionalText, requireText } from './validate.js';
 
 export interface ExperimentByNameOptions {
   /** The experiment's name (unique within its namespace). */
@@ -38,14 +37,7 @@ export async function findExperimentByName(
       signal: options.signal,
     }),
   );
-  if (experiments.length > 1) {
-    throw new KfpError(
-      KfpErrorCode.ambiguousName,
-      `More than one experiment is named '${name}'${namespace ? ` in namespace '${namespace}'` : ''}; ` +
-        'pass the experiment id instead, or give the namespace.',
-    );
-  }
-  return experiments[0];
+  return onlyNamed(experiments, { kind: 'experiment', name, namespace, idName: 'experiment id' });
 }
 
 /**
@@ -57,22 +49,20 @@ export async function getOrCreateExperiment(
   client: KfpV1Client,
   options: GetOrCreateExperimentOptions,
 ): Promise<Experiment> {
-  const existing = await findExperimentByName(client, options);
-  if (existing) return existing;
-  const namespace = options.namespace?.trim();
-  const { data, error, response } = await client.POST('/apis/v1beta1/experiments', {
-    body: {
-      name: options.name.trim(),
-      description: options.description,
-      resource_references: namespace ? [namespaceOwner(namespace)] : undefined,
+  return findOrCreate(
+    () => findExperimentByName(client, options),
+    () => {
+      const namespace = options.namespace?.trim();
+      return client.POST('/apis/v1beta1/experiments', {
+        body: {
+          name: options.name.trim(),
+          description: options.description,
+          resource_references: namespace ? [namespaceOwner(namespace)] : undefined,
+        },
+        signal: options.signal,
+      });
     },
-    signal: options.signal,
-  });
-  if (response.status === 409) {
-    const winner = await findExperimentByName(client, options);
-    if (winner) return winner;
-  }
-  return unwrap({ data, error, response });
+  );
 }
 
 export async function archiveExperiment(client: KfpV1Client, experimentId: string): Promise<void> {

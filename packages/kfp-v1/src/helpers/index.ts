@@ -1,4 +1,22 @@
-export { KfpError, KfpErrorCode, RunWaitError } from './errors.js';
+export type { PollTiming } from '@ml-platform/core';
+export {
+  experimentUiUrl,
+  type KfpContext,
+  KfpError,
+  KfpErrorCode,
+  type NamespaceFiles,
+  type PipelinePackageSource,
+  pipelineUiUrl,
+  type ResolveNamespaceOptions,
+  readKfpContext,
+  recurringRunUiUrl,
+  resolveUserNamespace,
+  runUiUrl,
+  SERVICE_ACCOUNT_NAMESPACE_FILE,
+  setUserNamespace,
+  toPipelineFile,
+} from '@ml-platform/core/kfp';
+export { RunWaitError } from './errors.js';
 export {
   archiveExperiment,
   deleteExperiment,
@@ -22,16 +40,6 @@ export {
   kfpFilter,
 } from './filter.js';
 export { getHealthz } from './healthz.js';
-export { experimentUiUrl, pipelineUiUrl, recurringRunUiUrl, runUiUrl } from './links.js';
-export {
-  type KfpContext,
-  type NamespaceFiles,
-  type ResolveNamespaceOptions,
-  readKfpContext,
-  resolveUserNamespace,
-  SERVICE_ACCOUNT_NAMESPACE_FILE,
-  setUserNamespace,
-} from './namespace.js';
 export {
   collectAll,
   type ListItem,
@@ -41,7 +49,6 @@ export {
   listAll,
   listPages,
 } from './paging.js';
-export { type PipelinePackageSource, toPipelineFile } from './pipeline-package.js';
 export type { PipelineToRun } from './pipeline-spec.js';
 export {
   findPipelineByName,
@@ -50,7 +57,6 @@ export {
   uploadPipeline,
   uploadPipelineVersion,
 } from './pipelines.js';
-export type { PollTiming } from './polling.js';
 export {
   type CreateRecurringRunOptions,
   createRecurringRun,

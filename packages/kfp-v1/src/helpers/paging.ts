@@ -1,14 +1,7 @@
-import { ConfigError, ConfigErrorCode, type FetchResultLike, unwrap } from '@ml-platform/core';
+import { collectKfpItems, listKfpItems, listKfpPages } from '@ml-platform/core/kfp';
 import type { KfpV1Client } from '../client.js';
 import type { paths } from '../generated/schema.js';
-import { KfpError, KfpErrorCode } from './errors.js';
-import {
-  type AnyFilterFields,
-  encodeFilter,
-  type FilterBuilder,
-  type FilterFields,
-  type KfpFilter,
-} from './filter.js';
+import type { AnyFilterFields, FilterBuilder, FilterFields, KfpFilter } from './filter.js';
 
 /** Where each list operation puts its items. */
 const LIST_ITEMS_KEY = {
@@ -60,89 +53,33 @@ export interface ListOptions<P extends ListPath> {
   signal?: AbortSignal;
 }
 
-type LooseGet = (
-  path: string,
-  init: { params: { query: Record<string, unknown> }; signal?: AbortSignal },
-) => Promise<FetchResultLike<Record<string, unknown>>>;
-
 /**
  * Every page of a list operation, following `next_page_token` until the
  * server has no more. Filter and sort are sent with every page, as the server
  * requires them to match the token.
  */
-export async function* listPages<P extends ListPath>(
+export function listPages<P extends ListPath>(
   client: KfpV1Client,
   path: P,
   options: ListOptions<P> = {},
 ): AsyncGenerator<ListPage<P>, void, undefined> {
-  const { params, pageSize, filter, sortBy, signal } = options;
-  if (pageSize !== undefined && !(Number.isSafeInteger(pageSize) && pageSize > 0)) {
-    throw new ConfigError(
-      ConfigErrorCode.invalidOption,
-      `pageSize must be a positive integer, got ${String(pageSize)}.`,
-    );
-  }
-  const get = (client as unknown as { GET: LooseGet }).GET;
-  const query: Record<string, unknown> = {
-    ...(params?.query as Record<string, unknown> | undefined),
-    page_size: pageSize,
-    sort_by: sortBy,
-    filter: filter === undefined ? undefined : encodeFilter(filter),
-  };
-  let pageToken: string | undefined;
-  do {
-    const page = unwrap(await get(path, { params: { query: { ...query, page_token: pageToken } }, signal }));
-    yield page as ListPage<P>;
-    const next =
-      typeof page?.next_page_token === 'string' && page.next_page_token !== ''
-        ? page.next_page_token
-        : undefined;
-    if (next !== undefined && next === pageToken) {
-      throw new KfpError(
-        KfpErrorCode.pageTokenRepeated,
-        `GET ${path} answered page token ${JSON.stringify(next)} with the same token again; stopping instead of looping. ` +
-          'The server (or a proxy caching GET responses) is not honouring page_token.',
-      );
-    }
-    pageToken = next;
-  } while (pageToken !== undefined);
+  return listKfpPages<ListPage<P>>(client, path, options);
 }
 
 /** Every item of a list operation across all pages. */
-export async function* listAll<P extends ListPath>(
+export function listAll<P extends ListPath>(
   client: KfpV1Client,
   path: P,
   options: ListOptions<P> = {},
 ): AsyncGenerator<ListItem<P>, void, undefined> {
-  const { limit } = options;
-  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) {
-    throw new ConfigError(
-      ConfigErrorCode.invalidOption,
-      `limit must be a non-negative integer, got ${String(limit)}.`,
-    );
-  }
-  if (limit === 0) return;
-  const key = LIST_ITEMS_KEY[path];
-  let count = 0;
-  for await (const page of listPages(client, path, options)) {
-    const items = (page as Record<string, unknown>)[key];
-    // protobuf's JSON leaves an empty list out entirely.
-    if (!Array.isArray(items)) continue;
-    for (const item of items) {
-      yield item as ListItem<P>;
-      count += 1;
-      if (limit !== undefined && count >= limit) return;
-    }
-  }
+  return listKfpItems<ListItem<P>>(client, path, LIST_ITEMS_KEY[path], options);
 }
 
 /** Collects `listAll` into an array (mind `limit` on large lists). */
-export async function collectAll<P extends ListPath>(
+export function collectAll<P extends ListPath>(
   client: KfpV1Client,
   path: P,
   options: ListOptions<P> = {},
 ): Promise<ListItem<P>[]> {
-  const items: ListItem<P>[] = [];
-  for await (const item of listAll(client, path, options)) items.push(item);
-  return items;
+  return collectKfpItems<ListItem<P>>(client, path, LIST_ITEMS_KEY[path], options);
 }

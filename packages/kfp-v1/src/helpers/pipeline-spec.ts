@@ -1,6 +1,6 @@
+import { invalidOption, optionalText } from '@ml-platform/core';
 import type { Parameter, ResourceReference } from '../schemas.js';
 import { experimentOwner, pipelineVersionCreator } from './resource-references.js';
-import { invalidOption, optionalText } from './validate.js';
 
 /**
  * What a run or job executes: an uploaded pipeline (by version, or by pipeline

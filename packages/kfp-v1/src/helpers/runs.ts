@@ -1,11 +1,9 @@
-import { unwrap } from '@ml-platform/core';
+import { optionalText, requireText, unwrap } from '@ml-platform/core';
+import { type PipelinePackageSource, runFromPackage } from '@ml-platform/core/kfp';
 import type { KfpV1Client } from '../client.js';
 import type { Pipeline, PipelineVersion, RunDetail } from '../schemas.js';
-import { KfpError, KfpErrorCode } from './errors.js';
-import type { PipelinePackageSource } from './pipeline-package.js';
 import { type PipelineToRun, runTarget } from './pipeline-spec.js';
 import { findPipelineByName, uploadPipeline, uploadPipelineVersion } from './pipelines.js';
-import { optionalText, requireText } from './validate.js';
 
 export interface RunSettings {
   /** Name shown in the UI. */
@@ -59,43 +57,35 @@ export async function createRunFromPackage(
 ): Promise<RunFromPackage> {
   const pipelineName = requireText('pipelineName', options.pipelineName, "'fraud-detection'");
   const { namespace, signal } = options;
-  const versionName =
-    options.versionName ?? `${pipelineName}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  let pipeline = await findPipelineByName(client, pipelineName, { namespace, signal });
-  let pipelineVersion: PipelineVersion | undefined;
-  if (pipeline?.id) {
-    pipelineVersion = await uploadPipelineVersion(client, {
-      source: options.source,
-      pipelineId: pipeline.id,
-      name: versionName,
-      signal,
-    });
-  } else {
-    pipeline = await uploadPipeline(client, {
-      source: options.source,
-      name: pipelineName,
-      namespace,
-      signal,
-    });
-    // v1beta1 answers an upload with the pipeline and the version it created as its default.
-    pipelineVersion = pipeline.default_version;
-  }
-  if (!pipelineVersion?.id) {
-    throw new KfpError(
-      KfpErrorCode.notFound,
-      `The upload of pipeline '${pipelineName}' returned no pipeline version id; nothing to run. Check the pipeline in the UI.`,
-    );
-  }
-  const run = await createRun(client, {
-    name: options.name,
-    experimentId: options.experimentId,
-    description: options.description,
-    parameters: options.parameters,
-    serviceAccount: options.serviceAccount,
-    signal,
-    pipelineVersion: { pipelineVersionId: pipelineVersion.id },
+  return runFromPackage({
+    pipelineName,
+    versionName: options.versionName,
+    findPipeline: () => findPipelineByName(client, pipelineName, { namespace, signal }),
+    pipelineIdOf: (pipeline) => pipeline.id,
+    uploadVersion: (pipelineId, name) =>
+      uploadPipelineVersion(client, { source: options.source, pipelineId, name, signal }),
+    uploadPipeline: async () => {
+      const pipeline = await uploadPipeline(client, {
+        source: options.source,
+        name: pipelineName,
+        namespace,
+        signal,
+      });
+      // v1beta1 answers an upload with the pipeline and the version it created as its default.
+      return { pipeline, version: pipeline.default_version };
+    },
+    runTarget: (version) => (version.id ? { pipelineVersionId: version.id } : undefined),
+    createRun: (pipelineVersion) =>
+      createRun(client, {
+        name: options.name,
+        experimentId: options.experimentId,
+        description: options.description,
+        parameters: options.parameters,
+        serviceAccount: options.serviceAccount,
+        signal,
+        pipelineVersion,
+      }),
   });
-  return { run, pipeline, pipelineVersion };
 }
 
 export async function getRun(

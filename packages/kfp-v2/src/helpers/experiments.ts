@@ -1,9 +1,8 @@
-import { unwrap } from '@ml-platform/core';
+import { optionalText, requireText, unwrap } from '@ml-platform/core';
+import { findOrCreate, onlyNamed } from '@ml-platform/core/kfp';
 import type { KfpV2Client } from '../client.js';
 import type { Experiment } from '../schemas.js';
-import { KfpError, KfpErrorCode } from './errors.js';
 import { encodeFilter, kfpFilter } from './filter.js';
-import { optionalText, requireText } from './validate.js';
 
 export interface ExperimentByNameOptions {
   /** The experiment's display name (unique within its namespace). */
@@ -40,14 +39,7 @@ export async function findExperimentByName(
       signal: options.signal,
     }),
   );
-  if (experiments.length > 1) {
-    throw new KfpError(
-      KfpErrorCode.ambiguousName,
-      `More than one experiment is named '${name}'${namespace ? ` in namespace '${namespace}'` : ''}; ` +
-        'pass the experiment_id instead, or give the namespace.',
-    );
-  }
-  return experiments[0];
+  return onlyNamed(experiments, { kind: 'experiment', name, namespace, idName: 'experiment_id' });
 }
 
 /**
@@ -59,21 +51,18 @@ export async function getOrCreateExperiment(
   client: KfpV2Client,
   options: GetOrCreateExperimentOptions,
 ): Promise<Experiment> {
-  const existing = await findExperimentByName(client, options);
-  if (existing) return existing;
-  const { data, error, response } = await client.POST('/apis/v2beta1/experiments', {
-    body: {
-      display_name: options.name.trim(),
-      description: options.description,
-      namespace: options.namespace?.trim(),
-    },
-    signal: options.signal,
-  });
-  if (response.status === 409) {
-    const winner = await findExperimentByName(client, options);
-    if (winner) return winner;
-  }
-  return unwrap({ data, error, response });
+  return findOrCreate(
+    () => findExperimentByName(client, options),
+    () =>
+      client.POST('/apis/v2beta1/experiments', {
+        body: {
+          display_name: options.name.trim(),
+          description: options.description,
+          namespace: options.namespace?.trim(),
+        },
+        signal: options.signal,
+      }),
+  );
 }
 
 /** Archives an experiment (and, server-side, its runs and recurring runs). */

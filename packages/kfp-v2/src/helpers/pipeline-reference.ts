@@ -1,5 +1,5 @@
+import { invalidOption, optionalText, requireText } from '@ml-platform/core';
 import type { PipelineVersionReference } from '../schemas.js';
-import { invalidOption, optionalText, requireText } from './validate.js';
 
 /**
  * What a run or recurring run executes: an uploaded pipeline (its latest

@@ -1,10 +1,7 @@
-import { unwrap } from '@ml-platform/core';
+import { invalidOption, isNotFound, optionalText, requireText, unwrap } from '@ml-platform/core';
+import { type PipelinePackageSource, resolvePipelineId, toPipelineFile } from '@ml-platform/core/kfp';
 import type { KfpV2Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
-import { KfpError, KfpErrorCode } from './errors.js';
-import { isNotFound } from './not-found.js';
-import { type PipelinePackageSource, toPipelineFile } from './pipeline-package.js';
-import { invalidOption, optionalText, requireText } from './validate.js';
 
 export interface UploadPipelineOptions {
   /** The compiled pipeline: `{ path }`, `{ text }` or a Blob/File. */
@@ -63,7 +60,10 @@ export async function uploadPipelineVersion(
   client: KfpV2Client,
   options: UploadPipelineVersionOptions,
 ): Promise<PipelineVersion> {
-  const pipelineid = await pipelineIdOf(client, options);
+  const pipelineid = await resolvePipelineId(
+    options,
+    async (name, lookup) => (await findPipelineByName(client, name, lookup))?.pipeline_id,
+  );
   const uploadfile = await toPipelineFile(options.source);
   return unwrap(
     await client.POST('/apis/v2beta1/pipelines/upload_version', {
@@ -119,30 +119,6 @@ export async function latestPipelineVersion(
     }),
   );
   return pipeline_versions[0];
-}
-
-async function pipelineIdOf(client: KfpV2Client, options: UploadPipelineVersionOptions): Promise<string> {
-  const hasId = options.pipelineId !== undefined;
-  const hasName = options.pipelineName !== undefined;
-  if (hasId === hasName) {
-    throw invalidOption(
-      'Pass exactly one of pipelineId and pipelineName to say which pipeline gets the new version.',
-    );
-  }
-  if (hasId) return requireText('pipelineId', options.pipelineId, "'9b2f…'");
-  const name = requireText('pipelineName', options.pipelineName, "'fraud-detection'");
-  const pipeline = await findPipelineByName(client, name, {
-    namespace: options.namespace,
-    signal: options.signal,
-  });
-  if (!pipeline?.pipeline_id) {
-    throw new KfpError(
-      KfpErrorCode.notFound,
-      `No pipeline is named '${name}'${options.namespace ? ` in namespace '${options.namespace}'` : ''}. ` +
-        'Upload it first with uploadPipeline, or check the name and namespace.',
-    );
-  }
-  return pipeline.pipeline_id;
 }
 
 function tagsParam(tags: Record<string, string> | undefined): string | undefined {

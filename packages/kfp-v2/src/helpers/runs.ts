@@ -1,8 +1,7 @@
-import { unwrap } from '@ml-platform/core';
+import { optionalText, requireText, unwrap } from '@ml-platform/core';
+import { type PipelinePackageSource, runFromPackage } from '@ml-platform/core/kfp';
 import type { KfpV2Client } from '../client.js';
 import type { Pipeline, PipelineVersion, Run } from '../schemas.js';
-import { KfpError, KfpErrorCode } from './errors.js';
-import type { PipelinePackageSource } from './pipeline-package.js';
 import { type PipelineToRun, pipelineFields, runtimeConfigOf } from './pipeline-reference.js';
 import {
   findPipelineByName,
@@ -10,7 +9,6 @@ import {
   uploadPipeline,
   uploadPipelineVersion,
 } from './pipelines.js';
-import { optionalText, requireText } from './validate.js';
 
 export interface RunSettings {
   /** Name shown in the UI. */
@@ -74,46 +72,43 @@ export async function createRunFromPackage(
 ): Promise<RunFromPackage> {
   const pipelineName = requireText('pipelineName', options.pipelineName, "'fraud-detection'");
   const { namespace, signal } = options;
-  const versionName =
-    options.versionName ?? `${pipelineName}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  let pipeline = await findPipelineByName(client, pipelineName, { namespace, signal });
-  let pipelineVersion: PipelineVersion | undefined;
-  if (pipeline?.pipeline_id) {
-    pipelineVersion = await uploadPipelineVersion(client, {
-      source: options.source,
-      pipelineId: pipeline.pipeline_id,
-      name: versionName,
-      signal,
-    });
-  } else {
-    pipeline = await uploadPipeline(client, {
-      source: options.source,
-      name: pipelineName,
-      namespace,
-      signal,
-    });
-    pipelineVersion = pipeline.pipeline_id
-      ? await latestPipelineVersion(client, pipeline.pipeline_id, { signal })
-      : undefined;
-  }
-  const pipelineId = pipelineVersion?.pipeline_id ?? pipeline?.pipeline_id;
-  if (!pipelineVersion?.pipeline_version_id || !pipelineId) {
-    throw new KfpError(
-      KfpErrorCode.notFound,
-      `The upload of pipeline '${pipelineName}' returned no pipeline version id; nothing to run. Check the pipeline in the UI.`,
-    );
-  }
-  const run = await createRun(client, {
-    displayName: options.displayName,
-    experimentId: options.experimentId,
-    description: options.description,
-    parameters: options.parameters,
-    pipelineRoot: options.pipelineRoot,
-    serviceAccount: options.serviceAccount,
-    signal,
-    pipelineVersion: { pipelineId, pipelineVersionId: pipelineVersion.pipeline_version_id },
+  return runFromPackage({
+    pipelineName,
+    versionName: options.versionName,
+    findPipeline: () => findPipelineByName(client, pipelineName, { namespace, signal }),
+    pipelineIdOf: (pipeline) => pipeline.pipeline_id,
+    uploadVersion: (pipelineId, name) =>
+      uploadPipelineVersion(client, { source: options.source, pipelineId, name, signal }),
+    uploadPipeline: async () => {
+      const pipeline = await uploadPipeline(client, {
+        source: options.source,
+        name: pipelineName,
+        namespace,
+        signal,
+      });
+      const version = pipeline.pipeline_id
+        ? await latestPipelineVersion(client, pipeline.pipeline_id, { signal })
+        : undefined;
+      return { pipeline, version };
+    },
+    runTarget: (version, pipeline) => {
+      const pipelineId = version.pipeline_id ?? pipeline?.pipeline_id;
+      return version.pipeline_version_id && pipelineId
+        ? { pipelineId, pipelineVersionId: version.pipeline_version_id }
+        : undefined;
+    },
+    createRun: (pipelineVersion) =>
+      createRun(client, {
+        displayName: options.displayName,
+        experimentId: options.experimentId,
+        description: options.description,
+        parameters: options.parameters,
+        serviceAccount: options.serviceAccount,
+        pipelineRoot: options.pipelineRoot,
+        signal,
+        pipelineVersion,
+      }),
   });
-  return { run, pipeline, pipelineVersion };
 }
 
 export async function getRun(

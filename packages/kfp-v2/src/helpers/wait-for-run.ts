@@ -1,9 +1,8 @@
+import { type KfpRunWaitOptions, waitForKfpRun } from '@ml-platform/core/kfp';
 import type { KfpV2Client } from '../client.js';
 import type { Run, RuntimeState } from '../schemas.js';
-import { KfpErrorCode, RunWaitError } from './errors.js';
-import { isTransient, type PollTiming, pollDelays, sleep, waitSignals } from './polling.js';
+import { RunWaitError } from './errors.js';
 import { getRun } from './runs.js';
-import { invalidOption, requireText } from './validate.js';
 
 /** The states a run does not leave: KFP's SUCCEEDED, FAILED, SKIPPED and CANCELED. */
 export const TERMINAL_RUN_STATES: readonly RuntimeState[] = ['SUCCEEDED', 'FAILED', 'SKIPPED', 'CANCELED'];
@@ -12,18 +11,7 @@ export function isTerminalRunState(state: RuntimeState | undefined): boolean {
   return state !== undefined && TERMINAL_RUN_STATES.includes(state);
 }
 
-export interface WaitForRunOptions extends PollTiming {
-  /** Give up after this many milliseconds with `KFP_RUN_WAIT_TIMEOUT`. Default: no limit. */
-  timeoutMs?: number;
-  /** Cancels the wait (and the request in flight) with `KFP_RUN_WAIT_ABORTED`. */
-  signal?: AbortSignal;
-  /** Transient failures (HTTP 502/503/504, network errors, request timeouts) tolerated in a row. Default 3. */
-  maxConsecutiveErrors?: number;
-  /** Called with every run fetched, e.g. to log progress. */
-  onPoll?: (run: Run) => void;
-}
-
-const DEFAULT_TIMING = { pollIntervalMs: 1_000, maxPollIntervalMs: 30_000, backoffFactor: 1.5 };
+export interface WaitForRunOptions extends KfpRunWaitOptions<Run> {}
 
 /**
  * Polls a run until it reaches a terminal state and returns it, whatever that
@@ -35,48 +23,10 @@ export async function waitForRunCompletion(
   runId: string,
   options: WaitForRunOptions = {},
 ): Promise<Run> {
-  const id = requireText('runId', runId, "'5e0b…'");
-  const nextDelay = pollDelays(options, DEFAULT_TIMING);
-  const maxErrors = options.maxConsecutiveErrors ?? 3;
-  if (!(Number.isSafeInteger(maxErrors) && maxErrors >= 0)) {
-    throw invalidOption(`maxConsecutiveErrors must be an integer >= 0, got ${String(maxErrors)}.`);
-  }
-  const { combined, deadline } = waitSignals(options.timeoutMs, options.signal);
-  let lastRun: Run | undefined;
-  let errorsInARow = 0;
-  try {
-    for (;;) {
-      combined.throwIfAborted();
-      try {
-        lastRun = await getRun(client, id, { signal: combined });
-        errorsInARow = 0;
-        options.onPoll?.(lastRun);
-        if (isTerminalRunState(lastRun.state)) return lastRun;
-      } catch (error) {
-        if (combined.aborted || !isTransient(error) || errorsInARow >= maxErrors) throw error;
-        errorsInARow += 1;
-      }
-      await sleep(nextDelay(), combined);
-    }
-  } catch (error) {
-    if (!combined.aborted) throw error;
-    const state = lastRun?.state ?? 'unknown (no poll succeeded)';
-    if (deadline?.aborted && !options.signal?.aborted) {
-      throw new RunWaitError(
-        KfpErrorCode.runWaitTimeout,
-        `Run ${id} did not finish within timeoutMs (${options.timeoutMs} ms); its last state was ${state}. ` +
-          'Wait longer, or stop it with terminateRun.',
-        { runId: id, lastRun, cause: error },
-      );
-    }
-    throw new RunWaitError(
-      KfpErrorCode.runWaitAborted,
-      `Waiting for run ${id} was cancelled; its last state was ${state}.`,
-      {
-        runId: id,
-        lastRun,
-        cause: options.signal?.reason ?? error,
-      },
-    );
-  }
+  return waitForKfpRun(runId, options, {
+    getRun: (id, signal) => getRun(client, id, { signal }),
+    isFinished: (run) => isTerminalRunState(run.state),
+    progress: { name: 'state', of: (run) => run?.state },
+    error: RunWaitError,
+  });
 }

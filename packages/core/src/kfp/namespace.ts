@@ -1,5 +1,5 @@
+import { requireText } from '../validate/text-option.js';
 import { KfpError, KfpErrorCode } from './errors.js';
-import { requireText } from './validate.js';
 
 /** The file every pod gets with the namespace of its ServiceAccount. */
 export const SERVICE_ACCOUNT_NAMESPACE_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';

@@ -1,5 +1,5 @@
+import { invalidOption } from '../validate/invalid-option.js';
 import { KfpError, KfpErrorCode } from './errors.js';
-import { invalidOption } from './validate.js';
 
 /**
  * A compiled pipeline to upload: a file on disk, YAML/JSON text, or a Blob

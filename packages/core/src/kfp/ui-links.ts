@@ -1,5 +1,6 @@
-import { ConfigError } from '@ml-platform/core';
-import { invalidOption, requireText } from './validate.js';
+import { ConfigError } from '../errors.js';
+import { invalidOption } from '../validate/invalid-option.js';
+import { requireText } from '../validate/text-option.js';
 
 /**
  * Links into the Pipelines UI, for logs and chat messages. `uiBase` is where the

@@ -1,6 +1,0 @@
-import { ApiError } from '@ml-platform/core';
-
-/** Whether `error` is the API saying a resource does not exist (HTTP 404). */
-export function isNotFound(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404;
-}
