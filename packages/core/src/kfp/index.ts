@@ -1,5 +1,10 @@
 export { KfpError, KfpErrorCode, type KfpErrorCodeValue } from './errors.js';
 export {
+  type ExperimentByNameOptions,
+  findExperimentNamed,
+  type GetOrCreateExperimentOptions,
+} from './experiment-by-name.js';
+export {
   type AnyFilterFields,
   createKfpFilterBuilder,
   encodeKfpFilter,
@@ -9,7 +14,7 @@ export {
   type KfpFilterOperation,
   type KfpPredicateValue,
 } from './filter-builder.js';
-export { findOrCreate, type NamedLookup, onlyNamed } from './find-or-create.js';
+export { findOrCreate } from './find-or-create.js';
 export {
   type KfpContext,
   type NamespaceFiles,
@@ -19,7 +24,15 @@ export {
   SERVICE_ACCOUNT_NAMESPACE_FILE,
   setUserNamespace,
 } from './namespace.js';
-export { collectKfpItems, type KfpListOptions, listKfpItems, listKfpPages } from './paging.js';
+export {
+  collectKfpItems,
+  type KfpListOptions,
+  type KfpListPage,
+  type KfpListQuery,
+  type KfpSortBy,
+  listKfpItems,
+  listKfpPages,
+} from './paging.js';
 export { type PipelineChoice, resolvePipelineId } from './pipeline-id.js';
 export { type PipelinePackageSource, toPipelineFile } from './pipeline-package.js';
 export { type RecurringRunScheduling, recurringRunLimits } from './recurring-run-options.js';

@@ -22,6 +22,28 @@ export interface KfpListOptions {
   signal?: AbortSignal;
 }
 
+/** The query keys the paging helpers manage themselves. */
+type PagingQueryKey = 'page_token' | 'page_size' | 'filter' | 'sort_by';
+
+/** A list operation as openapi-typescript types it. */
+interface ListOperationShape {
+  parameters: { query?: unknown };
+  responses: { 200: { content: { 'application/json': unknown } } };
+}
+
+/** One page as a list operation returns it (`total_size`, `next_page_token` and the items). */
+export type KfpListPage<Operation extends ListOperationShape> =
+  Operation['responses'][200]['content']['application/json'];
+
+/** The query parameters of a list operation, without the paging keys. */
+export type KfpListQuery<Operation extends ListOperationShape> = Omit<
+  NonNullable<Operation['parameters']['query']>,
+  PagingQueryKey
+>;
+
+/** A sort order: a field, optionally `asc`/`desc`; other text passes for fields the types do not know. */
+export type KfpSortBy<Field extends string> = Field | `${Field} ${'asc' | 'desc'}` | (string & {});
+
 type LooseGet = (
   path: string,
   init: { params: { path?: unknown; query: Record<string, unknown> }; signal?: AbortSignal },

@@ -3,19 +3,21 @@ import { requireText } from '../validate/text-option.js';
 import { KfpError, KfpErrorCode } from './errors.js';
 
 /** Which pipeline gets a new version: its id, or its name (looked up in `namespace`). */
-export interface PipelineChoice {
-  pipelineId?: string;
-  pipelineName?: string;
-  namespace?: string;
-  signal?: AbortSignal;
-}
+export type PipelineChoice =
+  | { pipelineId: string; pipelineName?: never; namespace?: never }
+  | {
+      pipelineName: string;
+      pipelineId?: never;
+      /** Where to look the pipeline up by name. */
+      namespace?: string;
+    };
 
 /**
  * The id of the chosen pipeline, after checking exactly one of id and name was
  * given; `idOfPipelineNamed` looks a name up (undefined when there is none).
  */
 export async function resolvePipelineId(
-  choice: PipelineChoice,
+  choice: PipelineChoice & { signal?: AbortSignal },
   idOfPipelineNamed: (
     name: string,
     options: { namespace?: string; signal?: AbortSignal },

@@ -1,43 +1,35 @@
-import { optionalText, requireText, unwrap } from '@ml-platform/core';
-import { findOrCreate, onlyNamed } from '@ml-platform/core/kfp';
+import { requireText, unwrap } from '@ml-platform/core';
+import {
+  type ExperimentByNameOptions,
+  findExperimentNamed,
+  findOrCreate,
+  type GetOrCreateExperimentOptions,
+} from '@ml-platform/core/kfp';
 import type { KfpV1Client } from '../client.js';
 import type { Experiment } from '../schemas.js';
 import { encodeFilter, kfpFilter } from './filter.js';
 import { namespaceOwner, namespaceQuery } from './resource-references.js';
-
-export interface ExperimentByNameOptions {
-  /** The experiment's name (unique within its namespace). */
-  name: string;
-  /** The profile namespace; leave out on single-user deployments. */
-  namespace?: string;
-  signal?: AbortSignal;
-}
-
-export interface GetOrCreateExperimentOptions extends ExperimentByNameOptions {
-  /** Used only when the experiment is created. */
-  description?: string;
-}
 
 /** The experiment with this name in the namespace, or undefined; `KFP_AMBIGUOUS_NAME` if there are several. */
 export async function findExperimentByName(
   client: KfpV1Client,
   options: ExperimentByNameOptions,
 ): Promise<Experiment | undefined> {
-  const name = requireText('name', options.name, "'nightly-training'");
-  const namespace = optionalText('namespace', options.namespace, "'team-a'");
-  const { experiments = [] } = unwrap(
-    await client.GET('/apis/v1beta1/experiments', {
-      params: {
-        query: {
-          ...namespaceQuery(namespace),
-          filter: encodeFilter(kfpFilter('experiments').equals('name', name)),
-          page_size: 2,
+  return findExperimentNamed(options, 'experiment id', async (name, namespace) => {
+    const { experiments = [] } = unwrap(
+      await client.GET('/apis/v1beta1/experiments', {
+        params: {
+          query: {
+            ...namespaceQuery(namespace),
+            filter: encodeFilter(kfpFilter('experiments').equals('name', name)),
+            page_size: 2,
+          },
         },
-      },
-      signal: options.signal,
-    }),
-  );
-  return onlyNamed(experiments, { kind: 'experiment', name, namespace, idName: 'experiment id' });
+        signal: options.signal,
+      }),
+    );
+    return experiments;
+  });
 }
 
 /**

@@ -1,6 +1,8 @@
 export type { PollTiming } from '@ml-platform/core';
 export {
+  type ExperimentByNameOptions,
   experimentUiUrl,
+  type GetOrCreateExperimentOptions,
   type KfpContext,
   KfpError,
   KfpErrorCode,
@@ -20,9 +22,7 @@ export { RunWaitError } from './errors.js';
 export {
   archiveExperiment,
   deleteExperiment,
-  type ExperimentByNameOptions,
   findExperimentByName,
-  type GetOrCreateExperimentOptions,
   getOrCreateExperiment,
   unarchiveExperiment,
 } from './experiments.js';

@@ -1,4 +1,11 @@
-import { collectKfpItems, listKfpItems, listKfpPages } from '@ml-platform/core/kfp';
+import {
+  collectKfpItems,
+  type KfpListPage,
+  type KfpListQuery,
+  type KfpSortBy,
+  listKfpItems,
+  listKfpPages,
+} from '@ml-platform/core/kfp';
 import type { KfpV1Client } from '../client.js';
 import type { paths } from '../generated/schema.js';
 import type { AnyFilterFields, FilterBuilder, FilterFields, KfpFilter } from './filter.js';
@@ -26,17 +33,12 @@ export type ListPath = keyof typeof LIST_ITEMS_KEY & keyof ListResources;
 
 type ListOperation<P extends ListPath> = paths[P]['get'];
 /** One page as the API returns it (`total_size`, `next_page_token` and the items). */
-export type ListPage<P extends ListPath> = ListOperation<P>['responses'][200]['content']['application/json'];
+export type ListPage<P extends ListPath> = KfpListPage<ListOperation<P>>;
 /** The type of one item of a list operation, e.g. `Run` for `/apis/v1beta1/runs`. */
 export type ListItem<P extends ListPath> =
   ListPage<P> extends { [K in (typeof LIST_ITEMS_KEY)[P]]?: (infer Item)[] } ? Item : never;
 
-type PagingQueryKey = 'page_token' | 'page_size' | 'filter' | 'sort_by';
-type ListQuery<P extends ListPath> = Omit<
-  NonNullable<ListOperation<P>['parameters']['query']>,
-  PagingQueryKey
->;
-type SortKey<P extends ListPath> = keyof FilterFields[ListResources[P]] & string;
+type ListQuery<P extends ListPath> = KfpListQuery<ListOperation<P>>;
 
 export interface ListOptions<P extends ListPath> {
   /** Query parameters of the operation (paging keys excluded), e.g. the `resource_reference_key.*` pair. */
@@ -46,7 +48,7 @@ export interface ListOptions<P extends ListPath> {
   /** A `kfpFilter(...)` builder or a `KfpFilter` object; encoded for you. */
   filter?: FilterBuilder<FilterFields[ListResources[P]]> | FilterBuilder<AnyFilterFields> | KfpFilter;
   /** `"created_at desc"`, `"name"`, ... (a field name, optionally `asc`/`desc`). */
-  sortBy?: SortKey<P> | `${SortKey<P>} ${'asc' | 'desc'}` | (string & {});
+  sortBy?: KfpSortBy<keyof FilterFields[ListResources[P]] & string>;
   /** Stop after this many items, without fetching further pages. */
   limit?: number;
   /** Cancels the request in flight and stops the iteration. */

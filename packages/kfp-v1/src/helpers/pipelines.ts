@@ -1,5 +1,10 @@
-import { isNotFound, optionalText, requireText, unwrap } from '@ml-platform/core';
-import { type PipelinePackageSource, resolvePipelineId, toPipelineFile } from '@ml-platform/core/kfp';
+import { optionalText, requireText, unwrap, unwrapFound } from '@ml-platform/core';
+import {
+  type PipelineChoice,
+  type PipelinePackageSource,
+  resolvePipelineId,
+  toPipelineFile,
+} from '@ml-platform/core/kfp';
 import type { KfpV1Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
 
@@ -38,14 +43,7 @@ export type UploadPipelineVersionOptions = {
   name?: string;
   description?: string;
   signal?: AbortSignal;
-} & (
-  | { pipelineId: string; pipelineName?: never; namespace?: never }
-  | {
-      pipelineName: string;
-      pipelineId?: never /** Where to look the pipeline up by name. */;
-      namespace?: string;
-    }
-);
+} & PipelineChoice;
 
 /** Uploads a compiled pipeline as a new version of an existing pipeline, given its id or its name. */
 export async function uploadPipelineVersion(
@@ -90,10 +88,5 @@ export async function findPipelineByName(
     },
     signal: options.signal,
   });
-  try {
-    return unwrap(result);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  return unwrapFound(result);
 }

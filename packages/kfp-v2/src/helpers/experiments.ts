@@ -1,21 +1,13 @@
-import { optionalText, requireText, unwrap } from '@ml-platform/core';
-import { findOrCreate, onlyNamed } from '@ml-platform/core/kfp';
+import { requireText, unwrap } from '@ml-platform/core';
+import {
+  type ExperimentByNameOptions,
+  findExperimentNamed,
+  findOrCreate,
+  type GetOrCreateExperimentOptions,
+} from '@ml-platform/core/kfp';
 import type { KfpV2Client } from '../client.js';
 import type { Experiment } from '../schemas.js';
 import { encodeFilter, kfpFilter } from './filter.js';
-
-export interface ExperimentByNameOptions {
-  /** The experiment's display name (unique within its namespace). */
-  name: string;
-  /** The profile namespace; leave out on single-user deployments. */
-  namespace?: string;
-  signal?: AbortSignal;
-}
-
-export interface GetOrCreateExperimentOptions extends ExperimentByNameOptions {
-  /** Used only when the experiment is created. */
-  description?: string;
-}
 
 /**
  * The experiment with this name in the namespace, or undefined. Throws
@@ -25,21 +17,21 @@ export async function findExperimentByName(
   client: KfpV2Client,
   options: ExperimentByNameOptions,
 ): Promise<Experiment | undefined> {
-  const name = requireText('name', options.name, "'nightly-training'");
-  const namespace = optionalText('namespace', options.namespace, "'team-a'");
-  const { experiments = [] } = unwrap(
-    await client.GET('/apis/v2beta1/experiments', {
-      params: {
-        query: {
-          namespace,
-          filter: encodeFilter(kfpFilter('experiments').equals('display_name', name)),
-          page_size: 2,
+  return findExperimentNamed(options, 'experiment_id', async (name, namespace) => {
+    const { experiments = [] } = unwrap(
+      await client.GET('/apis/v2beta1/experiments', {
+        params: {
+          query: {
+            namespace,
+            filter: encodeFilter(kfpFilter('experiments').equals('display_name', name)),
+            page_size: 2,
+          },
         },
-      },
-      signal: options.signal,
-    }),
-  );
-  return onlyNamed(experiments, { kind: 'experiment', name, namespace, idName: 'experiment_id' });
+        signal: options.signal,
+      }),
+    );
+    return experiments;
+  });
 }
 
 /**

@@ -1,4 +1,11 @@
-import { collectKfpItems, listKfpItems, listKfpPages } from '@ml-platform/core/kfp';
+import {
+  collectKfpItems,
+  type KfpListPage,
+  type KfpListQuery,
+  type KfpSortBy,
+  listKfpItems,
+  listKfpPages,
+} from '@ml-platform/core/kfp';
 import type { KfpV2Client } from '../client.js';
 import type { paths } from '../generated/schema.js';
 import type { Filter } from '../schemas.js';
@@ -27,21 +34,15 @@ export type ListPath = keyof typeof LIST_ITEMS_KEY & keyof ListResources;
 
 type ListOperation<P extends ListPath> = paths[P]['get'];
 /** One page as the API returns it (`total_size`, `next_page_token` and the items). */
-export type ListPage<P extends ListPath> = ListOperation<P>['responses'][200]['content']['application/json'];
+export type ListPage<P extends ListPath> = KfpListPage<ListOperation<P>>;
 /** The type of one item of a list operation, e.g. `Run` for `/apis/v2beta1/runs`. */
 export type ListItem<P extends ListPath> =
   ListPage<P> extends { [K in (typeof LIST_ITEMS_KEY)[P]]?: (infer Item)[] } ? Item : never;
 
-type PagingQueryKey = 'page_token' | 'page_size' | 'filter' | 'sort_by';
-type ListQuery<P extends ListPath> = Omit<
-  NonNullable<ListOperation<P>['parameters']['query']>,
-  PagingQueryKey
->;
+type ListQuery<P extends ListPath> = KfpListQuery<ListOperation<P>>;
 type ListPathParams<P extends ListPath> = ListOperation<P>['parameters'] extends { path: infer Path }
   ? { path: Path; query?: ListQuery<P> }
   : { path?: never; query?: ListQuery<P> };
-
-type SortKey<P extends ListPath> = keyof FilterFields[ListResources[P]] & string;
 
 export type ListOptions<P extends ListPath> = {
   /** Path and query parameters of the operation, as for `client.GET` (paging keys excluded). */
@@ -54,7 +55,7 @@ export type ListOptions<P extends ListPath> = {
     | FilterBuilder<AnyFilterFields>
     | Filter;
   /** `"created_at desc"`, `"display_name"`, ... (a field name, optionally `asc`/`desc`). */
-  sortBy?: SortKey<P> | `${SortKey<P>} ${'asc' | 'desc'}` | (string & {});
+  sortBy?: KfpSortBy<keyof FilterFields[ListResources[P]] & string>;
   /** Stop after this many items, without fetching further pages. */
   limit?: number;
   /** Cancels the request in flight and stops the iteration. */

@@ -1,5 +1,10 @@
-import { invalidOption, isNotFound, optionalText, requireText, unwrap } from '@ml-platform/core';
-import { type PipelinePackageSource, resolvePipelineId, toPipelineFile } from '@ml-platform/core/kfp';
+import { invalidOption, optionalText, requireText, unwrap, unwrapFound } from '@ml-platform/core';
+import {
+  type PipelineChoice,
+  type PipelinePackageSource,
+  resolvePipelineId,
+  toPipelineFile,
+} from '@ml-platform/core/kfp';
 import type { KfpV2Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
 
@@ -46,14 +51,7 @@ export type UploadPipelineVersionOptions = {
   description?: string;
   tags?: Record<string, string>;
   signal?: AbortSignal;
-} & (
-  | { pipelineId: string; pipelineName?: never; namespace?: never }
-  | {
-      pipelineName: string;
-      pipelineId?: never /** Where to look the pipeline up by name. */;
-      namespace?: string;
-    }
-);
+} & PipelineChoice;
 
 /** Uploads a compiled pipeline as a new version of an existing pipeline, given its id or its name. */
 export async function uploadPipelineVersion(
@@ -95,12 +93,7 @@ export async function findPipelineByName(
     },
     signal: options.signal,
   });
-  try {
-    return unwrap(result);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  return unwrapFound(result);
 }
 
 /** The newest version of a pipeline, or undefined if it has none. */
