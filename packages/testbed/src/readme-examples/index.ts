@@ -1,0 +1,3 @@
+export { describeReadmeExamples, type ReadmeExamplesSuite } from './describe-readme-examples.js';
+export { type ReadmeExample, readmeExamples, removeExamples, writeExamples } from './readme-examples.js';
+export { typeCheckExamples } from './type-check-examples.js';
