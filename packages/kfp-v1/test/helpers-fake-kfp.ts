@@ -1,48 +1,27 @@
 // A small in-memory Kubeflow Pipelines v1beta1 backend, answering as a fetch
-// function, for running the README's examples end to end. Each request is
-// also sent to a Prism mock of the upstream spec, and any violation of the
-// spec in what was sent is recorded. Behaviour copied from the KFP API server:
-// experiment names are unique per namespace (409), uploads answer with the
-// pipeline and its default version, runs report a v1 `status`, the `filter`
-// parameter is URL-decoded twice, empty lists are left out of the JSON.
+// function, for running the README's examples end to end. The test bed sends
+// each request to a Prism mock of the upstream spec as well, recording any
+// violation, and answers list operations as the API server does (paging, the
+// twice-decoded `filter`, empty lists left out). Behaviour copied from the KFP
+// API server: experiment names are unique per namespace (409), uploads answer
+// with the pipeline and its default version, runs report a v1 `status`.
+
+import {
+  createSpecCheckedFake,
+  type FakeApi,
+  json,
+  kfpListResponse,
+  sequentialIds,
+} from '@ml-platform/testbed/fetch-fakes/index';
 
 type Entity = Record<string, unknown>;
 
-export interface FakeKfp {
-  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-  violations: string[];
-}
-
-export function createFakeKfp(options: { origin: string; basePath: string; prismUrl: string }): FakeKfp {
-  const realFetch = globalThis.fetch;
-  const violations: string[] = [];
+export function createFakeKfp(options: { origin: string; basePath: string; prismUrl: string }): FakeApi {
   const experiments: Entity[] = [];
   const pipelines: Entity[] = [];
   const runs: Entity[] = [];
   const jobs: Entity[] = [];
-  let sequence = 0;
-  const newId = (kind: string) => {
-    sequence += 1;
-    return `${kind}-${sequence}`;
-  };
-  const now = () => new Date(Date.UTC(2025, 5, 1) + sequence * 1000).toISOString();
-
-  async function validate(request: Request, path: string, search: string): Promise<void> {
-    const response = await realFetch(`${options.prismUrl}${path}${search}`, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body === null ? undefined : await request.clone().arrayBuffer(),
-    });
-    await response.arrayBuffer();
-    const found = JSON.parse(response.headers.get('sl-violations') ?? '[]') as {
-      location: string[];
-      message: string;
-    }[];
-    for (const violation of found) {
-      if (violation.location[0] === 'request')
-        violations.push(`${request.method} ${path}: ${violation.message}`);
-    }
-  }
+  const { newId, now } = sequentialIds();
 
   async function answer(request: Request, path: string, query: URLSearchParams): Promise<Response> {
     const { method } = request;
@@ -50,7 +29,7 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
     if (method === 'GET' && collection === 'healthz') return json({ multi_user: false });
 
     if (collection === 'experiments' && id === undefined) {
-      if (method === 'GET') return list('experiments', experiments, query);
+      if (method === 'GET') return kfpListResponse('experiments', experiments, query);
       const body = (await request.json()) as Entity;
       if (experiments.some((e) => e.name === body.name))
         return error(409, 6, `experiment ${String(body.name)} exists`);
@@ -89,7 +68,7 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
     }
 
     if (collection === 'runs') {
-      if (method === 'GET' && id === undefined) return list('runs', runs, query);
+      if (method === 'GET' && id === undefined) return kfpListResponse('runs', runs, query);
       if (method === 'POST' && id === undefined) {
         const body = (await request.json()) as Entity;
         const run = { ...body, id: newId('run'), status: 'Pending', created_at: now() };
@@ -118,50 +97,11 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
     return error(404, 5, `the fake KFP does not serve ${method} ${path}`);
   }
 
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
-    const prefix = `${options.origin}${options.basePath}`;
-    if (!request.url.startsWith(prefix)) return realFetch(request);
-    const url = new URL(request.url);
-    const path = url.pathname.slice(options.basePath.length);
-    if (request.headers.get('authorization') === null) return error(401, 16, 'no credentials');
-    await validate(request, path, url.search);
-    return answer(request, path, url.searchParams);
-  };
-
-  return { fetch, violations };
-}
-
-function list(key: string, items: Entity[], query: URLSearchParams): Response {
-  const encoded = query.get('filter');
-  const predicates = encoded
-    ? ((
-        JSON.parse(decodeURIComponent(encoded)) as {
-          predicates?: { op?: string; key?: string; string_value?: string }[];
-        }
-      ).predicates ?? [])
-    : [];
-  // Enough of KFP's filter for the examples: EQUALS / IS_SUBSTRING on text keys.
-  const matching = items.filter((item) =>
-    predicates.every((p) =>
-      p.op === 'IS_SUBSTRING'
-        ? String(item[p.key ?? '']).includes(p.string_value ?? '')
-        : p.op !== 'EQUALS' || item[p.key ?? ''] === p.string_value,
-    ),
-  );
-  const size = Number(query.get('page_size') ?? 20) || 20;
-  const start = Number(query.get('page_token') ?? 0);
-  const page = matching.slice(start, start + size);
-  const next = start + size < matching.length ? String(start + size) : undefined;
-  return json({
-    ...(page.length ? { [key]: page } : {}),
-    total_size: matching.length,
-    ...(next ? { next_page_token: next } : {}),
+  return createSpecCheckedFake({
+    ...options,
+    answer,
+    unauthorized: () => error(401, 16, 'no credentials'),
   });
-}
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
 function error(status: number, code: number, message: string): Response {

@@ -28,20 +28,13 @@ import {
   waitForRunCompletion,
 } from '@ml-platform/kfp-v1';
 import { type PrismServer, startPrism } from '@ml-platform/testbed';
+import { type PrismRecorder, recordPrismExchanges } from '@ml-platform/testbed/fetch-fakes/index';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-
-interface Exchange {
-  method: string;
-  url: URL;
-  contentType: string | null;
-  body: string;
-  violations: { location: string[]; message: string }[];
-}
 
 const WORKFLOW_YAML = 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  generateName: hello-\n';
 
 let prism: PrismServer;
-let exchanges: Exchange[];
+let recorder: PrismRecorder;
 let kfp: KfpV1Client;
 
 beforeAll(async () => {
@@ -53,39 +46,16 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  exchanges = [];
+  recorder = recordPrismExchanges();
   kfp = createKfpV1Client({
     baseUrl: prism.url,
     auth: staticTokenAuth('test-token'),
-    fetch: async (request) => {
-      const body = request.body ? await request.clone().text() : '';
-      const response = await fetch(request);
-      exchanges.push({
-        method: request.method,
-        url: new URL(request.url),
-        contentType: request.headers.get('content-type'),
-        body,
-        violations: JSON.parse(response.headers.get('sl-violations') ?? '[]'),
-      });
-      return response;
-    },
+    fetch: recorder.fetch,
   });
 });
 
-function requestViolations(): string[] {
-  return exchanges.flatMap((exchange) =>
-    exchange.violations
-      .filter((violation) => violation.location[0] === 'request')
-      .map((violation) => `${exchange.method} ${exchange.url.pathname}: ${violation.message}`),
-  );
-}
-
-function calls(): string[] {
-  return exchanges.map((exchange) => `${exchange.method} ${exchange.url.pathname}`);
-}
-
 function sentJson(index: number): unknown {
-  return JSON.parse(exchanges[index]?.body ?? '');
+  return JSON.parse(recorder.exchanges[index]?.body ?? '');
 }
 
 describe('paging', () => {
@@ -99,12 +69,12 @@ describe('paging', () => {
       pageSize: 10,
     });
     await expect(pages).rejects.toMatchObject({ code: 'KFP_PAGE_TOKEN_REPEATED' });
-    expect(requestViolations()).toEqual([]);
-    expect(exchanges.map((exchange) => exchange.url.searchParams.get('page_token'))).toEqual([
+    expect(recorder.requestViolations()).toEqual([]);
+    expect(recorder.exchanges.map((exchange) => exchange.url.searchParams.get('page_token'))).toEqual([
       null,
       'string',
     ]);
-    for (const { url } of exchanges) {
+    for (const { url } of recorder.exchanges) {
       expect(url.searchParams.get('resource_reference_key.id')).toBe('team-a');
       expect(url.searchParams.get('sort_by')).toBe('created_at desc');
       expect(JSON.parse(decodeURIComponent(url.searchParams.get('filter') ?? ''))).toEqual({
@@ -117,21 +87,21 @@ describe('paging', () => {
 describe('experiments', () => {
   it('looks the experiment up by name in the namespace', async () => {
     await getOrCreateExperiment(kfp, { name: 'nightly', namespace: 'team-a' });
-    expect(calls()).toEqual(['GET /apis/v1beta1/experiments']);
-    expect(exchanges[0]?.url.searchParams.get('resource_reference_key.type')).toBe('NAMESPACE');
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.calls()).toEqual(['GET /apis/v1beta1/experiments']);
+    expect(recorder.exchanges[0]?.url.searchParams.get('resource_reference_key.type')).toBe('NAMESPACE');
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('archives, unarchives and deletes by id', async () => {
     await archiveExperiment(kfp, 'e-1');
     await unarchiveExperiment(kfp, 'e-1');
     await deleteExperiment(kfp, 'e-1');
-    expect(calls()).toEqual([
+    expect(recorder.calls()).toEqual([
       'POST /apis/v1beta1/experiments/e-1:archive',
       'POST /apis/v1beta1/experiments/e-1:unarchive',
       'DELETE /apis/v1beta1/experiments/e-1',
     ]);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 });
 
@@ -143,14 +113,14 @@ describe('pipelines', () => {
       description: 'd',
       namespace: 'team-a',
     });
-    expect(exchanges[0]?.contentType).toMatch(/^multipart\/form-data/);
-    expect(exchanges[0]?.body).toContain('filename="pipeline.yaml"');
-    expect(Object.fromEntries(exchanges[0]?.url.searchParams ?? [])).toEqual({
+    expect(recorder.exchanges[0]?.contentType).toMatch(/^multipart\/form-data/);
+    expect(recorder.exchanges[0]?.body).toContain('filename="pipeline.yaml"');
+    expect(Object.fromEntries(recorder.exchanges[0]?.url.searchParams ?? [])).toEqual({
       name: 'hello',
       description: 'd',
       namespace: 'team-a',
     });
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('finds a shared pipeline under the "-" namespace and uploads a version to it', async () => {
@@ -159,20 +129,20 @@ describe('pipelines', () => {
       pipelineName: 'hello',
       name: 'v2',
     });
-    expect(calls()).toEqual([
+    expect(recorder.calls()).toEqual([
       'GET /apis/v1beta1/namespaces/-/pipelines/hello',
       'POST /apis/v1beta1/pipelines/upload_version',
     ]);
-    expect(Object.fromEntries(exchanges[1]?.url.searchParams ?? [])).toEqual({
+    expect(Object.fromEntries(recorder.exchanges[1]?.url.searchParams ?? [])).toEqual({
       pipelineid: 'string',
       name: 'v2',
     });
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('finds a namespaced pipeline by name', async () => {
     expect((await findPipelineByName(kfp, 'hello', { namespace: 'team-a' }))?.id).toBe('string');
-    expect(calls()).toEqual(['GET /apis/v1beta1/namespaces/team-a/pipelines/hello']);
+    expect(recorder.calls()).toEqual(['GET /apis/v1beta1/namespaces/team-a/pipelines/hello']);
   });
 });
 
@@ -198,7 +168,7 @@ describe('runs', () => {
         { key: { type: 'PIPELINE_VERSION', id: 'v-1' }, relationship: 'CREATOR' },
       ],
     });
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('creates a run of a pipeline default version, or of an inline workflow', async () => {
@@ -206,7 +176,7 @@ describe('runs', () => {
     await createRun(kfp, { name: 'b', workflowManifest: { kind: 'Workflow' } });
     expect(sentJson(0)).toEqual({ name: 'a', pipeline_spec: { pipeline_id: 'p-1' } });
     expect(sentJson(1)).toEqual({ name: 'b', pipeline_spec: { workflow_manifest: '{"kind":"Workflow"}' } });
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('creates a run from a package as a new version of the named pipeline', async () => {
@@ -217,12 +187,12 @@ describe('runs', () => {
       name: 'run of v3',
     });
     expect(pipelineVersion.id).toBe('string');
-    expect(calls()).toEqual([
+    expect(recorder.calls()).toEqual([
       'GET /apis/v1beta1/namespaces/-/pipelines/hello',
       'POST /apis/v1beta1/pipelines/upload_version',
       'POST /apis/v1beta1/runs',
     ]);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('terminates, retries, archives, unarchives and deletes by id', async () => {
@@ -231,14 +201,14 @@ describe('runs', () => {
     await archiveRun(kfp, 'r-1');
     await unarchiveRun(kfp, 'r-1');
     await deleteRun(kfp, 'r-1');
-    expect(calls()).toEqual([
+    expect(recorder.calls()).toEqual([
       'POST /apis/v1beta1/runs/r-1/terminate',
       'POST /apis/v1beta1/runs/r-1/retry',
       'POST /apis/v1beta1/runs/r-1:archive',
       'POST /apis/v1beta1/runs/r-1:unarchive',
       'DELETE /apis/v1beta1/runs/r-1',
     ]);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('polls GET /runs/{run_id} while waiting', async () => {
@@ -247,8 +217,8 @@ describe('runs', () => {
     await expect(
       waitForRunCompletion(kfp, 'r-1', { signal: stop.signal, onPoll: () => stop.abort() }),
     ).rejects.toMatchObject({ code: 'KFP_RUN_WAIT_ABORTED', lastState: 'string' });
-    expect(calls()).toEqual(['GET /apis/v1beta1/runs/r-1']);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.calls()).toEqual(['GET /apis/v1beta1/runs/r-1']);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 });
 
@@ -269,12 +239,12 @@ describe('recurring runs (jobs)', () => {
     await enableRecurringRun(kfp, 'j-1');
     await disableRecurringRun(kfp, 'j-1');
     await deleteRecurringRun(kfp, 'j-1');
-    expect(calls().slice(1)).toEqual([
+    expect(recorder.calls().slice(1)).toEqual([
       'POST /apis/v1beta1/jobs/j-1/enable',
       'POST /apis/v1beta1/jobs/j-1/disable',
       'DELETE /apis/v1beta1/jobs/j-1',
     ]);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('refuses a five-field cron before sending anything', async () => {
@@ -285,13 +255,13 @@ describe('recurring runs (jobs)', () => {
         schedule: { cron: '*/5 * * * *' },
       }),
     ).rejects.toThrow("write '0 */5 * * * *'");
-    expect(exchanges).toEqual([]);
+    expect(recorder.exchanges).toEqual([]);
   });
 });
 
 describe('health', () => {
   it('reads healthz', async () => {
     expect(await getHealthz(kfp)).toHaveProperty('multi_user');
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 });

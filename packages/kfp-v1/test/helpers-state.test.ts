@@ -1,5 +1,4 @@
 // State changes the KFP v1 helpers react to, through an injected fetch.
-import { CredentialCache, createCredentialAuth } from '@ml-platform/core';
 import {
   collectAll,
   createKfpV1Client,
@@ -9,28 +8,23 @@ import {
   staticTokenAuth,
   waitForRunCompletion,
 } from '@ml-platform/kfp-v1';
+import {
+  type FetchHandler,
+  json,
+  rotatingTokenAuth,
+  scriptedFetch,
+} from '@ml-platform/testbed/fetch-fakes/index';
 import { describe, expect, it } from 'vitest';
 
-type Handler = (request: Request) => Response | Promise<Response>;
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+function clientWith(
+  handler: FetchHandler,
+  auth = staticTokenAuth('t'),
+): { kfp: KfpV1Client; seen: Request[] } {
+  const { fetch, seen } = scriptedFetch(handler);
+  return { kfp: createKfpV1Client({ baseUrl: 'https://kubeflow.example.com/pipeline', auth, fetch }), seen };
 }
 
-function clientWith(handler: Handler, auth = staticTokenAuth('t')): { kfp: KfpV1Client; seen: Request[] } {
-  const seen: Request[] = [];
-  const kfp = createKfpV1Client({
-    baseUrl: 'https://kubeflow.example.com/pipeline',
-    auth,
-    fetch: async (request) => {
-      seen.push(request.clone());
-      return handler(request);
-    },
-  });
-  return { kfp, seen };
-}
-
-function runGoingThrough(...statuses: string[]): Handler {
+function runGoingThrough(...statuses: string[]): FetchHandler {
   let polls = 0;
   return () => {
     const status = statuses[Math.min(polls, statuses.length - 1)];
@@ -78,16 +72,7 @@ describe('waitForRunCompletion (v1beta1 statuses)', () => {
   });
 
   it('keeps waiting across a 401 answered by a refreshing auth plugin', async () => {
-    const tokens = ['token-1', 'token-2'];
-    const cache = new CredentialCache({ acquire: async () => ({ value: tokens.shift() ?? 'exhausted' }) });
-    const auth = createCredentialAuth({
-      name: 'test-token-source',
-      cache,
-      apply: (request, credential) => {
-        request.headers.set('authorization', `Bearer ${credential.value}`);
-        return request;
-      },
-    });
+    const { auth, cache } = rotatingTokenAuth(['token-1', 'token-2']);
     const statuses = runGoingThrough('Running', 'Succeeded');
     let polls = 0;
     const { kfp } = clientWith((request) => {

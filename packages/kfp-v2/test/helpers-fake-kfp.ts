@@ -1,64 +1,29 @@
 // A small in-memory Kubeflow Pipelines v2beta1 backend, answering as a fetch
-// function, for running the README's examples end to end. Each request is
-// also sent to a Prism mock of the upstream spec, and any violation of the
-// spec in what was sent is recorded. Behaviour copied from the KFP API server:
-// names are unique per namespace (409 otherwise), the `filter` parameter is
-// URL-decoded twice (list_request_util.go), empty lists are left out of the
-// JSON, upload names default to the file name, runs report `state`.
+// function, for running the README's examples end to end. The test bed sends
+// each request to a Prism mock of the upstream spec as well, recording any
+// violation, and answers list operations as the API server does (paging, the
+// twice-decoded `filter`, empty lists left out). Behaviour copied from the KFP
+// API server: names are unique per namespace (409 otherwise), upload names
+// default to the file name, runs report `state`.
+import {
+  createSpecCheckedFake,
+  type FakeApi,
+  json,
+  kfpListResponse,
+  sequentialIds,
+} from '@ml-platform/testbed/fetch-fakes/index';
 
 interface Entity {
   [key: string]: unknown;
 }
 
-interface Predicate {
-  operation?: string;
-  key?: string;
-  string_value?: string;
-  int_value?: number;
-  long_value?: string;
-  timestamp_value?: string;
-  string_values?: { values?: string[] };
-  int_values?: { values?: number[] };
-}
-
-export interface FakeKfp {
-  /** Answers requests to `origin` + `basePath`; anything else goes to the real fetch. */
-  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-  /** Violations of the spec Prism found in requests, as `METHOD path: message`. */
-  violations: string[];
-}
-
-export function createFakeKfp(options: { origin: string; basePath: string; prismUrl: string }): FakeKfp {
-  const realFetch = globalThis.fetch;
-  const violations: string[] = [];
+export function createFakeKfp(options: { origin: string; basePath: string; prismUrl: string }): FakeApi {
   const experiments: Entity[] = [];
   const pipelines: Entity[] = [];
   const versions: Entity[] = [];
   const runs: Entity[] = [];
   const recurringRuns: Entity[] = [];
-  let sequence = 0;
-  const newId = (kind: string) => {
-    sequence += 1;
-    return `${kind}-${sequence}`;
-  };
-  const now = () => new Date(Date.UTC(2025, 5, 1) + sequence * 1000).toISOString();
-
-  async function validate(request: Request, path: string, search: string): Promise<void> {
-    const response = await realFetch(`${options.prismUrl}${path}${search}`, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body === null ? undefined : await request.clone().arrayBuffer(),
-    });
-    await response.arrayBuffer();
-    const found = JSON.parse(response.headers.get('sl-violations') ?? '[]') as {
-      location: string[];
-      message: string;
-    }[];
-    for (const violation of found) {
-      if (violation.location[0] === 'request')
-        violations.push(`${request.method} ${path}: ${violation.message}`);
-    }
-  }
+  const { newId, now } = sequentialIds();
 
   async function answer(request: Request, path: string, query: URLSearchParams): Promise<Response> {
     const method = request.method;
@@ -71,7 +36,7 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
 
     if (collection === 'experiments') {
       if (method === 'GET' && id === undefined) {
-        return list(
+        return kfpListResponse(
           'experiments',
           experiments.filter((e) => !namespace || e.namespace === namespace),
           query,
@@ -160,14 +125,14 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
       if (method === 'GET' && id && sub === 'versions' && subId === undefined) {
         const own = versions.filter((v) => v.pipeline_id === id);
         if (query.get('sort_by') === 'created_at desc') own.reverse();
-        return list('pipeline_versions', own, query);
+        return kfpListResponse('pipeline_versions', own, query);
       }
-      if (method === 'GET' && id === undefined) return list('pipelines', pipelines, query);
+      if (method === 'GET' && id === undefined) return kfpListResponse('pipelines', pipelines, query);
     }
 
     if (collection === 'runs') {
       if (method === 'GET' && id === undefined) {
-        return list(
+        return kfpListResponse(
           'runs',
           runs.filter((r) => !namespace || r.namespace === namespace),
           query,
@@ -216,7 +181,7 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
         recurringRuns.push(recurringRun);
         return json(recurringRun);
       }
-      if (method === 'GET' && id === undefined) return list('recurringRuns', recurringRuns, query);
+      if (method === 'GET' && id === undefined) return kfpListResponse('recurringRuns', recurringRuns, query);
       const [recurringRunId, action] = (id ?? '').split(':');
       const recurringRun = recurringRuns.find((r) => r.recurring_run_id === recurringRunId);
       if (!recurringRun) return error(404, 5, `recurring run ${recurringRunId} not found`);
@@ -228,71 +193,11 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
     return error(404, 5, `the fake KFP does not serve ${method} ${path}`);
   }
 
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    const prefix = `${options.origin}${options.basePath}`;
-    if (!request.url.startsWith(prefix)) return realFetch(request);
-    const path = url.pathname.slice(options.basePath.length);
-    if (request.headers.get('authorization') === null) return error(401, 16, 'no credentials');
-    await validate(request, path, url.search);
-    return answer(request, path, url.searchParams);
-  };
-
-  return { fetch, violations };
-}
-
-function list(key: string, items: Entity[], query: URLSearchParams): Response {
-  const matching = items.filter((item) => matchesFilter(item, query.get('filter')));
-  const size = Number(query.get('page_size') ?? 20) || 20;
-  const start = Number(query.get('page_token') ?? 0);
-  const page = matching.slice(start, start + size);
-  const next = start + size < matching.length ? String(start + size) : undefined;
-  return json({
-    ...(page.length ? { [key]: page } : {}),
-    total_size: matching.length,
-    ...(next ? { next_page_token: next } : {}),
+  return createSpecCheckedFake({
+    ...options,
+    answer,
+    unauthorized: () => error(401, 16, 'no credentials'),
   });
-}
-
-function matchesFilter(item: Entity, encoded: string | null): boolean {
-  if (!encoded) return true;
-  // The gateway already decoded the query once; the API server decodes the filter once more.
-  const { predicates = [] } = JSON.parse(decodeURIComponent(encoded)) as { predicates?: Predicate[] };
-  return predicates.every((predicate) => matches(item[predicate.key ?? ''], predicate));
-}
-
-function matches(actual: unknown, predicate: Predicate): boolean {
-  const timestamp =
-    predicate.timestamp_value === undefined ? undefined : Date.parse(predicate.timestamp_value);
-  const left = timestamp !== undefined && typeof actual === 'string' ? Date.parse(actual) : actual;
-  const right = timestamp ?? predicate.string_value ?? predicate.int_value ?? predicate.long_value;
-  switch (predicate.operation) {
-    case 'EQUALS':
-      return left === right;
-    case 'NOT_EQUALS':
-      return left !== right;
-    case 'GREATER_THAN':
-      return (left as number) > (right as number);
-    case 'GREATER_THAN_EQUALS':
-      return (left as number) >= (right as number);
-    case 'LESS_THAN':
-      return (left as number) < (right as number);
-    case 'LESS_THAN_EQUALS':
-      return (left as number) <= (right as number);
-    case 'IN':
-      return [...(predicate.string_values?.values ?? []), ...(predicate.int_values?.values ?? [])].includes(
-        left as never,
-      );
-    case 'IS_SUBSTRING':
-      return typeof left === 'string' && left.includes(predicate.string_value ?? '');
-    default:
-      return false;
-  }
-}
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
 function error(status: number, code: number, message: string): Response {

@@ -32,26 +32,13 @@ import {
   waitForRunCompletion,
 } from '@ml-platform/kfp-v2';
 import { type PrismServer, startPrism } from '@ml-platform/testbed';
+import { type PrismRecorder, recordPrismExchanges } from '@ml-platform/testbed/fetch-fakes/index';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-
-interface Violation {
-  location: string[];
-  message: string;
-}
-
-interface Exchange {
-  method: string;
-  url: URL;
-  contentType: string | null;
-  body: string;
-  status: number;
-  violations: Violation[];
-}
 
 const PIPELINE_YAML = 'pipelineInfo:\n  name: hello\nroot: {}\nschemaVersion: 2.1.0\n';
 
 let prism: PrismServer;
-let exchanges: Exchange[];
+let recorder: PrismRecorder;
 let kfp: KfpV2Client;
 let workDir: string;
 
@@ -66,38 +53,13 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  exchanges = [];
+  recorder = recordPrismExchanges();
   kfp = createKfpV2Client({
     baseUrl: prism.url,
     auth: staticTokenAuth('test-token'),
-    fetch: async (request) => {
-      const body = request.body ? await request.clone().text() : '';
-      const response = await fetch(request);
-      exchanges.push({
-        method: request.method,
-        url: new URL(request.url),
-        contentType: request.headers.get('content-type'),
-        body,
-        status: response.status,
-        violations: JSON.parse(response.headers.get('sl-violations') ?? '[]') as Violation[],
-      });
-      return response;
-    },
+    fetch: recorder.fetch,
   });
 });
-
-/** Prism also reports its own example responses; only violations of what we sent matter. */
-function requestViolations(): string[] {
-  return exchanges.flatMap((exchange) =>
-    exchange.violations
-      .filter((violation) => violation.location[0] === 'request')
-      .map((violation) => `${exchange.method} ${exchange.url.pathname}: ${violation.message}`),
-  );
-}
-
-function calls(): string[] {
-  return exchanges.map((exchange) => `${exchange.method} ${exchange.url.pathname}`);
-}
 
 describe('paging', () => {
   it('sends page size, sort, encoded filter and namespace on every page, and refuses a repeated page token', async () => {
@@ -109,9 +71,9 @@ describe('paging', () => {
     });
     // Prism answers every page with next_page_token "string", as a broken proxy cache would.
     await expect(collect(runs)).rejects.toMatchObject({ code: 'KFP_PAGE_TOKEN_REPEATED' });
-    expect(requestViolations()).toEqual([]);
-    expect(exchanges).toHaveLength(2);
-    const [first, second] = exchanges.map((exchange) => exchange.url.searchParams);
+    expect(recorder.requestViolations()).toEqual([]);
+    expect(recorder.exchanges).toHaveLength(2);
+    const [first, second] = recorder.exchanges.map((exchange) => exchange.url.searchParams);
     expect(first?.get('page_token')).toBeNull();
     expect(second?.get('page_token')).toBe('string');
     for (const query of [first, second]) {
@@ -130,8 +92,8 @@ describe('paging', () => {
       limit: 1,
     });
     expect(versions).toHaveLength(1);
-    expect(calls()).toEqual(['GET /apis/v2beta1/pipelines/p-1/versions']);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.calls()).toEqual(['GET /apis/v2beta1/pipelines/p-1/versions']);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 });
 
@@ -139,25 +101,25 @@ describe('experiments', () => {
   it('gets an existing experiment by display name in a namespace without creating one', async () => {
     const experiment = await getOrCreateExperiment(kfp, { name: 'nightly', namespace: 'team-a' });
     expect(experiment.experiment_id).toBeTypeOf('string');
-    expect(calls()).toEqual(['GET /apis/v2beta1/experiments']);
-    const query = exchanges[0]?.url.searchParams;
+    expect(recorder.calls()).toEqual(['GET /apis/v2beta1/experiments']);
+    const query = recorder.exchanges[0]?.url.searchParams;
     expect(query?.get('namespace')).toBe('team-a');
     expect(JSON.parse(decodeURIComponent(query?.get('filter') ?? ''))).toEqual({
       predicates: [{ operation: 'EQUALS', key: 'display_name', string_value: 'nightly' }],
     });
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('archives, unarchives and deletes by id', async () => {
     await archiveExperiment(kfp, 'e-1');
     await unarchiveExperiment(kfp, 'e-1');
     await deleteExperiment(kfp, 'e-1');
-    expect(calls()).toEqual([
+    expect(recorder.calls()).toEqual([
       'POST /apis/v2beta1/experiments/e-1:archive',
       'POST /apis/v2beta1/experiments/e-1:unarchive',
       'DELETE /apis/v2beta1/experiments/e-1',
     ]);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 });
 
@@ -171,7 +133,7 @@ describe('pipelines', () => {
       tags: { team: 'fraud' },
     });
     expect(pipeline.pipeline_id).toBeTypeOf('string');
-    const [upload] = exchanges;
+    const [upload] = recorder.exchanges;
     expect(upload?.contentType).toMatch(/^multipart\/form-data; boundary=/);
     expect(upload?.body).toContain('name="uploadfile"; filename="pipeline.yaml"');
     expect(upload?.body).toContain(PIPELINE_YAML);
@@ -181,15 +143,15 @@ describe('pipelines', () => {
       namespace: 'team-a',
       tags: '{"team":"fraud"}',
     });
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('uploads a file from disk under its own name', async () => {
     const path = join(workDir, 'hello.yml');
     await writeFile(path, PIPELINE_YAML);
     await uploadPipeline(kfp, { source: { path }, name: 'hello' });
-    expect(exchanges[0]?.body).toContain('filename="hello.yml"');
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.exchanges[0]?.body).toContain('filename="hello.yml"');
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('uploads a new version to the pipeline found by name', async () => {
@@ -200,24 +162,24 @@ describe('pipelines', () => {
       name: 'v2',
     });
     expect(version.pipeline_version_id).toBeTypeOf('string');
-    expect(calls()).toEqual([
+    expect(recorder.calls()).toEqual([
       'GET /apis/v2beta1/pipelines/names/hello',
       'POST /apis/v2beta1/pipelines/upload_version',
     ]);
-    expect(exchanges[0]?.url.searchParams.get('namespace')).toBe('team-a');
+    expect(recorder.exchanges[0]?.url.searchParams.get('namespace')).toBe('team-a');
     // A bare Blob gets a name from its content, since KFP reads the format from the file name.
-    expect(exchanges[1]?.body).toContain('filename="pipeline.json"');
-    expect(Object.fromEntries(exchanges[1]?.url.searchParams ?? [])).toEqual({
+    expect(recorder.exchanges[1]?.body).toContain('filename="pipeline.json"');
+    expect(Object.fromEntries(recorder.exchanges[1]?.url.searchParams ?? [])).toEqual({
       pipelineid: 'string',
       name: 'v2',
     });
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('finds a pipeline by name', async () => {
     const pipeline = await findPipelineByName(kfp, 'hello', { namespace: 'team-a' });
     expect(pipeline?.pipeline_id).toBeTypeOf('string');
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 });
 
@@ -231,23 +193,23 @@ describe('runs', () => {
       pipelineRoot: 's3://bucket/root',
       serviceAccount: 'pipeline-runner',
     });
-    expect(JSON.parse(exchanges[0]?.body ?? '')).toEqual({
+    expect(JSON.parse(recorder.exchanges[0]?.body ?? '')).toEqual({
       display_name: 'nightly',
       experiment_id: 'e-1',
       service_account: 'pipeline-runner',
       runtime_config: { parameters: { learning_rate: 0.1, epochs: 3 }, pipeline_root: 's3://bucket/root' },
       pipeline_version_reference: { pipeline_id: 'p-1', pipeline_version_id: 'v-1' },
     });
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('creates a run from an inline pipeline spec', async () => {
     await createRun(kfp, { displayName: 'adhoc', pipelineSpec: { pipelineInfo: { name: 'hello' } } });
-    expect(JSON.parse(exchanges[0]?.body ?? '')).toEqual({
+    expect(JSON.parse(recorder.exchanges[0]?.body ?? '')).toEqual({
       display_name: 'adhoc',
       pipeline_spec: { pipelineInfo: { name: 'hello' } },
     });
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('creates a run from a package: finds the pipeline, uploads a version, runs exactly that version', async () => {
@@ -261,16 +223,16 @@ describe('runs', () => {
     });
     expect(run.run_id).toBeTypeOf('string');
     expect(pipelineVersion.pipeline_version_id).toBe('string');
-    expect(calls()).toEqual([
+    expect(recorder.calls()).toEqual([
       'GET /apis/v2beta1/pipelines/names/hello',
       'POST /apis/v2beta1/pipelines/upload_version',
       'POST /apis/v2beta1/runs',
     ]);
-    expect(JSON.parse(exchanges[2]?.body ?? '').pipeline_version_reference).toEqual({
+    expect(JSON.parse(recorder.exchanges[2]?.body ?? '').pipeline_version_reference).toEqual({
       pipeline_id: 'string',
       pipeline_version_id: 'string',
     });
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('terminates, retries, archives, unarchives and deletes by id', async () => {
@@ -279,14 +241,14 @@ describe('runs', () => {
     await archiveRun(kfp, 'r-1');
     await unarchiveRun(kfp, 'r-1');
     await deleteRun(kfp, 'r-1');
-    expect(calls()).toEqual([
+    expect(recorder.calls()).toEqual([
       'POST /apis/v2beta1/runs/r-1:terminate',
       'POST /apis/v2beta1/runs/r-1:retry',
       'POST /apis/v2beta1/runs/r-1:archive',
       'POST /apis/v2beta1/runs/r-1:unarchive',
       'DELETE /apis/v2beta1/runs/r-1',
     ]);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('polls GET /runs/{run_id} while waiting', async () => {
@@ -295,8 +257,8 @@ describe('runs', () => {
     await expect(
       waitForRunCompletion(kfp, 'r-1', { signal: stop.signal, onPoll: () => stop.abort() }),
     ).rejects.toMatchObject({ code: 'KFP_RUN_WAIT_ABORTED', lastState: 'RUNTIME_STATE_UNSPECIFIED' });
-    expect(calls()).toEqual(['GET /apis/v2beta1/runs/r-1']);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.calls()).toEqual(['GET /apis/v2beta1/runs/r-1']);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 });
 
@@ -310,7 +272,7 @@ describe('recurring runs', () => {
       maxConcurrency: 2,
       noCatchup: true,
     });
-    expect(JSON.parse(exchanges[0]?.body ?? '')).toEqual({
+    expect(JSON.parse(recorder.exchanges[0]?.body ?? '')).toEqual({
       display_name: 'nightly',
       experiment_id: 'e-1',
       trigger: { cron_schedule: { cron: '0 0 2 * * *', start_time: '2025-06-01T00:00:00.000Z' } },
@@ -319,7 +281,7 @@ describe('recurring runs', () => {
       mode: 'ENABLE',
       pipeline_version_reference: { pipeline_id: 'p-1' },
     });
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('creates a disabled one on an interval, then enables, disables and deletes it', async () => {
@@ -329,7 +291,7 @@ describe('recurring runs', () => {
       schedule: { intervalSeconds: 3600 },
       enabled: false,
     });
-    expect(JSON.parse(exchanges[0]?.body ?? '')).toMatchObject({
+    expect(JSON.parse(recorder.exchanges[0]?.body ?? '')).toMatchObject({
       trigger: { periodic_schedule: { interval_second: '3600' } },
       max_concurrency: '1',
       mode: 'DISABLE',
@@ -337,19 +299,19 @@ describe('recurring runs', () => {
     await enableRecurringRun(kfp, 'rr-1');
     await disableRecurringRun(kfp, 'rr-1');
     await deleteRecurringRun(kfp, 'rr-1');
-    expect(calls().slice(1)).toEqual([
+    expect(recorder.calls().slice(1)).toEqual([
       'POST /apis/v2beta1/recurringruns/rr-1:enable',
       'POST /apis/v2beta1/recurringruns/rr-1:disable',
       'DELETE /apis/v2beta1/recurringruns/rr-1',
     ]);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 });
 
 describe('health', () => {
   it('reads the multi-user flag from healthz', async () => {
     expect(await getHealthz(kfp)).toMatchObject({ multi_user: true });
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 });
 

@@ -3,7 +3,6 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CredentialCache, createCredentialAuth } from '@ml-platform/core';
 import {
   ApiError,
   ConfigError,
@@ -28,31 +27,26 @@ import {
   uploadPipeline,
   waitForRunCompletion,
 } from '@ml-platform/kfp-v2';
+import {
+  type FetchHandler,
+  json,
+  rotatingTokenAuth,
+  scriptedFetch,
+} from '@ml-platform/testbed/fetch-fakes/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BASE = 'https://kubeflow.example.com/pipeline';
 
-type Handler = (request: Request) => Response | Promise<Response>;
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
-function clientWith(handler: Handler, auth = staticTokenAuth('t')): { kfp: KfpV2Client; seen: Request[] } {
-  const seen: Request[] = [];
-  const kfp = createKfpV2Client({
-    baseUrl: BASE,
-    auth,
-    fetch: async (request) => {
-      seen.push(request.clone());
-      return handler(request);
-    },
-  });
-  return { kfp, seen };
+function clientWith(
+  handler: FetchHandler,
+  auth = staticTokenAuth('t'),
+): { kfp: KfpV2Client; seen: Request[] } {
+  const { fetch, seen } = scriptedFetch(handler);
+  return { kfp: createKfpV2Client({ baseUrl: BASE, auth, fetch }), seen };
 }
 
 /** A run that reports the given states, one per GET, then stays in the last one. */
-function runGoingThrough(...states: string[]): Handler {
+function runGoingThrough(...states: string[]): FetchHandler {
   let polls = 0;
   return (request) => {
     expect(new URL(request.url).pathname).toBe('/pipeline/apis/v2beta1/runs/r-1');
@@ -116,16 +110,7 @@ describe('waitForRunCompletion', () => {
   });
 
   it('keeps waiting across a 401 that the auth plugin answers with a fresh token', async () => {
-    const tokens = ['token-1', 'token-2'];
-    const cache = new CredentialCache({ acquire: async () => ({ value: tokens.shift() ?? 'exhausted' }) });
-    const auth = createCredentialAuth({
-      name: 'test-token-source',
-      cache,
-      apply: (request, credential) => {
-        request.headers.set('authorization', `Bearer ${credential.value}`);
-        return request;
-      },
-    });
+    const { auth, cache } = rotatingTokenAuth(['token-1', 'token-2']);
     const states = runGoingThrough('PENDING', 'RUNNING', 'SUCCEEDED');
     let polls = 0;
     const { kfp, seen } = clientWith((request) => {
@@ -186,7 +171,7 @@ describe('waitForRunCompletion', () => {
 });
 
 describe('paging', () => {
-  function pagedRuns(pages: Record<string, { runs?: Run[]; next_page_token?: string }>): Handler {
+  function pagedRuns(pages: Record<string, { runs?: Run[]; next_page_token?: string }>): FetchHandler {
     return (request) => json(pages[new URL(request.url).searchParams.get('page_token') ?? ''] ?? {});
   }
 

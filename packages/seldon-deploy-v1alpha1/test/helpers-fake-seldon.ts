@@ -1,10 +1,12 @@
 // A small in-memory Seldon Deploy, answering as a fetch function, for running
-// the README's examples end to end. Each request is also sent to a Prism mock
-// of the upstream spec (at its root: Prism ignores the base path) and any
-// violation in what was sent is recorded. Behaviour copied from Seldon Core's
+// the README's examples end to end. The test bed sends each request to a
+// Prism mock of the upstream spec as well (at its root: Prism ignores the base
+// path), recording any violation. Behaviour copied from Seldon Core's
 // controller as Seldon Deploy reports it: a new or changed deployment is
 // `Creating` with a new `metadata.generation`, then `Available` once the
 // controller has observed that generation.
+
+import { createSpecCheckedFake, type FakeApi, json } from '@ml-platform/testbed/fetch-fakes/index';
 
 type Deployment = {
   metadata?: { name?: string; namespace?: string; generation?: number; [key: string]: unknown };
@@ -12,34 +14,8 @@ type Deployment = {
   [key: string]: unknown;
 };
 
-export interface FakeSeldon {
-  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-  violations: string[];
-}
-
-export function createFakeSeldon(options: {
-  origin: string;
-  basePath: string;
-  prismUrl: string;
-}): FakeSeldon {
-  const realFetch = globalThis.fetch;
-  const violations: string[] = [];
+export function createFakeSeldon(options: { origin: string; basePath: string; prismUrl: string }): FakeApi {
   const deployments = new Map<string, Deployment>();
-
-  async function validate(request: Request, path: string, search: string): Promise<void> {
-    const response = await realFetch(`${options.prismUrl}${path}${search}`, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body === null ? undefined : await request.clone().arrayBuffer(),
-    });
-    await response.arrayBuffer();
-    // Prism truncates a long header ("Too many violations! [..."), so pick the request entries out of the text.
-    for (const found of (response.headers.get('sl-violations') ?? '').match(
-      /\{"location":\["request"[^}]*\}/g,
-    ) ?? []) {
-      violations.push(`${request.method} ${path}: ${found}`);
-    }
-  }
 
   async function answer(request: Request, path: string): Promise<Response> {
     const [, , namespace, collection, name, action] = path.split('/').map(decodeURIComponent);
@@ -91,22 +67,11 @@ export function createFakeSeldon(options: {
     return error(405, `${request.method} is not allowed here`);
   }
 
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
-    const prefix = `${options.origin}${options.basePath}`;
-    if (!request.url.startsWith(prefix)) return realFetch(request);
-    const url = new URL(request.url);
-    const path = url.pathname.slice(options.basePath.length);
-    if (request.headers.get('authorization') === null) return error(401, 'no credentials');
-    await validate(request, path, url.search);
-    return answer(request, path);
-  };
-
-  return { fetch, violations };
-}
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return createSpecCheckedFake({
+    ...options,
+    answer,
+    unauthorized: () => error(401, 'no credentials'),
+  });
 }
 
 function error(status: number, message: string): Response {

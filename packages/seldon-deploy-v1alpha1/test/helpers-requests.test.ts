@@ -16,15 +16,8 @@ import {
   waitForSeldonDeploymentAvailable,
 } from '@ml-platform/seldon-deploy-v1alpha1';
 import { type PrismServer, startPrism } from '@ml-platform/testbed';
+import { type PrismRecorder, recordPrismExchanges } from '@ml-platform/testbed/fetch-fakes/index';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-
-interface Exchange {
-  method: string;
-  url: URL;
-  body: string;
-  status: number;
-  requestViolations: string[];
-}
 
 const IRIS: SeldonDeployment = {
   apiVersion: 'machinelearning.seldon.io/v1',
@@ -46,7 +39,7 @@ const IRIS: SeldonDeployment = {
 };
 
 let prism: PrismServer;
-let exchanges: Exchange[];
+let recorder: PrismRecorder;
 let seldon: SeldonDeployClient;
 
 beforeAll(async () => {
@@ -58,87 +51,71 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  exchanges = [];
+  recorder = recordPrismExchanges();
   seldon = createSeldonDeployClient({
     baseUrl: prism.url,
     auth: staticTokenAuth('test-token'),
-    fetch: async (request) => {
-      const body = request.body ? await request.clone().text() : '';
-      const response = await fetch(request);
-      // Prism truncates a long header ("Too many violations! [..."), so pick the request entries out of the text.
-      const header = response.headers.get('sl-violations') ?? '';
-      exchanges.push({
-        method: request.method,
-        url: new URL(request.url),
-        body,
-        status: response.status,
-        requestViolations: header.match(/\{"location":\["request"[^}]*\}/g) ?? [],
-      });
-      return response;
-    },
+    fetch: recorder.fetch,
   });
 });
-
-function requestViolations(): string[] {
-  return exchanges.flatMap((exchange) =>
-    exchange.requestViolations.map((v) => `${exchange.method} ${exchange.url.pathname}: ${v}`),
-  );
-}
-
-function calls(): string[] {
-  return exchanges.map((exchange) => `${exchange.method} ${exchange.url.pathname}${exchange.url.search}`);
-}
 
 describe('SeldonDeployment CRUD', () => {
   it('lists, gets and finds deployments in a namespace', async () => {
     expect(await listSeldonDeployments(seldon, 'prod')).toHaveLength(1);
     expect((await getSeldonDeployment(seldon, 'prod', 'iris')).kind).toBe('string');
     expect(await findSeldonDeployment(seldon, 'prod', 'iris')).toBeDefined();
-    expect(calls()).toEqual([
+    expect(recorder.calls({ query: true })).toEqual([
       'GET /namespaces/prod/seldondeployments',
       'GET /namespaces/prod/seldondeployments/iris',
       'GET /namespaces/prod/seldondeployments/iris',
     ]);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('creates in the namespace of the manifest, with the GitOps action and message', async () => {
     await createSeldonDeployment(seldon, IRIS, { action: 'create', message: 'first iris' });
-    expect(calls()).toEqual(['POST /namespaces/prod/seldondeployments?action=create&message=first%20iris']);
-    expect(JSON.parse(exchanges[0]?.body ?? '')).toEqual(IRIS);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.calls({ query: true })).toEqual([
+      'POST /namespaces/prod/seldondeployments?action=create&message=first%20iris',
+    ]);
+    expect(JSON.parse(recorder.exchanges[0]?.body ?? '')).toEqual(IRIS);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('fills metadata.namespace from the option, and refuses a namespace that contradicts the manifest', async () => {
     const { namespace: _, ...metadata } = IRIS.metadata ?? {};
     await createSeldonDeployment(seldon, { ...IRIS, metadata }, { namespace: 'staging' });
-    expect(calls()).toEqual(['POST /namespaces/staging/seldondeployments']);
-    expect(JSON.parse(exchanges[0]?.body ?? '').metadata).toEqual({ name: 'iris', namespace: 'staging' });
+    expect(recorder.calls({ query: true })).toEqual(['POST /namespaces/staging/seldondeployments']);
+    expect(JSON.parse(recorder.exchanges[0]?.body ?? '').metadata).toEqual({
+      name: 'iris',
+      namespace: 'staging',
+    });
     await expect(createSeldonDeployment(seldon, IRIS, { namespace: 'staging' })).rejects.toMatchObject({
       code: 'CONFIG_INVALID_OPTION',
       message: expect.stringContaining("differs from deployment.metadata.namespace 'prod'"),
     });
-    expect(exchanges).toHaveLength(1);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.exchanges).toHaveLength(1);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('updates with PUT under the manifest name and deletes', async () => {
     await updateSeldonDeployment(seldon, { ...IRIS, spec: { ...IRIS.spec, replicas: 3 } });
     await deleteSeldonDeployment(seldon, 'prod', 'iris', { action: 'delete', message: 'retire iris' });
-    expect(calls()).toEqual([
+    expect(recorder.calls({ query: true })).toEqual([
       'PUT /namespaces/prod/seldondeployments/iris',
       'DELETE /namespaces/prod/seldondeployments/iris?action=delete&message=retire%20iris',
     ]);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 });
 
 describe('predict and wait', () => {
   it('posts the prediction payload as JSON', async () => {
     await predictSeldonDeployment(seldon, 'prod', 'iris', { data: { ndarray: [[5.1, 3.5, 1.4, 0.2]] } });
-    expect(calls()).toEqual(['POST /namespaces/prod/seldondeployments/iris/predict']);
-    expect(JSON.parse(exchanges[0]?.body ?? '')).toEqual({ data: { ndarray: [[5.1, 3.5, 1.4, 0.2]] } });
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.calls({ query: true })).toEqual(['POST /namespaces/prod/seldondeployments/iris/predict']);
+    expect(JSON.parse(recorder.exchanges[0]?.body ?? '')).toEqual({
+      data: { ndarray: [[5.1, 3.5, 1.4, 0.2]] },
+    });
+    expect(recorder.requestViolations()).toEqual([]);
   });
 
   it('polls GET .../seldondeployments/{name} while waiting', async () => {
@@ -150,7 +127,7 @@ describe('predict and wait', () => {
         onPoll: () => stop.abort(),
       }),
     ).rejects.toMatchObject({ code: 'SELDON_WAIT_ABORTED', lastState: 'string' });
-    expect(calls()).toEqual(['GET /namespaces/prod/seldondeployments/iris']);
-    expect(requestViolations()).toEqual([]);
+    expect(recorder.calls({ query: true })).toEqual(['GET /namespaces/prod/seldondeployments/iris']);
+    expect(recorder.requestViolations()).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 // State changes the Seldon Deploy helpers react to, through an injected fetch:
 // Prism only answers its example data (every state is "string").
-import { CredentialCache, createCredentialAuth } from '@ml-platform/core';
 import {
   ApiError,
   createSeldonDeployClient,
@@ -11,32 +10,31 @@ import {
   staticTokenAuth,
   waitForSeldonDeploymentAvailable,
 } from '@ml-platform/seldon-deploy-v1alpha1';
+import {
+  type FetchHandler,
+  json,
+  rotatingTokenAuth,
+  scriptedFetch,
+} from '@ml-platform/testbed/fetch-fakes/index';
 import { describe, expect, it } from 'vitest';
 
-type Handler = (request: Request) => Response | Promise<Response>;
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
 function clientWith(
-  handler: Handler,
+  handler: FetchHandler,
   auth = staticTokenAuth('t'),
 ): { seldon: SeldonDeployClient; seen: Request[] } {
-  const seen: Request[] = [];
-  const seldon = createSeldonDeployClient({
-    baseUrl: 'https://ml.example.com/seldon-deploy/api/v1alpha1',
-    auth,
-    fetch: async (request) => {
-      seen.push(request.clone());
-      return handler(request);
-    },
-  });
-  return { seldon, seen };
+  const { fetch, seen } = scriptedFetch(handler);
+  return {
+    seldon: createSeldonDeployClient({
+      baseUrl: 'https://ml.example.com/seldon-deploy/api/v1alpha1',
+      auth,
+      fetch,
+    }),
+    seen,
+  };
 }
 
 /** The deployment as successive GETs report it, staying at the last one. */
-function deploymentGoingThrough(...snapshots: SeldonDeployment[]): Handler {
+function deploymentGoingThrough(...snapshots: SeldonDeployment[]): FetchHandler {
   let polls = 0;
   return (request) => {
     expect(new URL(request.url).pathname).toBe(
@@ -120,16 +118,7 @@ describe('waitForSeldonDeploymentAvailable', () => {
   });
 
   it('keeps waiting across a 401 answered by a refreshing auth plugin', async () => {
-    const tokens = ['token-1', 'token-2'];
-    const cache = new CredentialCache({ acquire: async () => ({ value: tokens.shift() ?? 'exhausted' }) });
-    const auth = createCredentialAuth({
-      name: 'test-token-source',
-      cache,
-      apply: (request, credential) => {
-        request.headers.set('authorization', `Bearer ${credential.value}`);
-        return request;
-      },
-    });
+    const { auth, cache } = rotatingTokenAuth(['token-1', 'token-2']);
     const snapshots = deploymentGoingThrough(creating, available);
     let polls = 0;
     const { seldon } = clientWith((request) => {
