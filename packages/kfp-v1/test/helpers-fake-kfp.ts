@@ -7,9 +7,10 @@
 // with the pipeline and its default version, runs report a v1 `status`.
 
 import {
-  createSpecCheckedFake,
+  createFakeKfpApi,
   type FakeApi,
   json,
+  kfpError,
   kfpListResponse,
   sequentialIds,
 } from '@ml-platform/testbed/fetch-fakes/index';
@@ -23,7 +24,11 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
   const jobs: Entity[] = [];
   const { newId, now } = sequentialIds();
 
-  async function answer(request: Request, path: string, query: URLSearchParams): Promise<Response> {
+  async function answer(
+    request: Request,
+    path: string,
+    query: URLSearchParams,
+  ): Promise<Response | undefined> {
     const { method } = request;
     const [collection, id, sub, name] = path.replace(/^\/apis\/v1beta1\//, '').split('/');
     if (method === 'GET' && collection === 'healthz') return json({ multi_user: false });
@@ -94,16 +99,12 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
       return json({});
     }
 
-    return error(404, 5, `the fake KFP does not serve ${method} ${path}`);
+    return undefined;
   }
 
-  return createSpecCheckedFake({
-    ...options,
-    answer,
-    unauthorized: () => error(401, 16, 'no credentials'),
-  });
+  return createFakeKfpApi('v1beta1', options, answer);
 }
 
 function error(status: number, code: number, message: string): Response {
-  return json({ code, error: message, message, details: [] }, status);
+  return kfpError('v1beta1', status, code, message);
 }

@@ -6,9 +6,10 @@
 // API server: names are unique per namespace (409 otherwise), upload names
 // default to the file name, runs report `state`.
 import {
-  createSpecCheckedFake,
+  createFakeKfpApi,
   type FakeApi,
   json,
+  kfpError,
   kfpListResponse,
   sequentialIds,
 } from '@ml-platform/testbed/fetch-fakes/index';
@@ -25,7 +26,11 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
   const recurringRuns: Entity[] = [];
   const { newId, now } = sequentialIds();
 
-  async function answer(request: Request, path: string, query: URLSearchParams): Promise<Response> {
+  async function answer(
+    request: Request,
+    path: string,
+    query: URLSearchParams,
+  ): Promise<Response | undefined> {
     const method = request.method;
     const segments = path.replace(/^\/apis\/v2beta1\//, '').split('/');
     const [collection, id, sub, subId] = segments;
@@ -190,16 +195,12 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
       return json(method === 'GET' ? recurringRun : {});
     }
 
-    return error(404, 5, `the fake KFP does not serve ${method} ${path}`);
+    return undefined;
   }
 
-  return createSpecCheckedFake({
-    ...options,
-    answer,
-    unauthorized: () => error(401, 16, 'no credentials'),
-  });
+  return createFakeKfpApi('v2beta1', options, answer);
 }
 
 function error(status: number, code: number, message: string): Response {
-  return json({ code, message, details: [] }, status);
+  return kfpError('v2beta1', status, code, message);
 }

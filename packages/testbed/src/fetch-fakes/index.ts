@@ -1,3 +1,4 @@
+export { createFakeKfpApi, type KfpApiVersion, kfpError } from './kfp-fake.js';
 export { kfpListResponse } from './kfp-list.js';
 export { type PrismExchange, type PrismRecorder, recordPrismExchanges } from './prism-recorder.js';
 export { type PrismViolation, requestViolations } from './prism-violations.js';
