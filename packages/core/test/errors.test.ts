@@ -5,6 +5,16 @@ import { sendJson, startHttpServer, type TestHttpServer } from '@ml-platform/tes
 import { afterEach, describe, expect, it } from 'vitest';
 
 let server: TestHttpServer | undefined;
+
+/** The ApiError a call rejects with; fails the test if it resolves or throws something else. */
+async function apiErrorOf(call: Promise<unknown>): Promise<ApiError> {
+  const outcome = await call.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(outcome).toBeInstanceOf(ApiError);
+  return outcome as ApiError;
+}
 afterEach(async () => {
   await server?.stop();
   server = undefined;
@@ -22,11 +32,11 @@ describe('unwrap', () => {
       sendJson(response, 404, { code: 5, message: 'Experiment exp-1 not found', details: [] }),
     );
     const kfp = createKfpV2Client({ baseUrl: server.url });
-    const error = await kfp
-      .GET('/apis/v2beta1/experiments/{experiment_id}', { params: { path: { experiment_id: 'exp-1' } } })
-      .then(unwrap)
-      .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ApiError);
+    const error = await apiErrorOf(
+      kfp
+        .GET('/apis/v2beta1/experiments/{experiment_id}', { params: { path: { experiment_id: 'exp-1' } } })
+        .then(unwrap),
+    );
     expect(error).toMatchObject({
       code: 'API_HTTP_STATUS',
       status: 404,
@@ -34,7 +44,7 @@ describe('unwrap', () => {
       url: `${server.url}/apis/v2beta1/experiments/exp-1`,
       upstream: { code: 5, message: 'Experiment exp-1 not found' },
     });
-    expect((error as Error).message).toBe(
+    expect(error.message).toBe(
       `GET ${server.url}/apis/v2beta1/experiments/exp-1 failed with HTTP 404: Experiment exp-1 not found.`,
     );
   });
@@ -44,10 +54,11 @@ describe('unwrap', () => {
       sendJson(response, 400, { code: 400, message: 'bad deployment', requestId: 'req-42' }),
     );
     const seldon = createSeldonDeployClient({ baseUrl: `${server.url}/seldon-deploy/api/v1alpha1` });
-    const error = await seldon
-      .GET('/namespaces/{namespace}/seldondeployments', { params: { path: { namespace: 'prod' } } })
-      .then(unwrap)
-      .catch((caught: unknown) => caught as ApiError);
+    const error = await apiErrorOf(
+      seldon
+        .GET('/namespaces/{namespace}/seldondeployments', { params: { path: { namespace: 'prod' } } })
+        .then(unwrap),
+    );
     expect(error).toMatchObject({
       status: 400,
       requestId: 'req-42',
@@ -82,7 +93,9 @@ describe('unwrap', () => {
   });
 
   it('throws for a failed call with an empty body', async () => {
-    server = await startHttpServer((_, response) => response.writeHead(503, { 'content-length': '0' }).end());
+    server = await startHttpServer((_, response) => {
+      response.writeHead(503, { 'content-length': '0' }).end();
+    });
     const kfp = createKfpV2Client({ baseUrl: server.url });
     const result = await kfp.GET('/apis/v2beta1/healthz');
     expect(() => unwrap(result)).toThrow(/GET .*\/apis\/v2beta1\/healthz failed with HTTP 503\./);
@@ -98,7 +111,7 @@ describe('HTML where JSON was expected', () => {
       );
     });
     const kfp = createKfpV2Client({ baseUrl: server.url });
-    const error = await kfp.GET('/apis/v2beta1/experiments').catch((caught: unknown) => caught as ApiError);
+    const error = await apiErrorOf(kfp.GET('/apis/v2beta1/experiments'));
     expect(error).toBeInstanceOf(ApiError);
     expect(error.code).toBe('API_HTML_RESPONSE');
     expect(error.message).toMatch(/HTML page/);
@@ -118,7 +131,7 @@ describe('HTML where JSON was expected', () => {
       response.end('<html>login</html>');
     });
     const kfp = createKfpV2Client({ baseUrl: server.url });
-    const error = await kfp.GET('/apis/v2beta1/experiments').catch((caught: unknown) => caught as ApiError);
+    const error = await apiErrorOf(kfp.GET('/apis/v2beta1/experiments'));
     expect(error.url).toBe(`${server.url}/dex/auth?client_id=kubeflow-oidc-authservice&state=[REDACTED]`);
     expect(error.message).not.toContain('s3cr3t-state');
   });
