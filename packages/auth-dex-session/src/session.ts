@@ -60,7 +60,10 @@ const cookieHeaders = new WeakMap<DexSession, Map<string, string>>();
 export function cookieHeaderFor(session: DexSession, url: string): string {
   const path = new URL(url).pathname;
   let byPath = cookieHeaders.get(session);
-  if (!byPath) cookieHeaders.set(session, (byPath = new Map()));
+  if (!byPath) {
+    byPath = new Map();
+    cookieHeaders.set(session, byPath);
+  }
   let header = byPath.get(path);
   if (header === undefined) {
     header = session.jar.getCookieStringSync(url);
