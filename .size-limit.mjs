@@ -1,6 +1,6 @@
 // Size budgets of a minimal consumer of each published package (bench/consumers/),
-// bundled for Node, minified, gzip -9. Checked by `npm run size` (bench/size/check-budgets.mjs);
-// size-limit itself reads this file too on Node >= 22.19.
+// bundled for Node with esbuild, minified, gzipped. Checked by `npm run size` (size-limit 12:
+// the last major that runs on Node 20) as part of `npm test`.
 //
 // Two budgets per package: the whole bundle, and the bundle without undici, which
 // @ml-platform/core loads for TLS (dynamic import, only when `tls` is set) and which
@@ -10,21 +10,22 @@
 const forNode = (config) => ({ ...config, platform: 'node' });
 
 const budget = (name, path, whole, withoutUndici) => [
-  { name, path, limit: whole, gzip: true, modifyRolldownConfig: forNode },
+  { name, path, limit: whole, gzip: true, modifyEsbuildConfig: forNode },
   {
     name: `${name} (without undici)`,
     path,
     limit: withoutUndici,
     gzip: true,
     ignore: ['undici'],
-    modifyRolldownConfig: forNode,
+    modifyEsbuildConfig: forNode,
   },
 ];
 
 export default [
-  ...budget('@ml-platform/core', 'bench/consumers/core.mjs', '180 kB', '5.5 kB'),
-  ...budget('@ml-platform/kfp-v1', 'bench/consumers/kfp-v1.mjs', '180 kB', '5.5 kB'),
-  ...budget('@ml-platform/kfp-v2', 'bench/consumers/kfp-v2.mjs', '180 kB', '5.5 kB'),
+  // The API packages grew to 5.45 kB when the helpers' shared pieces moved into core's index.
+  ...budget('@ml-platform/core', 'bench/consumers/core.mjs', '180 kB', '5.75 kB'),
+  ...budget('@ml-platform/kfp-v1', 'bench/consumers/kfp-v1.mjs', '180 kB', '5.75 kB'),
+  ...budget('@ml-platform/kfp-v2', 'bench/consumers/kfp-v2.mjs', '180 kB', '5.75 kB'),
   ...budget(
     '@ml-platform/seldon-deploy-v1alpha1',
     'bench/consumers/seldon-deploy-v1alpha1.mjs',
