@@ -45,11 +45,11 @@ function makeMirror(bytes: Buffer): string {
   return mirror;
 }
 
-async function sync(env: Record<string, string | undefined>) {
+async function sync(env: Record<string, string | undefined>, cwd = repoCopy) {
   const { SPECS_MIRROR: _ignored, ...inherited } = process.env;
   try {
-    const { stdout, stderr } = await run(process.execPath, ['scripts/specs-sync.mjs', API], {
-      cwd: repoCopy,
+    const { stdout, stderr } = await run(process.execPath, [join(repoCopy, 'scripts/specs-sync.mjs'), API], {
+      cwd,
       env: { ...inherited, ...env },
     });
     return { code: 0, stdout, stderr };
@@ -69,6 +69,16 @@ describe('specs:sync', () => {
     expect(readFileSync(join(repoCopy, 'specs', '.cache', API, pin.upstream.tag, fileName))).toEqual(
       original,
     );
+  });
+
+  it('reads a relative SPECS_MIRROR from the repository root, wherever it runs (turbo runs it in a package)', async () => {
+    makeMirror(original);
+    const packageDir = join(repoCopy, 'packages', 'kfp-v2');
+    mkdirSync(packageDir, { recursive: true });
+    const result = await sync({ SPECS_MIRROR: '../mirror' }, packageDir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`from ${join(work, 'mirror', API, pin.upstream.tag, fileName)}`);
   });
 
   it('refuses a tampered byte, naming the API, the source and both hashes', async () => {
