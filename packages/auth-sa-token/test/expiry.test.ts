@@ -1,9 +1,9 @@
 import { inspect } from 'node:util';
 import { ServiceAccountTokenError, serviceAccountTokenAuth } from '@ml-platform/auth-sa-token';
 import { createKfpV2Client } from '@ml-platform/kfp-v2';
+import { createProjectedVolume } from '@ml-platform/testbed/kubernetes/projected-volume';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startKfpAuthEmulator } from './support/kfp-auth-emulator.js';
-import { createProjectedVolume } from './support/projected-volume.js';
 import { serviceAccountJwt } from './support/service-account-jwt.js';
 
 const cleanups: Array<() => unknown> = [];
@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 async function setUp(token: string, accepted = [token]) {
-  const volume = await createProjectedVolume({ token });
+  const volume = createProjectedVolume({ token });
   cleanups.push(() => volume.remove());
   const kfp = await startKfpAuthEmulator(accepted);
   cleanups.push(() => kfp.close());

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import {
 } from '@ml-platform/auth-sa-token';
 import { ConfigError } from '@ml-platform/core';
 import { createKfpV2Client } from '@ml-platform/kfp-v2';
+import { createTestCertificates } from '@ml-platform/testbed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let scratch: string;
@@ -59,50 +59,14 @@ describe('readInClusterCa', () => {
   const authorizations: Array<string | undefined> = [];
 
   beforeAll(async () => {
-    // A cluster CA and a serving certificate it signed for 127.0.0.1, made here with the openssl CLI.
-    const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: scratch, stdio: 'pipe' });
-    const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-    openssl(
-      'req',
-      '-x509',
-      ...ec,
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.crt',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=test-cluster-ca',
-    );
-    openssl('req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=ml-pipeline-ui');
-    await writeFile(join(scratch, 'san.ext'), 'subjectAltName=IP:127.0.0.1\n');
-    openssl(
-      'x509',
-      '-req',
-      '-in',
-      'server.csr',
-      '-CA',
-      'ca.crt',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-out',
-      'server.crt',
-      '-days',
-      '2',
-      '-extfile',
-      'san.ext',
-    );
-    caPath = join(scratch, 'ca.crt');
+    // A cluster CA and a serving certificate it signed for 127.0.0.1.
+    const { ca, key, cert } = createTestCertificates();
+    caPath = await fileWith('ca.crt', ca);
     tokenPath = await fileWith('token', 'in-cluster-token\n');
-    server = createServer(
-      { key: await readFile(join(scratch, 'server.key')), cert: await readFile(join(scratch, 'server.crt')) },
-      (request, response) => {
-        authorizations.push(request.headers.authorization);
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{"multi_user":true}');
-      },
-    );
+    server = createServer({ key, cert }, (request, response) => {
+      authorizations.push(request.headers.authorization);
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"multi_user":true}');
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createProjectedVolume } from '@ml-platform/testbed/kubernetes/projected-volume';
 import { afterEach, expect, it } from 'vitest';
-import { createProjectedVolume } from './support/projected-volume.js';
 import { freshServiceAccountJwt } from './support/service-account-jwt.js';
 
 const require = createRequire(import.meta.url);
@@ -46,7 +46,7 @@ console.log('signed-with-rotated ' + createHash('sha256').update(sent).digest('h
 it('watches for rotation without keeping the process alive', async () => {
   const first = freshServiceAccountJwt();
   const second = freshServiceAccountJwt();
-  const volume = await createProjectedVolume({ token: first });
+  const volume = createProjectedVolume({ token: first });
   cleanups.push(() => volume.remove());
   const scratch = await mkdtemp(join(tmpdir(), 'sa-lifetime-'));
   cleanups.push(() => rm(scratch, { recursive: true, force: true }));

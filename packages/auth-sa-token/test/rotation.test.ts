@@ -1,8 +1,11 @@
 import { serviceAccountTokenAuth } from '@ml-platform/auth-sa-token';
 import { createKfpV2Client } from '@ml-platform/kfp-v2';
+import {
+  createProjectedVolume,
+  type ProjectedVolume,
+} from '@ml-platform/testbed/kubernetes/projected-volume';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type KfpAuthEmulator, startKfpAuthEmulator } from './support/kfp-auth-emulator.js';
-import { createProjectedVolume, type ProjectedVolume } from './support/projected-volume.js';
 import { freshServiceAccountJwt } from './support/service-account-jwt.js';
 
 const cleanups: Array<() => unknown> = [];
@@ -16,7 +19,7 @@ async function setUp(
   tokens = [freshServiceAccountJwt()],
 ) {
   const first = tokens[0]!;
-  const volume: ProjectedVolume = await createProjectedVolume({ token: first });
+  const volume: ProjectedVolume = createProjectedVolume({ token: first });
   cleanups.push(() => volume.remove());
   const kfp: KfpAuthEmulator = await startKfpAuthEmulator(tokens);
   cleanups.push(() => kfp.close());

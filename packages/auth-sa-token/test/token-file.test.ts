@@ -6,9 +6,9 @@ import { inspect } from 'node:util';
 import { ServiceAccountTokenError, serviceAccountTokenAuth } from '@ml-platform/auth-sa-token';
 import { AuthError } from '@ml-platform/core';
 import { createKfpV2Client } from '@ml-platform/kfp-v2';
+import { createProjectedVolume } from '@ml-platform/testbed/kubernetes/projected-volume';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KfpAuthEmulator, startKfpAuthEmulator } from './support/kfp-auth-emulator.js';
-import { createProjectedVolume } from './support/projected-volume.js';
 
 let kfp: KfpAuthEmulator;
 let scratch: string;
@@ -66,7 +66,7 @@ describe('a token file that cannot be used', () => {
   });
 
   it('reports a projected volume whose ..data points at a deleted directory as missing', async () => {
-    const volume = await createProjectedVolume({ token: 'tok-1' });
+    const volume = createProjectedVolume({ token: 'tok-1' });
     try {
       await rm(join(volume.dir, await readlink(join(volume.dir, '..data'))), { recursive: true });
 

@@ -1,7 +1,4 @@
-import { mkdtempSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createProjectedVolume } from './projected-volume.js';
 
 export interface ProjectedTokenVolume {
   /** The mount directory, what `/var/run/secrets/kubeflow/pipelines` is in a pod. */
@@ -29,53 +26,39 @@ export interface ProjectedTokenVolumeOptions {
 
 /**
  * A projected ServiceAccount token volume, written the way the kubelet writes
- * it (pkg/volume/util/atomic_writer.go, `AtomicWriter.Write`): the file lives in
- * a timestamped directory `..<yyyy_mm_dd_hh_mm_ss>.<random>`, `..data` links to
- * that directory and `token` links to `..data/token`. A rotation writes a new
- * timestamped directory, points `..data_tmp` at it, renames `..data_tmp` over
- * `..data` (the one atomic step a reader can observe) and deletes the old one.
+ * it (pkg/volume/util/atomic_writer.go, `AtomicWriter.Write`, see
+ * `createProjectedVolume`): `token` links to `..data/token`, `..data` to a
+ * timestamped directory. A rotation projects a newly minted token, so renaming
+ * `..data_tmp` over `..data` is the one step a reader can observe.
  */
 export function createProjectedTokenVolume(options: ProjectedTokenVolumeOptions): ProjectedTokenVolume {
-  const dir = mkdtempSync(join(tmpdir(), 'ml-platform-sa-token-'));
-  let rotations = -1;
-
-  const project = () => {
-    const dataLink = join(dir, '..data');
-    let previous: string | undefined;
-    try {
-      previous = readlinkSync(dataLink);
-    } catch {
-      previous = undefined;
-    }
-    const stamp = new Date().toISOString().replace(/[-T:]/g, '_').replace(/\..*$/, '');
-    const timestamped = mkdtempSync(join(dir, `..${stamp}.`));
-    writeFileSync(join(timestamped, 'token'), options.mintToken(), { mode: 0o600 });
-    if (previous === undefined) symlinkSync(join('..data', 'token'), join(dir, 'token'));
-    const tmpLink = join(dir, '..data_tmp');
-    symlinkSync(timestamped.slice(dir.length + 1), tmpLink);
-    renameSync(tmpLink, dataLink);
-    if (previous) rmSync(join(dir, previous), { recursive: true, force: true });
+  const volume = createProjectedVolume(
+    { token: options.mintToken() },
+    { fileMode: 0o600, prefix: 'ml-platform-sa-token-' },
+  );
+  let rotations = 0;
+  const rotate = () => {
+    volume.project({ token: options.mintToken() });
     rotations += 1;
   };
 
-  project();
   const timer =
     options.rotateEveryMs === undefined
       ? undefined
-      : setInterval(project, Math.max(options.rotateEveryMs, 50));
+      : setInterval(rotate, Math.max(options.rotateEveryMs, 50));
   // A forgotten volume must not keep the process alive.
   timer?.unref();
 
   return {
-    dir,
-    tokenPath: join(dir, 'token'),
+    dir: volume.dir,
+    tokenPath: volume.tokenPath,
     get rotations() {
       return rotations;
     },
-    rotate: project,
+    rotate,
     async stop() {
       clearInterval(timer);
-      await rm(dir, { recursive: true, force: true });
+      await volume.remove();
     },
   };
 }

@@ -7,18 +7,26 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface ProjectedVolume {
   /** The volume's mount directory, e.g. what `/var/run/secrets/kubeflow/pipelines` is in a pod. */
   readonly dir: string;
-  /** `<dir>/token`, the path a pod reads. */
+  /** `<dir>/token`, the path a pod reads a projected ServiceAccount token from. */
   readonly tokenPath: string;
   /** Replaces the volume's files the way the kubelet does, synchronously (so atomically for this process). */
   project(files: Record<string, string>): void;
+  /** Deletes the directory. */
   remove(): Promise<void>;
+}
+
+export interface ProjectedVolumeOptions {
+  /** Mode of each file, as the volume's `defaultMode`. Default 0644, the kubelet's. */
+  fileMode?: number;
+  /** Start of the temporary directory's name. Default `projected-volume-`. */
+  prefix?: string;
 }
 
 /**
@@ -29,9 +37,14 @@ export interface ProjectedVolume {
  * `name -> ..data/name`. An update writes a new timestamped directory, points
  * a new symlink `..data_tmp` at it, renames `..data_tmp` over `..data` (the
  * atomic step), then deletes the previous timestamped directory.
+ * The directory and its first files exist when this returns.
  */
-export async function createProjectedVolume(files: Record<string, string>): Promise<ProjectedVolume> {
-  const dir = await mkdtemp(join(tmpdir(), 'projected-volume-'));
+export function createProjectedVolume(
+  files: Record<string, string>,
+  options: ProjectedVolumeOptions = {},
+): ProjectedVolume {
+  const dir = mkdtempSync(join(tmpdir(), options.prefix ?? 'projected-volume-'));
+  const fileMode = options.fileMode ?? 0o644;
   const project = (next: Record<string, string>) => {
     const dataLink = join(dir, '..data');
     let previous: string | undefined;
@@ -44,7 +57,7 @@ export async function createProjectedVolume(files: Record<string, string>): Prom
     const timestamped = mkdtempSync(join(dir, `..${stamp}.`));
     chmodSync(timestamped, 0o755);
     for (const [name, content] of Object.entries(next)) {
-      writeFileSync(join(timestamped, name), content, { mode: 0o644 });
+      writeFileSync(join(timestamped, name), content, { mode: fileMode });
       try {
         symlinkSync(join('..data', name), join(dir, name));
       } catch (error) {
