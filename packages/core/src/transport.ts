@@ -1,6 +1,7 @@
-import { ConfigError, ConfigErrorCode, MlPlatformError } from './errors.js';
+import { MlPlatformError } from './errors.js';
 import { redactUrl } from './redact.js';
 import { createTlsFetch, type FetchFunction, type TlsOptions } from './tls.js';
+import { checkTimeoutMs } from './validate/timeout-option.js';
 
 /** Stable codes of transport failures. */
 export const TransportErrorCode = {
@@ -26,12 +27,7 @@ export interface TransportOptions {
  */
 export function createTransport(options: TransportOptions = {}): FetchFunction {
   const { timeoutMs, userAgent } = options;
-  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new ConfigError(
-      ConfigErrorCode.invalidOption,
-      `timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}.`,
-    );
-  }
+  checkTimeoutMs(timeoutMs);
   const send: FetchFunction =
     options.fetch ?? (options.tls ? createTlsFetch(options.tls) : (request) => globalThis.fetch(request));
   if (timeoutMs === undefined && userAgent === undefined) return send;

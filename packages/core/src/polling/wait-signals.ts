@@ -1,13 +1,12 @@
 import { invalidOption } from '../validate/invalid-option.js';
+import { checkTimeoutMs } from '../validate/timeout-option.js';
 
 /** The signal of the caller, combined with a deadline when `timeoutMs` is given. */
 export function waitSignals(
   timeoutMs: number | undefined,
   signal: AbortSignal | undefined,
 ): { combined: AbortSignal; deadline: AbortSignal | undefined } {
-  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw invalidOption(`timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}.`);
-  }
+  checkTimeoutMs(timeoutMs);
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw invalidOption(
       'signal must be an AbortSignal, e.g. AbortSignal.timeout(60_000) or controller.signal.',
