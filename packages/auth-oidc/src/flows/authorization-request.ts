@@ -42,8 +42,8 @@ export async function startAuthorizationRequest(
     redirectUri,
     state,
     exchange(callback) {
-      const tokenParameters = new URLSearchParams();
-      for (const resource of options.resource) tokenParameters.append('resource', resource);
+      // The code exchange carries `resource` again but no `scope`: it was granted with the code.
+      const tokenParameters = requestParameters(options, '');
       return callProvider(
         options,
         'authorization_code',

@@ -1,7 +1,7 @@
 import type { TokenEndpointResponse } from 'openid-client';
 import * as client from 'openid-client';
 import type { ResolvedOptions } from '../options.js';
-import { callProvider } from './flow.js';
+import { callProvider, requestParameters } from './flow.js';
 
 /** Exchanges a refresh token; the scope stays what was granted (no `scope` parameter). */
 export function refreshTokens(
@@ -9,12 +9,10 @@ export function refreshTokens(
   configuration: client.Configuration,
   refreshToken: string,
 ): Promise<TokenEndpointResponse> {
-  const parameters = new URLSearchParams();
-  for (const resource of options.resource) parameters.append('resource', resource);
   return callProvider(
     options,
     'refresh_token',
-    () => client.refreshTokenGrant(configuration, refreshToken, parameters),
+    () => client.refreshTokenGrant(configuration, refreshToken, requestParameters(options, '')),
     [refreshToken],
   );
 }
