@@ -39,12 +39,24 @@ export function openapiDocumentPath(api: MockedApi): string {
  * without its file.
  */
 export async function startPrism(api: MockedApi, options: { dynamic?: boolean } = {}): Promise<PrismServer> {
+  const prism = await startPrismCli('mock', options.dynamic ? ['--dynamic'] : [], [openapiDocumentPath(api)]);
+  return { api, ...prism };
+}
+
+/**
+ * Runs `prism <command>` on 127.0.0.1 and a free port. Prism cannot listen on
+ * port 0, so a port taken between choosing and listening is retried (3 tries).
+ */
+export async function startPrismCli(
+  command: 'mock' | 'proxy',
+  options: string[],
+  positionals: string[],
+): Promise<{ url: string; output(): string; stop(): Promise<void> }> {
   const cli = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const port = await freePort();
-    const args = ['mock', '--host', '127.0.0.1', '--port', String(port), openapiDocumentPath(api)];
-    if (options.dynamic) args.push('--dynamic');
+    const args = [command, '--host', '127.0.0.1', '--port', String(port), ...options, ...positionals];
     let prism: ManagedProcess;
     try {
       prism = await startNodeProcess(cli, args, /Prism is listening on/);
@@ -53,7 +65,7 @@ export async function startPrism(api: MockedApi, options: { dynamic?: boolean } 
       if (String(error).includes('EADDRINUSE')) continue;
       throw error;
     }
-    return { api, url: `http://127.0.0.1:${port}`, output: prism.output, stop: prism.stop };
+    return { url: `http://127.0.0.1:${port}`, output: prism.output, stop: prism.stop };
   }
   throw lastError;
 }

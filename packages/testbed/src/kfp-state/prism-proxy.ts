@@ -1,10 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { startNodeProcess } from '../child-process.js';
-import { freePort } from '../free-port.js';
-import { type MockedApi, openapiDocumentPath } from '../prism.js';
-
-const require = createRequire(import.meta.url);
+import { type MockedApi, openapiDocumentPath, startPrismCli } from '../prism.js';
 
 export interface PrismProxy {
   /** Where to send requests; Prism forwards them to the upstream. */
@@ -22,18 +16,5 @@ export interface PrismProxy {
  * the emulators' answers are held to the upstream spec.
  */
 export async function startPrismProxy(api: MockedApi, upstream: string): Promise<PrismProxy> {
-  const cli = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
-  const port = await freePort();
-  const args = [
-    'proxy',
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--errors',
-    openapiDocumentPath(api),
-    upstream,
-  ];
-  const prism = await startNodeProcess(cli, args, /Prism is listening on/);
-  return { url: `http://127.0.0.1:${port}`, output: prism.output, stop: prism.stop };
+  return startPrismCli('proxy', ['--errors'], [openapiDocumentPath(api), upstream]);
 }
