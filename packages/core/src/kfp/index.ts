@@ -37,6 +37,7 @@ export { type PipelineChoice, resolvePipelineId } from './pipeline-id.js';
 export { type PipelinePackageSource, toPipelineFile } from './pipeline-package.js';
 export { type RecurringRunScheduling, recurringRunLimits } from './recurring-run-options.js';
 export { type PackageRunSteps, runFromPackage } from './run-from-package.js';
+export { checkRunParameters } from './run-parameters.js';
 export { type KfpTrigger, type RecurringSchedule, scheduleToTrigger } from './schedule.js';
 export { experimentUiUrl, pipelineUiUrl, recurringRunUiUrl, runUiUrl } from './ui-links.js';
 export { type KfpRunWaitOptions, type KfpRunWatch, waitForKfpRun } from './wait-for-run.js';

@@ -1,4 +1,5 @@
 import { invalidOption, optionalText } from '@ml-platform/core';
+import { checkRunParameters } from '@ml-platform/core/kfp';
 import type { Parameter, ResourceReference } from '../schemas.js';
 import { experimentOwner, pipelineVersionCreator } from './resource-references.js';
 
@@ -59,11 +60,7 @@ export function runTarget(
 /** v1beta1 parameters are name/value strings; structured values travel as JSON, as the Python SDK sends them. */
 function parametersOf(parameters: Record<string, unknown> | undefined): Parameter[] | undefined {
   if (parameters === undefined) return undefined;
-  if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
-    throw invalidOption(
-      'parameters must be an object of parameter names to values, e.g. { learning_rate: 0.1 }.',
-    );
-  }
+  checkRunParameters(parameters);
   return Object.entries(parameters).map(([name, value]) => ({
     name,
     value:

@@ -1,4 +1,5 @@
 import { invalidOption, optionalText, requireText } from '@ml-platform/core';
+import { checkRunParameters } from '@ml-platform/core/kfp';
 import type { PipelineVersionReference } from '../schemas.js';
 
 /**
@@ -51,14 +52,7 @@ export function runtimeConfigOf(settings: {
 }): { parameters?: Record<string, unknown>; pipeline_root?: string } | undefined {
   const { parameters, pipelineRoot } = settings;
   if (parameters === undefined && pipelineRoot === undefined) return undefined;
-  if (
-    parameters !== undefined &&
-    (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters))
-  ) {
-    throw invalidOption(
-      'parameters must be an object of parameter names to values, e.g. { learning_rate: 0.1 }.',
-    );
-  }
+  checkRunParameters(parameters);
   return {
     parameters,
     pipeline_root: optionalText('pipelineRoot', pipelineRoot, "'s3://bucket/pipeline-root'"),
