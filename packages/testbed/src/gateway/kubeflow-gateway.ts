@@ -17,11 +17,11 @@
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createEmulatedDex } from '../dex/dex-provider.js';
 import { type EmulatorRequest, parseCookieHeader } from '../dex/http.js';
 import { createOAuth2ProxyGateway } from '../dex/oauth2-proxy-gateway.js';
 import { type EmulatedUser, resolveOptions } from '../dex/options.js';
+import { closeServer, listenOnLoopback } from '../http-server.js';
 import { GatewayLog } from './gateway-log.js';
 import { denyByPolicy, noRoute, rejectToken, upstreamFailed } from './istio-responses.js';
 import { type JwtRule, verifyBearerJwt } from './jwt-rules.js';
@@ -182,11 +182,7 @@ export async function startKubeflowGateway(options: KubeflowGatewayOptions): Pro
       upstreamFailed(res);
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenOnLoopback(server);
 
   return {
     url: origin,
@@ -199,11 +195,7 @@ export async function startKubeflowGateway(options: KubeflowGatewayOptions): Pro
       return oauth2Proxy.sessionsIssued;
     },
     expireSessions: () => oauth2Proxy.expireSessions(),
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    stop: () => closeServer(server),
   };
 }
 

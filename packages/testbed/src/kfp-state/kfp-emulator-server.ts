@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from '../http-server.js';
 import { createKfpEmulator, type KfpEmulator, type KfpEmulatorOptions } from './kfp-emulator.js';
 
 export interface KfpEmulatorServer {
@@ -43,14 +43,5 @@ export async function startKfpEmulatorServer(options: KfpEmulatorOptions = {}): 
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    emulator,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  return { url: await listenOnLoopback(server), emulator, stop: () => closeServer(server) };
 }
