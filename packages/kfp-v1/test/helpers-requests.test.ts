@@ -171,6 +171,22 @@ describe('runs', () => {
     expect(recorder.requestViolations()).toEqual([]);
   });
 
+  it('refuses parameters that are not an object of names to values, before sending anything', async () => {
+    for (const parameters of [[1, 2], null, 'lr=0.1']) {
+      await expect(
+        createRun(kfp, {
+          name: 'bad',
+          pipelineVersion: { pipelineId: 'p-1' },
+          parameters: parameters as never,
+        }),
+      ).rejects.toMatchObject({
+        code: 'CONFIG_INVALID_OPTION',
+        message: expect.stringContaining('parameters must be an object of parameter names to values'),
+      });
+    }
+    expect(recorder.exchanges).toEqual([]);
+  });
+
   it('creates a run of a pipeline default version, or of an inline workflow', async () => {
     await createRun(kfp, { name: 'a', pipelineVersion: { pipelineId: 'p-1' } });
     await createRun(kfp, { name: 'b', workflowManifest: { kind: 'Workflow' } });
