@@ -7,7 +7,8 @@
  * node process, configured by environment variables), says what each step
  * did, and stops everything: at the end, on a failure, on Ctrl-C. With
  * script paths it runs those instead of the examples, with the same
- * environment, so you can try your own code offline.
+ * environment, so you can try your own code offline. `--runtime=bun` or
+ * `--runtime=deno` runs the scripts with that runtime instead of Node.js.
  */
 import { isAbsolute, resolve } from 'node:path';
 import { type LocalCluster, startLocalCluster } from '@ml-platform/testbed';
@@ -17,6 +18,7 @@ import { summarizeGateway } from './gateway-summary.js';
 import { withoutOidcProviderWarnings } from './quiet-oidc-provider.js';
 import { showRefusals } from './refusals.js';
 import { runScript } from './run-script.js';
+import { readScriptRuntime } from './script-runtime.js';
 import { Teardown } from './teardown.js';
 
 /** Environment variables whose values are credentials: used, never shown. */
@@ -37,13 +39,16 @@ const teardown = new Teardown((code, errors) => {
 });
 teardown.handleSignals((name) => out.line(`\n${name}: stopping the test bed...`));
 
-const userScripts = process.argv.slice(2).map((path): DemoScript => {
+const { runtime, scripts: scriptPaths } = readScriptRuntime(process.argv.slice(2));
+const userScripts = scriptPaths.map((path): DemoScript => {
   const file = isAbsolute(path) ? path : resolve(process.env.INIT_CWD ?? process.cwd(), path);
   return { title: `Your script ${path}`, file, shownAs: path };
 });
 
 try {
-  out.line('ml-platform demo: every client and auth plugin against a local stand-in for a cluster');
+  out.line(
+    `ml-platform demo: every client and auth plugin against a local stand-in for a cluster${runtime.name === 'node' ? '' : `, scripts run with ${runtime.name}`}`,
+  );
   const cluster = await startTestBed();
   const ownScripts = userScripts.length > 0;
   // Your own scripts run alone; the examples follow a first step that shows the gateway refusing requests.
@@ -111,6 +116,7 @@ async function scriptStep(cluster: LocalCluster, script: DemoScript, position: s
   const result = await runScript(script.file, cluster.env(), {
     signal: teardown.signal,
     timeoutMs: SCRIPT_TIMEOUT_MS,
+    runtime,
     onLine: (line) => out.scriptLine(line),
   });
   const summary = summarizeGateway(cluster.gateway.log.since(mark));

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { ScriptRuntime } from './script-runtime.js';
 
 export interface ScriptResult {
   /** The exit code, or undefined when the script was stopped (timeout, Ctrl-C). */
@@ -7,14 +8,19 @@ export interface ScriptResult {
 }
 
 /**
- * Runs `node <file>` the way a user would, with `env` added to the
+ * Runs `node <file>` (or `bun`/`deno`, see ScriptRuntime) the way a user would, with `env` added to the
  * environment, handing each line it prints to `onLine`. The child is stopped
  * when `signal` aborts or `timeoutMs` passes, so nothing outlives the demo.
  */
 export function runScript(
   file: string,
   env: Record<string, string>,
-  options: { signal: AbortSignal; timeoutMs: number; onLine: (line: string) => void },
+  options: {
+    signal: AbortSignal;
+    timeoutMs: number;
+    onLine: (line: string) => void;
+    runtime?: ScriptRuntime;
+  },
 ): Promise<ScriptResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -22,7 +28,8 @@ export function runScript(
       resolve({ code: undefined, durationMs: 0 });
       return;
     }
-    const child = spawn(process.execPath, [file], {
+    const command = options.runtime?.command ?? process.execPath;
+    const child = spawn(command, [...(options.runtime?.args ?? []), file], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
