@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // One vitest run for the whole repository. Tests import packages by name, so
 // they exercise the built `dist/` the way users do (`npm test` builds first).
+// The type tests (`*.test-d.ts`) are compiled by `tsc -p tsconfig.typetests.json`,
+// a stage of its own in `npm test`.
 export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'scripts/test/**/*.test.ts', 'examples/test/**/*.test.ts'],
@@ -9,10 +11,5 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
-    typecheck: {
-      enabled: true,
-      include: ['packages/*/test/**/*.test-d.ts'],
-      tsconfig: './tsconfig.typetests.json',
-    },
   },
 });
