@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench`: measures where the clients stand (request overhead, auth
-// cost, credential acquisition, bundle size, type-check time, codegen time),
+// cost, credential acquisition, bundle size, import time, listAll memory,
+// type-check time, codegen time),
 // prints one table per figure and writes everything to bench/results/.
 // Never part of `npm test`: it needs a quiet machine and minutes, not seconds.
 import { measureBundleSize } from './figures/bundle-size.mjs';
 import { measureCodegenTime } from './figures/codegen-time.mjs';
 import { measureCredentialAcquisition } from './figures/credential-acquisition.mjs';
+import { measureImportTime } from './figures/import-time.mjs';
+import { measureListMemory } from './figures/list-memory.mjs';
 import { measureRequestOverhead } from './figures/request-overhead.mjs';
 import { measureTypecheckCost } from './figures/typecheck-cost.mjs';
 import { describeMachine, machineLine } from './lib/machine.mjs';
@@ -23,6 +26,8 @@ const FIGURE_RUNNERS = {
   overhead: () => measureRequestOverhead(options.size.overhead),
   acquisition: () => measureCredentialAcquisition(options.size.acquisition),
   bundle: () => measureBundleSize(),
+  imports: () => measureImportTime(options.size.imports),
+  memory: () => measureListMemory(options.size.memory),
   typecheck: () => measureTypecheckCost(options.size.typecheck, options),
   codegen: () => measureCodegenTime(options.size.codegen),
 };

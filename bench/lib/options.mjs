@@ -1,19 +1,23 @@
 // Command-line options of `npm run bench`: which figures, and how big a run.
 import { parseArgs } from 'node:util';
 
-export const FIGURES = ['overhead', 'acquisition', 'bundle', 'typecheck', 'codegen'];
+export const FIGURES = ['overhead', 'acquisition', 'bundle', 'imports', 'memory', 'typecheck', 'codegen'];
 
 /** Full run: what the README's table comes from. Quick run: for developing the bench on a shared machine. */
 const SIZES = {
   full: {
     overhead: { rounds: 7, sequentialRequests: 2000, concurrentRequests: 5000, warmupRequests: 500 },
     acquisition: { rounds: 5, bursts: [1, 100, 1000] },
+    imports: { rounds: 15 },
+    memory: { counts: [1000, 10000, 100000] },
     typecheck: { rounds: 5 },
     codegen: { rounds: 3 },
   },
   quick: {
     overhead: { rounds: 3, sequentialRequests: 200, concurrentRequests: 500, warmupRequests: 100 },
     acquisition: { rounds: 1, bursts: [1, 100, 1000] },
+    imports: { rounds: 3 },
+    memory: { counts: [1000, 10000] },
     typecheck: { rounds: 1 },
     codegen: { rounds: 1 },
   },
