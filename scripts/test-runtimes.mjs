@@ -4,7 +4,8 @@
 // Runs the packages on the runtimes besides the machine's Node.js that users
 // run them on: the unit and contract tests on Node.js 22 and 24, a CommonJS
 // `require` of every published package on each Node.js, and the examples
-// against the local test bed on Bun and Deno (`npm run demo -- --runtime=...`).
+// against the local test bed on Bun and Deno (`npm run demo -- --runtime=...`),
+// and the examples type-checked by TypeScript 7 as a consumer on it would.
 // The runtimes come from the npm registry, pinned in scripts/runtimes/
 // (their binaries ship inside the packages, so nothing else downloads).
 // Ends with one line `runtimes: N passed, N failed`.
@@ -20,6 +21,7 @@ const NODES = [
   { name: 'Node.js 24', bin: join(installed('node24'), 'bin') },
 ];
 const BUN = join(installed('bun'), 'bin', 'bun.exe');
+const TSC_7 = join(installed('typescript7'), 'bin', 'tsc');
 const DENO = join(installed('deno'), 'deno');
 
 const results = [];
@@ -48,6 +50,11 @@ for (const node of NODES) {
 await step('Node.js (this one): require() of every published package (CommonJS)', () =>
   run(process.execPath, ['--input-type=commonjs', '-e', requireEveryPackage()]),
 );
+for (const project of ['examples/tsconfig.json', 'examples/browser/tsconfig.json']) {
+  await step(`TypeScript 7: ${project} type-checks against the published declarations`, () =>
+    run(process.execPath, [TSC_7, '-p', project]),
+  );
+}
 for (const [name, binary] of [
   ['Bun', BUN],
   ['Deno', DENO],
