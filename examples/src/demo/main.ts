@@ -15,7 +15,6 @@ import { type LocalCluster, startLocalCluster } from '@ml-platform/testbed';
 import { ConsoleOutput, seconds } from './console-output.js';
 import { type DemoScript, EXAMPLES } from './examples.js';
 import { summarizeGateway } from './gateway-summary.js';
-import { withoutOidcProviderWarnings } from './quiet-oidc-provider.js';
 import { showRefusals } from './refusals.js';
 import { runScript } from './run-script.js';
 import { readScriptRuntime } from './script-runtime.js';
@@ -76,9 +75,7 @@ try {
 
 async function startTestBed(): Promise<LocalCluster> {
   out.heading('Starting the test bed on 127.0.0.1 (everything in parallel)');
-  const starting = withoutOidcProviderWarnings(() =>
-    startLocalCluster({ tokenRotationMs: TOKEN_ROTATION_MS, runTiming: RUN_TIMING }),
-  );
+  const starting = startLocalCluster({ tokenRotationMs: TOKEN_ROTATION_MS, runTiming: RUN_TIMING });
   // Registered before it is ready, so Ctrl-C during start-up still stops what did start.
   teardown.add(async () => (await starting.catch(() => undefined))?.stop());
   const cluster = await starting;

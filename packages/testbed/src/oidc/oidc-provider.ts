@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type Provider from 'oidc-provider';
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { DEVICE_SUCCESS_TEXT, devicePages } from './device-pages.js';
 import { handleInteraction, INTERACTION_PATH } from './interactions.js';
+import { loadOidcProvider, withoutOidcProviderWarnings } from './load-oidc-provider.js';
 import { registerPasswordGrant } from './password-grant.js';
 import { createSigningKey, verifyRs256Jwt } from './signing-key.js';
 import { type BrowserAnswer, TestBrowser } from './test-browser.js';
@@ -164,8 +166,9 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
       Grant: refreshTtl + 3600,
     },
   };
-  provider = new Provider(issuer, configuration);
-  registerPasswordGrant(provider, new Set(SCOPES));
+  const { default: OidcProvider, errors } = await loadOidcProvider();
+  provider = withoutOidcProviderWarnings(() => new OidcProvider(issuer, configuration));
+  registerPasswordGrant(provider, new Set(SCOPES), errors);
 
   const interval = options.devicePollIntervalSeconds ?? 1;
   provider.use(async (ctx, next) => {

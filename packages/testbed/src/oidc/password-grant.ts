@@ -1,5 +1,5 @@
 import type Provider from 'oidc-provider';
-import { errors } from 'oidc-provider';
+import type { errors as OidcErrors } from 'oidc-provider';
 import { checkTestUserPassword, claimsOf } from './test-users.js';
 
 /**
@@ -9,7 +9,11 @@ import { checkTestUserPassword, claimsOf } from './test-users.js';
  * under a new Grant, a refresh token when `offline_access` was asked for (so
  * the built-in `refresh_token` grant can take over), and an ID token for `openid`.
  */
-export function registerPasswordGrant(provider: Provider, supportedScopes: ReadonlySet<string>): void {
+export function registerPasswordGrant(
+  provider: Provider,
+  supportedScopes: ReadonlySet<string>,
+  errors: typeof OidcErrors,
+): void {
   const handler: Parameters<Provider['registerGrantType']>[1] = async (ctx) => {
     const { username, password, scope: requestedScope } = ctx.oidc.params;
     const user = checkTestUserPassword(username, password);
