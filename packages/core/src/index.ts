@@ -27,6 +27,7 @@ export { sleep } from './polling/sleep.js';
 export { waitSignals } from './polling/wait-signals.js';
 export { REDACTED, redactSecrets, redactUrl } from './redact.js';
 export { requestSummaryOf } from './response-guard.js';
+export type { RetryEvent, RetryOptions } from './retry/retry-options.js';
 export {
   checkTlsOptions,
   createTlsFetch,
