@@ -92,7 +92,7 @@ function diagnose(error: unknown, url: URL, context: FailureContext): Diagnosis 
     case 'ECONNREFUSED':
       return {
         code: NetworkErrorCode.network,
-        reason: `connection refused: nothing listens on ${host}. Check the host and port in the URL, and that the service (or your kubectl port-forward) is running.`,
+        reason: `connection refused (ECONNREFUSED): nothing listens on ${host}. Check the host and port in the URL, and that the service (or your kubectl port-forward) is running.`,
       };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
@@ -158,7 +158,15 @@ export function toNetworkError(error: unknown, request: Request, context: Failur
   }
   const { code, reason } = diagnose(error, url, context);
   const via = context.proxy && code !== NetworkErrorCode.proxy ? ` through ${context.proxy}` : '';
-  return new MlPlatformError(code, `${request.method} ${redactUrl(url)}${via} failed: ${reason}`, {
+  return new MlPlatformError(code, `${request.method} ${callSite(url)}${via} failed: ${reason}`, {
     cause: error,
   });
+}
+
+/**
+ * Origin and path: where the call went. The query is left out, as nothing in
+ * it explains a network failure and a login flow's query can hold one-time secrets.
+ */
+function callSite(url: URL): string {
+  return `${redactUrl(`${url.origin}${url.pathname}`)}${url.search ? '?[query omitted]' : ''}`;
 }
