@@ -58,8 +58,9 @@ function diagnose(error: unknown, url: URL, context: FailureContext): Diagnosis 
   if (tunnel) {
     const status = /Proxy response \((\d+)\)/.exec(tunnel)?.[1];
     const hint =
-      status === '407'
-        ? 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port)'
+      // 407 is the standard answer; tinyproxy and some others answer 401.
+      status === '407' || status === '401'
+        ? 'the proxy refused the credentials or wants some: put them in the proxy URL (http://user:password@proxy:port)'
         : status === '403'
           ? 'the proxy does not allow this destination or port'
           : 'the proxy could not reach the server';
