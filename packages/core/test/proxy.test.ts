@@ -35,10 +35,9 @@ beforeAll(async () => {
   });
   httpsUrl = (await listenOnLoopback(httpsTarget)).replace('http:', 'https:');
   httpTarget = await startHttpServer((_, response) => sendJson(response, 200, { multi_user: false }));
-  [openProxy, guardedProxy] = await Promise.all([
-    startTinyproxy(),
-    startTinyproxy({ basicAuth: { user: USER, password: PASSWORD } }),
-  ]);
+  // One after the other, so afterAll stops whichever started even if the other failed.
+  openProxy = await startTinyproxy();
+  guardedProxy = await startTinyproxy({ basicAuth: { user: USER, password: PASSWORD } });
 });
 afterAll(async () => {
   await Promise.all([openProxy?.stop(), guardedProxy?.stop(), httpTarget?.stop(), closeServer(httpsTarget)]);
