@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PrivateFileError, PrivateFileErrorCode } from './errors.js';
 
@@ -101,6 +102,8 @@ async function acquire(path: string, staleMs: number, timeoutMs: number): Promis
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
+      // The lock sits beside the private file, whose directory is created as writePrivateFile would.
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
       // O_CREAT | O_EXCL: exactly one process creates the file; everyone else gets EEXIST.
       const handle = await open(path, 'wx', 0o600);
       HELD.add(owner.id);
@@ -143,7 +146,8 @@ async function release(path: string, owner: LockOwner): Promise<void> {
 }
 
 /**
- * Runs `critical` while holding `<path>.lock`, exclusive across processes
+ * Runs `critical` while holding `<path>.lock` (its directory created 0700
+ * when missing), exclusive across processes
  * (O_EXCL create) and within this process (a queue). A lock whose holder is
  * gone (its pid is not running on this host, or it is this process's own pid
  * but not a lock this process holds: a restarted container's PID 1) is taken
