@@ -88,6 +88,16 @@ describe('token expiry', () => {
     expect(kfp.count(rotated, 200)).toBe(1);
   });
 
+  it('sends a token read with 10 s left (a pod clock 30 s ahead of the API server must not fail)', async () => {
+    const warnings = collectWarnings();
+    const token = serviceAccountJwt({ exp: seconds(Date.now()) + 11 });
+    const { kfp, client } = await setUp(token);
+
+    expect((await client.GET('/apis/v2beta1/healthz')).response.status).toBe(200);
+    expect(kfp.count(token, 200)).toBe(1);
+    expect(warnings.map((warning) => warning.code)).toEqual(['AUTH_SA_TOKEN_NOT_ROTATED']);
+  });
+
   it('refuses a token that has already expired when first read, and sends nothing', async () => {
     const token = serviceAccountJwt({ exp: seconds(Date.now()) - 3600 });
     const { kfp, client } = await setUp(token);
