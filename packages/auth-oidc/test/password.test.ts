@@ -147,8 +147,7 @@ describe('password flow (Seldon Deploy password_grant)', () => {
     const auth = passwordAuth({
       password: wrongPassword,
       now: () => Date.now() + clockOffsetMs,
-      fetch: async (input, init) => {
-        const request = new Request(input, init);
+      fetch: async (request: Request) => {
         if (request.method === 'POST' && (await request.clone().text()).includes('grant_type=password')) {
           passwordGrants += 1;
         }
