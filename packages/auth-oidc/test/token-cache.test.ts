@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -168,6 +168,9 @@ describe('token cache file', () => {
       `${cachePath}.lock`,
       JSON.stringify({ pid: process.pid, host: hostname(), id: 'before-the-restart' }),
     );
+    // Left by the container's previous run, ten seconds before this one started.
+    const restartedAgo = new Date(Date.now() - 10_000);
+    await utimes(`${cachePath}.lock`, restartedAgo, restartedAgo);
     const { warnings, onWarning } = warningLog();
     const started = performance.now();
 

@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -136,11 +136,13 @@ describe('withFileLock', () => {
 
   it("takes over, within a second, a lock recorded with this process's pid by an earlier process (PID 1 after a container restart)", async () => {
     const path = join(directory, 'tokens.json');
-    // What the previous incarnation, with the same pid and host, left behind.
+    // What the previous incarnation, with the same pid and host, left behind before it was restarted.
     await writeFile(
       `${path}.lock`,
       JSON.stringify({ pid: process.pid, host: hostname(), id: 'before-restart' }),
     );
+    const restartedAgo = new Date(Date.now() - 10_000);
+    await utimes(`${path}.lock`, restartedAgo, restartedAgo);
     const elapsed = await elapsedOf(() => withFileLock(path, async () => undefined, { staleMs: 60_000 }));
     expect(elapsed).toBeLessThan(1_000);
   });
@@ -154,6 +156,21 @@ describe('withFileLock', () => {
     await once(holder, 'exit');
     // SIGTERM ends it without its finally: the lock is left behind, and taken over.
     expect(await withFileLock(path, async () => 'ran')).toBe('ran');
+  });
+
+  it("waits for a live holder whose lock names this process's pid (a process in another PID namespace), until it is gone", async () => {
+    const path = join(directory, 'tokens.json');
+    const holder = await processHoldingLock(path);
+    // A sibling container on a shared volume: same hostname, and its pid happens to be ours.
+    const { id } = JSON.parse(await readFile(`${path}.lock`, 'utf8'));
+    await writeFile(`${path}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), id, started: 0 }));
+    await expect(withFileLock(path, async () => 'stolen', { timeoutMs: 1_500 })).rejects.toMatchObject({
+      code: PrivateFileErrorCode.lockTimeout,
+    });
+    holder.kill('SIGKILL');
+    await once(holder, 'exit');
+    const elapsed = await elapsedOf(() => withFileLock(path, async () => undefined));
+    expect(elapsed).toBeLessThan(1_500);
   });
 
   it('does not take over a lock held by another thread of this process', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,9 +7,10 @@ import { PrivateFileError, PrivateFileErrorCode } from './errors.js';
 
 export interface FileLockOptions {
   /**
-   * A lock whose holder is alive but has held it this long is taken to be
-   * hung, and is taken over. Default 60 s (longer than any token call). A lock
-   * whose holder is gone is taken over at once, whatever its age.
+   * Holders touch their lock file every 250 ms; one untouched this long was
+   * left by a holder that is hung or gone, and is taken over whoever it names.
+   * Default 60 s. A lock whose holder is known to be gone is taken over sooner
+   * (see {@link withFileLock}).
    */
   staleMs?: number;
   /** Give up waiting after this long, with `PRIVATE_FILE_LOCK_TIMEOUT`. Default 90 s. */
@@ -27,6 +28,10 @@ interface LockOwner {
 
 /** A lock file with no readable owner after this long was left by a holder that died while creating it. */
 const OWNERLESS_GRACE_MS = 1_000;
+/** How often a holder touches its lock file, to show it is still running. */
+const HEARTBEAT_MS = 250;
+/** Three missed heartbeats: long enough for a busy event loop, short enough to take over within a second. */
+const SILENT_MS = 750;
 const POLL_MIN_MS = 10;
 const POLL_SPREAD_MS = 30;
 
@@ -34,9 +39,10 @@ const POLL_SPREAD_MS = 30;
  * Ids of the locks held through this copy of core, and when this process
  * started (the same in every worker thread). A lock file recording this
  * process's pid is this process's when it is one of these ids or records this
- * start time (another thread or another copy of core holds it); otherwise an
- * earlier process with the same pid left it (PID 1 in a restarted container)
- * and it is taken over instead of waited on.
+ * start time (another thread or another copy of core holds it); otherwise
+ * another process with this pid wrote it: an earlier one (PID 1 in a
+ * restarted container), taken over once its heartbeat has stopped, or one in
+ * another PID namespace, whose heartbeat goes on.
  */
 const HELD = new Set<string>();
 const PROCESS_STARTED = Math.round(Date.now() - process.uptime() * 1000);
@@ -79,9 +85,16 @@ async function abandonment(path: string, staleMs: number): Promise<LockOwner | '
   if (!info) return undefined; // Released meanwhile: the next create attempt succeeds.
   const age = Date.now() - info.mtimeMs;
   if (!owner) return age > OWNERLESS_GRACE_MS ? 'ownerless' : undefined;
-  // Another host's pids mean nothing here (a lock on a shared volume): only its age can tell.
+  // Another host's pids mean nothing here (a lock on a shared volume): only its heartbeat can tell.
   if (owner.host === hostname()) {
-    if (owner.pid === process.pid ? !isThisProcess(owner) : !isAlive(owner.pid)) return owner;
+    if (owner.pid !== process.pid) {
+      if (!isAlive(owner.pid)) return owner;
+    } else if (!isThisProcess(owner) && age > SILENT_MS) {
+      // This pid, another process: an earlier one (a restarted container's PID 1), or one in another
+      // PID namespace with the same hostname (a sibling container on a shared volume). The first
+      // has stopped touching the lock; the second has not, and is waited on.
+      return owner;
+    }
   }
   return age > staleMs ? owner : undefined;
 }
@@ -147,12 +160,13 @@ async function release(path: string, owner: LockOwner): Promise<void> {
 
 /**
  * Runs `critical` while holding `<path>.lock` (its directory created 0700
- * when missing), exclusive across processes
- * (O_EXCL create) and within this process (a queue). A lock whose holder is
- * gone (its pid is not running on this host, or it is this process's own pid
- * but not a lock this process holds: a restarted container's PID 1) is taken
- * over within tens of milliseconds; one whose holder is alive is waited on,
- * up to `staleMs` of the lock's age, then taken over as hung.
+ * when missing), exclusive across processes (O_EXCL create) and within this
+ * process (a queue). The holder touches the lock every 250 ms. A lock is
+ * taken over when its holder is gone: at once when it names a pid that is not
+ * running on this host; within a second when it names this process's own
+ * pid but another process (an earlier one: PID 1 in a restarted container)
+ * that has stopped touching it; and after `staleMs` without a touch
+ * otherwise (a hung holder, another host). A live holder is waited on.
  */
 export async function withFileLock<T>(
   path: string,
@@ -167,9 +181,15 @@ export async function withFileLock<T>(
     .catch(() => undefined)
     .then(async () => {
       const owner = await acquire(lockPath, staleMs, timeoutMs);
+      const heartbeat = setInterval(() => {
+        const now = new Date();
+        utimes(lockPath, now, now).catch(() => undefined);
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
       try {
         return await critical();
       } finally {
+        clearInterval(heartbeat);
         await release(lockPath, owner);
       }
     });
