@@ -30,8 +30,8 @@ interface LockOwner {
 const OWNERLESS_GRACE_MS = 1_000;
 /** How often a holder touches its lock file, to show it is still running. */
 const HEARTBEAT_MS = 250;
-/** Three missed heartbeats: long enough for a busy event loop, short enough to take over within a second. */
-const SILENT_MS = 750;
+/** Four missed heartbeats: long enough for a busy event loop, short enough to take over within a second. */
+const SILENT_MS = 1_000;
 const POLL_MIN_MS = 10;
 const POLL_SPREAD_MS = 30;
 
