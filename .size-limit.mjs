@@ -38,11 +38,13 @@ export default [
   ),
   ...budget('@ml-platform/auth-sa-token + kfp-v2', 'bench/consumers/auth-sa-token.mjs', '185 kB', '13 kB'),
   ...budget('@ml-platform/auth-oidc + kfp-v2', 'bench/consumers/auth-oidc.mjs', '200 kB', '29.5 kB'),
-  // tough-cookie's public-suffix list (tldts) is about two thirds of this one.
+  // tough-cookie's public-suffix list (tldts) is about two thirds of this one. htmlparser2 and its
+  // entity tables (issue 12: a linear, well-kept HTML reader instead of regexes) add ~22 kB; both
+  // load behind a dynamic import() at the first login, so a code-split bundle starts without them.
   ...budget(
     '@ml-platform/auth-dex-session + kfp-v2',
     'bench/consumers/auth-dex-session.mjs',
-    '245 kB',
-    '74.5 kB',
+    '275 kB',
+    '101 kB',
   ),
 ];

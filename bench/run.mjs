@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: measures where the clients stand (request overhead, auth
 // cost, credential acquisition, bundle size, import time, listAll memory,
-// type-check time, codegen time),
+// type-check time, codegen time, Dex login-page reading),
 // prints one table per figure and writes everything to bench/results/.
 // Never part of `npm test`: it needs a quiet machine and minutes, not seconds.
 import { measureBundleSize } from './figures/bundle-size.mjs';
@@ -9,6 +9,7 @@ import { measureCodegenTime } from './figures/codegen-time.mjs';
 import { measureCredentialAcquisition } from './figures/credential-acquisition.mjs';
 import { measureImportTime } from './figures/import-time.mjs';
 import { measureListMemory } from './figures/list-memory.mjs';
+import { measureDexPageParse } from './figures/dex-page-parse.mjs';
 import { measureRequestOverhead } from './figures/request-overhead.mjs';
 import { measureTypecheckCost } from './figures/typecheck-cost.mjs';
 import { describeMachine, machineLine } from './lib/machine.mjs';
@@ -30,6 +31,7 @@ const FIGURE_RUNNERS = {
   memory: () => measureListMemory(options.size.memory),
   typecheck: () => measureTypecheckCost(options.size.typecheck, options),
   codegen: () => measureCodegenTime(options.size.codegen),
+  'dex-parse': () => measureDexPageParse(options.size.dexParse),
 };
 
 const machine = describeMachine();

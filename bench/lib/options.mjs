@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench`: which figures, and how big a run.
 import { parseArgs } from 'node:util';
 
-export const FIGURES = ['overhead', 'acquisition', 'bundle', 'imports', 'memory', 'typecheck', 'codegen'];
+export const FIGURES = ['overhead', 'acquisition', 'bundle', 'imports', 'memory', 'typecheck', 'codegen', 'dex-parse'];
 
 /** Full run: what the README's table comes from. Quick run: for developing the bench on a shared machine. */
 const SIZES = {
@@ -12,6 +12,7 @@ const SIZES = {
     memory: { counts: [1000, 10000, 100000] },
     typecheck: { rounds: 5 },
     codegen: { rounds: 3 },
+    dexParse: { rounds: 7, minRoundMs: 200 },
   },
   quick: {
     overhead: { rounds: 3, sequentialRequests: 200, concurrentRequests: 500, warmupRequests: 100 },
@@ -20,6 +21,7 @@ const SIZES = {
     memory: { counts: [1000, 10000] },
     typecheck: { rounds: 1 },
     codegen: { rounds: 1 },
+    dexParse: { rounds: 1, minRoundMs: 20 },
   },
 };
 

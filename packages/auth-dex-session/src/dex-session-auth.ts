@@ -3,16 +3,15 @@ import {
   AuthError,
   type CredentialAuthPlugin,
   CredentialCache,
+  CredentialCooldown,
   createCredentialAuth,
   createTransport,
   redactUrl,
 } from '@ml-platform/core';
-import { DexSessionErrorCode, PLUGIN_NAME } from './errors.js';
-import { runLoginFlow } from './login-flow.js';
+import { DexLoginError, DexSessionErrorCode, PLUGIN_NAME } from './errors.js';
 import { type DexSessionAuthOptions, resolveOptions } from './options.js';
 import type { DexLocation } from './origin-guard.js';
-import { cookieHeaderFor, type DexSession, sessionFor } from './session.js';
-import { deleteSessionFile, loadSessionFile, saveSessionFile } from './session-file.js';
+import { cookieHeaderFor, type DexSession } from './session.js';
 import { isSessionRejected } from './session-rejection.js';
 
 export type DexSessionAuth = CredentialAuthPlugin<DexSession> & {
@@ -45,24 +44,39 @@ export function dexSessionAuth(options: DexSessionAuthOptions): DexSessionAuth {
   });
   let dex: DexLocation | undefined;
   let logins = 0;
+  const cooldown = new CredentialCooldown({ cooldownMs: config.passwordCooldownMs });
+  let machinery: Promise<typeof import('./login-machinery.js')> | undefined;
+  const loadMachinery = () => {
+    machinery ??= import('./login-machinery.js');
+    return machinery;
+  };
+  const isWrongPassword = (error: unknown) =>
+    error instanceof DexLoginError && error.code === DexSessionErrorCode.badCredentials;
 
   async function acquire(reason: AcquireReason): Promise<DexSession> {
+    const { loadSessionFile, runLoginFlow, saveSessionFile, sessionFor } = await loadMachinery();
     // A saved session is worth trying first, but not once the server has refused the current one.
     if (sessionFile && reason === 'initial') {
       const saved = await loadSessionFile(sessionFile, endpoint);
       if (saved) return saved;
     }
-    logins += 1;
-    const flow = await runLoginFlow({
-      endpoint,
-      username: config.username,
-      password: config.password,
-      connector: config.connector,
-      dexOrigin: config.dexOrigin,
-      maxRedirects: config.maxRedirects,
-      send,
-      log: config.log,
-    });
+    const flow = await cooldown.attempt(
+      config.password,
+      () => {
+        logins += 1;
+        return runLoginFlow({
+          endpoint,
+          username: config.username,
+          password: config.password,
+          connector: config.connector,
+          dexOrigin: config.dexOrigin,
+          maxRedirects: config.maxRedirects,
+          send,
+          log: config.log,
+        });
+      },
+      isWrongPassword,
+    );
     dex = flow.dex ?? dex;
     const session = sessionFor(endpoint, flow.jar);
     if (sessionFile && session.value !== '') await saveSessionFile(sessionFile, endpoint, session);
@@ -111,7 +125,7 @@ export function dexSessionAuth(options: DexSessionAuthOptions): DexSessionAuth {
     onResponse: plugin.onResponse,
     async logout() {
       cache.clear();
-      if (sessionFile) await deleteSessionFile(sessionFile);
+      if (sessionFile) await (await loadMachinery()).deleteSessionFile(sessionFile);
     },
   };
 }

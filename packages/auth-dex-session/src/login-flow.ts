@@ -9,7 +9,7 @@ import {
 import { type HtmlForm, parseHtml } from './html-page.js';
 import { type Hop, LoginBrowser } from './login-browser.js';
 import { classifyPage, type LoginPage, resolve } from './login-page.js';
-import { type DexLocation, isUnder, OriginGuard } from './origin-guard.js';
+import { type DexLocation, isLoginPath, OriginGuard } from './origin-guard.js';
 import { redactLoginUrl, withoutCredentials } from './redaction.js';
 
 export interface LoginFlowOptions {
@@ -337,13 +337,6 @@ function stepOf(target: URL): LoginStep {
   if (/\/approval$/.test(path)) return 'approval';
   if (/\/(start|sign_in)$/.test(path)) return 'sign-in';
   return 'redirect';
-}
-
-/** Paths of the login machinery on the gateway's origin (oauth2-proxy, authservice, Dex mounted there). */
-export function isLoginPath(url: URL, dex: DexLocation | undefined, endpointOrigin: string): boolean {
-  return (
-    /^\/(oauth2|authservice)\//.test(url.pathname) || (dex !== undefined && isUnder(url, dex, endpointOrigin))
-  );
 }
 
 function hintFor(step: LoginStep, status: number): string {

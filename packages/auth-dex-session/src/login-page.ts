@@ -25,7 +25,7 @@ export function classifyPage(page: HtmlPage, pageUrl: URL): LoginPage {
     return {
       kind: 'password-form',
       form: passwordForm,
-      connectorInPath: match?.[1] && decodeURIComponent(match[1]),
+      connectorInPath: match?.[1] && (decodedSegment(match[1]) ?? match[1]),
     };
   }
   const approvalForm = page.forms.find(
@@ -50,12 +50,22 @@ function connectorLinks(links: string[], pageUrl: URL): { id: string; url: URL }
   for (const link of links) {
     const url = resolve(link, pageUrl);
     const match = url && url.origin === pageUrl.origin ? CONNECTOR_PATH.exec(url.pathname) : null;
-    if (url && match?.[1]) {
-      const id = decodeURIComponent(match[1]);
+    // A link whose id is not valid percent-encoding names no connector Dex could have.
+    const id = url && match?.[1] ? decodedSegment(match[1]) : undefined;
+    if (url && id !== undefined) {
       if (!found.has(id)) found.set(id, url);
     }
   }
   return [...found].map(([id, url]) => ({ id, url }));
+}
+
+/** A path segment percent-decoded, or undefined when its encoding is malformed (`%E0%A4%A`). */
+function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 export function resolve(reference: string, base: URL): URL | undefined {

@@ -1,6 +1,12 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ConfigError, ConfigErrorCode, type FetchFunction, type TlsOptions } from '@ml-platform/core';
+import {
+  ConfigError,
+  ConfigErrorCode,
+  checkCooldownMs,
+  type FetchFunction,
+  type TlsOptions,
+} from '@ml-platform/core';
 import { PLUGIN_NAME } from './errors.js';
 
 export interface DexSessionAuthOptions {
@@ -26,12 +32,21 @@ export interface DexSessionAuthOptions {
   /** Abort each request of the login flow after this many milliseconds. */
   timeoutMs?: number;
   /**
-   * Keep the session cookies in this file (mode 0600) so the next run of a
-   * CLI reuses them instead of logging in again. Refused if others can read it.
+   * Keep the session cookies in this file so the next run of a CLI reuses
+   * them instead of logging in again. Written atomically, mode 0600 (missing
+   * directories 0700); a file others can read or write is refused with
+   * AUTH_DEX_SESSION_FILE naming its mode, never read.
    */
   sessionFile?: string;
   /** Requests the login flow may make before giving up. Default 20. */
   maxRedirects?: number;
+  /**
+   * After Dex refused the username and password, do not post them again for
+   * this long (ms): every call in that window fails at once with the same
+   * AUTH_DEX_BAD_CREDENTIALS error, so a retry loop cannot lock an LDAP
+   * account. `0` turns it off. Default 60000.
+   */
+  passwordCooldownMs?: number;
   /** The fetch the login flow sends with (tests, instrumentation). When given, `tls` is not applied. */
   fetch?: FetchFunction;
   /**
@@ -53,6 +68,7 @@ export interface ResolvedOptions {
   timeoutMs: number | undefined;
   sessionFile: string | undefined;
   maxRedirects: number;
+  passwordCooldownMs: number;
   fetch: FetchFunction | undefined;
   proxy: string | URL | false | undefined;
   log: ((line: string) => void) | undefined;
@@ -132,6 +148,7 @@ export function resolveOptions(options: DexSessionAuthOptions): ResolvedOptions 
     timeoutMs: options.timeoutMs,
     sessionFile: options.sessionFile === undefined ? undefined : expandHome(options.sessionFile.trim()),
     maxRedirects,
+    passwordCooldownMs: checkCooldownMs(options.passwordCooldownMs, 'passwordCooldownMs', PLUGIN_NAME),
     fetch: options.fetch,
     proxy: options.proxy,
     log: options.log,

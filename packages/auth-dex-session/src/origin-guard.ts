@@ -98,3 +98,10 @@ export function isUnder(url: URL, dex: DexLocation, endpointOrigin: string): boo
   if (dex.pathPrefix === '') return dex.origin !== endpointOrigin;
   return url.pathname.startsWith(`${dex.pathPrefix}/`);
 }
+
+/** Paths of the login machinery on the gateway's origin (oauth2-proxy, authservice, Dex mounted there). */
+export function isLoginPath(url: URL, dex: DexLocation | undefined, endpointOrigin: string): boolean {
+  return (
+    /^\/(oauth2|authservice)\//.test(url.pathname) || (dex !== undefined && isUnder(url, dex, endpointOrigin))
+  );
+}

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { AuthError } from '@ml-platform/core';
+import { readPrivateFile, removePrivateFile, writePrivateFile } from '@ml-platform/core/private-file';
 import { CookieJar, type SerializedCookieJar } from 'tough-cookie';
 import { DexSessionErrorCode, PLUGIN_NAME } from './errors.js';
-import { type DexSession, sessionFor } from './session.js';
+import type { DexSession } from './session.js';
+import { sessionFor } from './session-from-jar.js';
 
 /** What the session file holds: the endpoint's cookies, tied to the endpoint's origin. */
 interface SessionFileContent {
@@ -14,32 +13,26 @@ interface SessionFileContent {
   cookies: SerializedCookieJar;
 }
 
-function fileError(message: string, cause?: unknown): AuthError {
-  return new AuthError(PLUGIN_NAME, DexSessionErrorCode.sessionFile, message, { cause });
+/** The private-file error (its code, path and mode) as this plugin's AUTH_DEX_SESSION_FILE, same message. */
+function fileError(error: unknown): AuthError {
+  return new AuthError(PLUGIN_NAME, DexSessionErrorCode.sessionFile, (error as Error).message, {
+    cause: error,
+  });
 }
 
 /**
  * The saved session for `endpoint`, or undefined when there is none usable
  * (no file, another endpoint, unreadable JSON, every cookie expired).
- * A file other users can read is refused: it holds a login session.
+ * A file other users can read is refused (core's private-file policy): it holds a login session.
  */
 export async function loadSessionFile(path: string, endpoint: URL): Promise<DexSession | undefined> {
-  let mode: number;
-  try {
-    mode = (await stat(path)).mode;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw fileError(`Cannot read the session file ${path}: ${(error as Error).message}.`, error);
-  }
-  if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-    throw fileError(
-      `The session file ${path} is readable or writable by other users (mode ${(mode & 0o777).toString(8)}); ` +
-        `it holds a login session. Run chmod 600 on it, or delete it to log in again.`,
-    );
-  }
+  const text = await readPrivateFile(path, { holds: 'a login session' }).catch((error: unknown) => {
+    throw fileError(error);
+  });
+  if (text === undefined) return undefined;
   let content: Partial<SessionFileContent>;
   try {
-    content = JSON.parse(await readFile(path, 'utf8'));
+    content = JSON.parse(text);
   } catch {
     return undefined; // A damaged file is replaced after the next login.
   }
@@ -60,7 +53,7 @@ export async function loadSessionFile(path: string, endpoint: URL): Promise<DexS
   return session.value === '' ? undefined : session;
 }
 
-/** Writes the session atomically (temporary file, then rename), readable by its owner only. */
+/** Writes the session through core's private-file policy: atomically, readable by its owner only. */
 export async function saveSessionFile(path: string, endpoint: URL, session: DexSession): Promise<void> {
   const cookies = session.jar.serializeSync();
   if (!cookies) return;
@@ -70,22 +63,13 @@ export async function saveSessionFile(path: string, endpoint: URL, session: DexS
     savedAt: new Date().toISOString(),
     cookies,
   };
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    await writeFile(temporary, `${JSON.stringify(content)}\n`, { mode: 0o600, flag: 'wx' });
-    await chmod(temporary, 0o600); // the umask cannot widen 0600, but an odd filesystem might
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw fileError(`Cannot write the session file ${path}: ${(error as Error).message}.`, error);
-  }
+  await writePrivateFile(path, `${JSON.stringify(content)}\n`).catch((error: unknown) => {
+    throw fileError(error);
+  });
 }
 
 export async function deleteSessionFile(path: string): Promise<void> {
-  try {
-    await rm(path, { force: true });
-  } catch (error) {
-    throw fileError(`Cannot delete the session file ${path}: ${(error as Error).message}.`, error);
-  }
+  await removePrivateFile(path).catch((error: unknown) => {
+    throw fileError(error);
+  });
 }

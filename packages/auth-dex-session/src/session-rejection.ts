@@ -1,6 +1,5 @@
-import { isLoginPath } from './login-flow.js';
 import { resolve } from './login-page.js';
-import { type DexLocation, isAuthorizationRequest } from './origin-guard.js';
+import { type DexLocation, isAuthorizationRequest, isLoginPath } from './origin-guard.js';
 
 /**
  * Whether an API response means the session is gone, so the plugin should log

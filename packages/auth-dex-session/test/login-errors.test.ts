@@ -54,13 +54,36 @@ describe('credentials Dex does not accept', () => {
     });
   });
 
-  it('does not cache the failure: the next request tries to log in again', async () => {
+  it('does not post the same password again for the cooldown: every call fails at once with the same error', async () => {
     const cluster = await startCluster({}, { password: 'not-the-password' });
-    await loginError(cluster);
-    await loginError(cluster);
+    const first = await loginError(cluster, ['not-the-password', USERNAME]);
+    expect(first.message).toMatch(
+      /Not sending the same password again before \d{4}-\d\d-\d\dT[\d:.]+Z \(a 60 s cooldown, so retries cannot lock the account\)/,
+    );
+    for (let retry = 0; retry < 5; retry += 1) {
+      expect(await loginError(cluster, ['not-the-password', USERNAME])).toBe(first);
+    }
     const posts = cluster.emulator.exchanges.filter((exchange) => exchange.method === 'POST');
-    expect(posts).toHaveLength(2);
-    expect(cluster.auth.logins).toBe(2);
+    expect(posts).toHaveLength(1);
+    expect(cluster.auth.logins).toBe(1);
+  });
+
+  it('tries the password again once passwordCooldownMs has passed, and never caches a success-less login', async () => {
+    const cluster = await startCluster({}, { password: 'not-the-password', passwordCooldownMs: 200 });
+    const first = await loginError(cluster, ['not-the-password', USERNAME]);
+    expect(first.message).toContain('(a 1 s cooldown');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const second = await loginError(cluster, ['not-the-password', USERNAME]);
+    expect(second).not.toBe(first);
+    expect(second.code).toBe(DexSessionErrorCode.badCredentials);
+    expect(cluster.emulator.exchanges.filter((exchange) => exchange.method === 'POST')).toHaveLength(2);
+  });
+
+  it('with passwordCooldownMs: 0, posts on every call', async () => {
+    const cluster = await startCluster({}, { password: 'not-the-password', passwordCooldownMs: 0 });
+    await loginError(cluster);
+    await loginError(cluster);
+    expect(cluster.emulator.exchanges.filter((exchange) => exchange.method === 'POST')).toHaveLength(2);
   });
 
   it('a locked account is AUTH_DEX_LOGIN_FAILED with what Dex said', async () => {

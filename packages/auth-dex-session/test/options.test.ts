@@ -26,6 +26,7 @@ describe('options', () => {
     [{ username: '' }, 'username must be a non-empty string'],
     [{ password: 42 }, 'password must be a non-empty string'],
     [{ connector: 'ldap/x' }, 'connector must be a Dex connector id'],
+    [{ passwordCooldownMs: -1 }, 'passwordCooldownMs must be a number of milliseconds from 0 (no cooldown)'],
     [{ dexUrl: 'dex' }, 'dexUrl must be an absolute URL with a scheme'],
     [{ tls: 'insecure' }, 'tls must be an object'],
     [{ tls: { insecureSkipVerify: 'yes' } }, 'tls.insecureSkipVerify must be true or false'],

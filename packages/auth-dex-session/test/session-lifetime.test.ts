@@ -139,6 +139,8 @@ describe('sessionFile', () => {
     await expect(cluster.kfp.GET('/apis/v2beta1/healthz')).rejects.toMatchObject({
       code: DexSessionErrorCode.sessionFile,
       message: expect.stringContaining('(mode 644); it holds a login session. Run chmod 600 on it'),
+      // Core's private-file policy, the same for every file holding credentials.
+      cause: { code: 'PRIVATE_FILE_EXPOSED', mode: 0o644 },
     });
   });
 

@@ -26,6 +26,8 @@ export const OidcAuthErrorCode = {
   loginCancelled: 'AUTH_OIDC_LOGIN_CANCELLED',
   /** The user did not finish logging in before the loopback wait or the device code expired. */
   loginTimeout: 'AUTH_OIDC_LOGIN_TIMEOUT',
+  /** The token cache file is readable or writable by other users: refused, not read (`cause` names its mode). */
+  tokenCacheFile: 'AUTH_OIDC_TOKEN_CACHE_FILE',
 } as const;
 
 export type OidcAuthErrorCodeValue = (typeof OidcAuthErrorCode)[keyof typeof OidcAuthErrorCode];

@@ -27,6 +27,13 @@ export interface OidcAuthOptions {
   username?: string;
   /** `password` flow: the user's password. */
   password?: string;
+  /**
+   * `password` flow: after the provider refused the username or password
+   * (`invalid_grant`), do not send them again for this long (ms); every call
+   * in that window fails at once with the same AUTH_OIDC_BAD_CREDENTIALS
+   * error, so a retry loop cannot lock the account. `0` turns it off. Default 60000.
+   */
+  passwordCooldownMs?: number;
   /** `authorization_code` flow: `out-of-band` (default, paste the code) or `loopback` (RFC 8252 local redirect). */
   redirect?: 'out-of-band' | 'loopback';
   /** Out-of-band redirect URI. Default `urn:ietf:wg:oauth:2.0:oob`. */
@@ -39,7 +46,12 @@ export interface OidcAuthOptions {
   interactive?: boolean;
   /** How long to wait for the loopback redirect or the device approval, ms. Default 300000. */
   loginTimeoutMs?: number;
-  /** The token cache file: `true`/`false`, or `{ path }`. Default: on for interactive flows, off otherwise. */
+  /**
+   * The token cache file: `true`/`false`, or `{ path }`. Default: on for
+   * interactive flows, off otherwise. Written atomically, mode 0600 (missing
+   * directories 0700); a file others can read or write is refused with
+   * AUTH_OIDC_TOKEN_CACHE_FILE naming its mode, never read.
+   */
   tokenCache?: boolean | { path: string };
   /** Allow an `http://` issuer that is not on loopback. Anyone on the path can then read the tokens. */
   allowHttpIssuer?: boolean;
@@ -78,6 +90,7 @@ export interface ResolvedOptions {
   resource: readonly string[];
   username: string | undefined;
   password: string | undefined;
+  passwordCooldownMs: number;
   redirect: 'out-of-band' | 'loopback';
   redirectUri: string;
   loopbackPort: number;

@@ -1,5 +1,6 @@
+import { checkCooldownMs } from '@ml-platform/core';
 import { DEPLOYKF_DEFAULTS, defaultTokenCachePath } from './defaults.js';
-import { configError } from './errors.js';
+import { configError, PLUGIN_NAME } from './errors.js';
 import type { OidcAuthOptions, OidcFlow, ResolvedOptions } from './options.js';
 
 const FLOWS: readonly OidcFlow[] = ['client_credentials', 'password', 'authorization_code', 'device_code'];
@@ -195,6 +196,7 @@ export function resolveOptions(options: OidcAuthOptions): ResolvedOptions {
     resource,
     username,
     password,
+    passwordCooldownMs: checkCooldownMs(options.passwordCooldownMs, 'passwordCooldownMs', PLUGIN_NAME),
     redirect,
     redirectUri,
     loopbackPort,

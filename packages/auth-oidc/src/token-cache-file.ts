@@ -1,7 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { FileLockError, withFileLock } from './file-lock.js';
+import {
+  PrivateFileError,
+  PrivateFileErrorCode,
+  readPrivateFile,
+  withFileLock,
+  writePrivateFile,
+} from '@ml-platform/core/private-file';
+import { OidcAuthError, OidcAuthErrorCode } from './errors.js';
 import type { CacheKey, TokenStore } from './token-store.js';
 import type { StoredTokens } from './tokens.js';
 import { OidcAuthWarningCode, type WarningSink } from './warnings.js';
@@ -61,30 +65,32 @@ function tokensToEntry(tokens: StoredTokens): CacheEntry {
 
 /**
  * The token cache file: one JSON document for every issuer and client, so
- * saving one login keeps all the others. Reads tolerate anything (a corrupt
- * file is reported and replaced on the next save); writes go to a 0600 temp
- * file in the same directory and are renamed over the old file, so a reader
- * sees the old or the new document, never half of one. Every read-modify-write
- * happens under `<file>.lock`.
+ * saving one login keeps all the others. Stored through core's private-file
+ * policy: written atomically (a reader sees the old or the new document,
+ * never half of one), 0600 in a 0700 directory, and refused when others can
+ * read it. Any other problem is a warning, the tokens then kept in memory; a
+ * corrupt file is reported and replaced on the next save. Every
+ * read-modify-write happens under `<file>.lock`.
  */
 export function createTokenCacheFile(path: string, warn: WarningSink): TokenStore {
   const lockPath = `${path}.lock`;
 
   const read = async (): Promise<ReadOutcome> => {
-    let text: string;
+    let text: string | undefined;
     try {
-      text = await readFile(path, 'utf8');
+      text = await readPrivateFile(path, { holds: 'OIDC tokens' });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') {
-        warn(
-          OidcAuthWarningCode.tokenCacheUnavailable,
-          `Cannot read the token cache ${path} (${code}); not using it.`,
-        );
-        return { document: emptyDocument(), writable: false };
+      // Core's private-file policy: a file others can read is refused, the same way for every plugin.
+      if (error instanceof PrivateFileError && error.code === PrivateFileErrorCode.exposed) {
+        throw new OidcAuthError(OidcAuthErrorCode.tokenCacheFile, error.message, { cause: error });
       }
-      return { document: emptyDocument(), writable: true };
+      warn(
+        OidcAuthWarningCode.tokenCacheUnavailable,
+        `Cannot read the token cache ${path} (${(error as PrivateFileError).message}); not using it.`,
+      );
+      return { document: emptyDocument(), writable: false };
     }
+    if (text === undefined) return { document: emptyDocument(), writable: true };
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -112,22 +118,8 @@ export function createTokenCacheFile(path: string, warn: WarningSink): TokenStor
     return { document: { version: FORMAT_VERSION, tokens }, writable: true };
   };
 
-  const write = async (document: CacheDocument): Promise<void> => {
-    const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
-    try {
-      const handle = await open(temporary, 'wx', 0o600);
-      try {
-        await handle.writeFile(`${JSON.stringify(document, null, 2)}\n`);
-        await handle.datasync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, path);
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined);
-      throw error;
-    }
-  };
+  const write = (document: CacheDocument): Promise<void> =>
+    writePrivateFile(path, `${JSON.stringify(document, null, 2)}\n`);
 
   const apply = (document: CacheDocument, key: CacheKey, tokens: StoredTokens | null): CacheDocument => {
     const clients = { ...document.tokens[key.issuer] };
@@ -141,34 +133,28 @@ export function createTokenCacheFile(path: string, warn: WarningSink): TokenStor
   return {
     async update(key, step) {
       try {
-        await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      } catch (error) {
-        warn(
-          OidcAuthWarningCode.tokenCacheUnavailable,
-          `Cannot create the directory of the token cache ${path} (${(error as NodeJS.ErrnoException).code}); ` +
-            'keeping tokens in memory.',
-        );
-        return (await step(undefined)).result;
-      }
-      try {
-        return await withFileLock(lockPath, async () => {
+        return await withFileLock(path, async () => {
           const { document, writable, corrupt } = await read();
           const outcome = await step(entryToTokens(document.tokens[key.issuer]?.[key.clientId]));
           // A corrupt file is replaced right away (even with nothing to save), so it is reported once.
           if ((outcome.write !== undefined || corrupt) && writable) {
             const next = outcome.write === undefined ? document : apply(document, key, outcome.write);
-            await write(next).catch((error: NodeJS.ErrnoException) => {
+            await write(next).catch((error: PrivateFileError) => {
               warn(
                 OidcAuthWarningCode.tokenCacheUnavailable,
-                `Cannot write the token cache ${path} (${error.code ?? error.message}); keeping tokens in memory.`,
+                `${error.message.replace(/\.$/, '')}; keeping tokens in memory.`,
               );
             });
           }
           return outcome.result;
         });
       } catch (error) {
-        if (!(error instanceof FileLockError)) throw error;
-        warn(OidcAuthWarningCode.tokenCacheUnavailable, `${error.message}; keeping tokens in memory.`);
+        // The lock itself could not be had (its directory is missing or read-only, or a live holder kept it).
+        if (!(error instanceof PrivateFileError) || error.path !== lockPath) throw error;
+        warn(
+          OidcAuthWarningCode.tokenCacheUnavailable,
+          `${error.message.replace(/\.$/, '')}; keeping tokens in memory.`,
+        );
         return (await step(undefined)).result;
       }
     },

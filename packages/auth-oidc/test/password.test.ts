@@ -139,4 +139,36 @@ describe('password flow (Seldon Deploy password_grant)', () => {
     ]);
     expectNoSecrets(auth, [wrongPassword, provider.clients.password.clientSecret]);
   });
+
+  it('does not send a refused password again for 60 s: calls fail at once with the same error, then it retries', async () => {
+    const wrongPassword = 'not-alices-password-43';
+    let clockOffsetMs = 0;
+    let passwordGrants = 0;
+    const auth = passwordAuth({
+      password: wrongPassword,
+      now: () => Date.now() + clockOffsetMs,
+      fetch: async (request: Request) => {
+        if (request.method === 'POST' && (await request.clone().text()).includes('grant_type=password')) {
+          passwordGrants += 1;
+        }
+        return fetch(request);
+      },
+    });
+    const client = createSeldonDeployClient({ baseUrl: seldon.seldonBaseUrl, auth });
+
+    const first = await rejectionOf(client.GET('/healthcheck'));
+    expect(first.code).toBe(OidcAuthErrorCode.badCredentials);
+    expect(first.message).toMatch(/Not sending the same password again before .+Z \(a 60 s cooldown/);
+    for (let retry = 0; retry < 5; retry += 1) {
+      expect(await rejectionOf(client.GET('/healthcheck'))).toBe(first);
+    }
+    expect(passwordGrants).toBe(1);
+    expectNoSecrets(first, [wrongPassword, provider.clients.password.clientSecret]);
+
+    clockOffsetMs = 60_001;
+    const after = await rejectionOf(client.GET('/healthcheck'));
+    expect(after).not.toBe(first);
+    expect(after.code).toBe(OidcAuthErrorCode.badCredentials);
+    expect(passwordGrants).toBe(2);
+  });
 });

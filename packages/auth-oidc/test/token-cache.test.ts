@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OidcAuthWarningCode, oidcAuth } from '@ml-platform/auth-oidc';
+import { OidcAuthErrorCode, OidcAuthWarningCode, oidcAuth } from '@ml-platform/auth-oidc';
 import { startNodeProcess } from '@ml-platform/testbed/child-process';
 import { type OidcTestProvider, startOidcProvider } from '@ml-platform/testbed/oidc/index';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -138,6 +138,50 @@ describe('token cache file', () => {
       token,
     );
     expectNoSecrets(warnings, [token, provider.clients.clientCredentials.clientSecret]);
+  });
+
+  it('refuses a file other users can read, naming its mode, and leaves it as it is', async () => {
+    const cachePath = join(directory.path, 'tokens.json');
+    await machineAuth(provider, cachePath).getToken();
+    const saved = await readFile(cachePath, 'utf8');
+    await chmod(cachePath, 0o644);
+
+    const error = await machineAuth(provider, cachePath)
+      .getToken()
+      .catch((thrown: unknown) => thrown);
+
+    expect(error).toMatchObject({
+      code: OidcAuthErrorCode.tokenCacheFile,
+      message: expect.stringContaining(
+        `${cachePath} is readable or writable by other users (mode 644); it holds OIDC tokens. Run chmod 600`,
+      ),
+      cause: { code: 'PRIVATE_FILE_EXPOSED', mode: 0o644 },
+    });
+    expectNoSecrets(error, [saved, provider.clients.clientCredentials.clientSecret]);
+    expect((await stat(cachePath)).mode & 0o777).toBe(0o644);
+    expect(await readFile(cachePath, 'utf8')).toBe(saved);
+  });
+
+  it("takes over, within a second, a lock recorded with this process's own pid (PID 1 after a container restart)", async () => {
+    const cachePath = join(directory.path, 'tokens.json');
+    await writeFile(
+      `${cachePath}.lock`,
+      JSON.stringify({ pid: process.pid, host: hostname(), id: 'before-the-restart' }),
+    );
+    // Left by the container's previous run, ten seconds before this one started.
+    const restartedAgo = new Date(Date.now() - 10_000);
+    await utimes(`${cachePath}.lock`, restartedAgo, restartedAgo);
+    const { warnings, onWarning } = warningLog();
+    const started = performance.now();
+
+    const token = await machineAuth(provider, cachePath, onWarning).getToken();
+
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(warnings).toEqual([]);
+    expect((await readCache(cachePath)).tokens[provider.issuer]?.['ml-pipeline-batch']?.access_token).toBe(
+      token,
+    );
+    expect(await readdir(directory.path)).toEqual(['tokens.json']);
   });
 
   it('breaks a lock left behind by a process that crashed while holding it', async () => {

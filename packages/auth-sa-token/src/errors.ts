@@ -12,7 +12,7 @@ export const ServiceAccountTokenErrorCode = {
   empty: 'AUTH_SA_TOKEN_EMPTY',
   /** The file holds something that cannot be a bearer token (several lines, control characters, too large). */
   malformed: 'AUTH_SA_TOKEN_MALFORMED',
-  /** The token's `exp` has passed (or is within the clock-skew allowance) and the file was not replaced. */
+  /** The token's `exp` passed more than the clock-skew allowance ago and the file was not replaced. */
   expired: 'AUTH_SA_TOKEN_EXPIRED',
 } as const;
 

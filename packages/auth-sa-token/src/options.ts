@@ -22,7 +22,12 @@ export interface ServiceAccountTokenAuthOptions {
    * systems where watching does not work. Default 1000 ms; 0 checks on every request.
    */
   checkIntervalMs?: number;
-  /** Stop using a token this long before its `exp`, for clock differences. Default 30 000 ms. */
+  /**
+   * Clock difference allowed around the token's `exp`, ms. From this long
+   * before `exp` the file is re-read on every request (a rotation is due); an
+   * unchanged token is still sent, with one warning, until this long after
+   * `exp`, then refused with AUTH_SA_TOKEN_EXPIRED. Default 30 000 ms.
+   */
   clockSkewMs?: number;
   /** Where `KF_PIPELINES_SA_TOKEN_PATH` is read from. Default `process.env`. */
   env?: Record<string, string | undefined>;

@@ -5,11 +5,12 @@ import {
   createCredentialAuth,
   jwtExpiresAt,
 } from '@ml-platform/core';
-import { PLUGIN_NAME, ServiceAccountTokenError, ServiceAccountTokenErrorCode } from './errors.js';
+import { PLUGIN_NAME } from './errors.js';
+import { createExpiryCheck } from './expiry-check.js';
 import { resolveOptions, type ServiceAccountTokenAuthOptions } from './options.js';
 import { readToken } from './read-token.js';
 import { createRotationDetector, type ReadStamp } from './rotation-detector.js';
-import { describeLocation, resolveTokenLocation, type TokenLocation } from './token-location.js';
+import { resolveTokenLocation } from './token-location.js';
 
 /** A token as read from its file. `value` is not enumerable, so logging the credential does not print it. */
 export interface ServiceAccountTokenCredential extends Credential, ReadStamp {}
@@ -27,7 +28,8 @@ export type ServiceAccountTokenAuth = CredentialAuthPlugin<ServiceAccountTokenCr
  * ServiceAccount token file, correct under the kubelet's token rotation: the
  * file is read once, re-read when it is replaced (directory watch, plus a
  * throttled `stat`), when the token's `exp` is near, and once after a 401,
- * with concurrent requests sharing one read. An expired token is never sent.
+ * with concurrent requests sharing one read. A token still valid by its
+ * `exp` is always sent; one expired by more than `clockSkewMs` never is.
  *
  * @example
  * const auth = serviceAccountTokenAuth();
@@ -47,6 +49,7 @@ export function serviceAccountTokenAuth(options?: ServiceAccountTokenAuthOptions
     now: () => Date.now(),
   });
 
+  const expiry = createExpiryCheck(location, clockSkewMs);
   const detector = createRotationDetector<ServiceAccountTokenCredential>({
     path: location.path,
     watch: resolved.watch,
@@ -59,9 +62,7 @@ export function serviceAccountTokenAuth(options?: ServiceAccountTokenAuthOptions
     const { token, identity } = await readToken(location);
     detector.afterRead();
     const expiresAt = jwtExpiresAt(token);
-    if (expiresAt !== undefined && expiresAt - clockSkewMs <= Date.now()) {
-      throw expiredError(location, expiresAt, clockSkewMs);
-    }
+    expiry.check(expiresAt, identity);
     return credentialOf(token, expiresAt, identity, generation);
   }
 
@@ -99,20 +100,4 @@ function credentialOf(
   const credential = { expiresAt, identity, generation } as ServiceAccountTokenCredential;
   Object.defineProperty(credential, 'value', { value: token, enumerable: false });
   return Object.freeze(credential);
-}
-
-function expiredError(location: TokenLocation, expiresAt: number, skewMs: number): ServiceAccountTokenError {
-  const seconds = Math.round(Math.abs(expiresAt - Date.now()) / 1000);
-  const when =
-    expiresAt <= Date.now()
-      ? `expired at ${new Date(expiresAt).toISOString()} (${seconds} s ago)`
-      : `expires at ${new Date(expiresAt).toISOString()} (in ${seconds} s, within the clock-skew allowance of ${skewMs} ms)`;
-  return new ServiceAccountTokenError(
-    ServiceAccountTokenErrorCode.expired,
-    location.path,
-    `The token in ${describeLocation(location)} ${when} and the file has not been replaced. ` +
-      'The kubelet replaces a projected token at 80% of its lifetime; if it did not, the file is not a ' +
-      'projected serviceAccountToken volume (a copied Secret, a file written once) or the kubelet cannot ' +
-      'reach the API server. The request was not sent.',
-  );
 }

@@ -25,8 +25,17 @@ async function setUp(token: string, accepted = [token]) {
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
+/** The process warnings emitted until the test ends. */
+function collectWarnings(): Array<Error & { code?: string }> {
+  const warnings: Array<Error & { code?: string }> = [];
+  const listener = (warning: Error & { code?: string }) => warnings.push(warning);
+  process.on('warning', listener);
+  cleanups.push(() => process.off('warning', listener));
+  return warnings;
+}
+
 describe('token expiry', () => {
-  it('fails with AUTH_SA_TOKEN_EXPIRED, without sending or looping, when the token expires unrotated; recovers after rotation', async () => {
+  it('sends a token still valid by its exp, warning once that it was not rotated; refuses it only past the skew allowance; recovers after rotation', async () => {
     // Only Date is faked (the clock the plugin and the emulated server read); sockets and fs run for real.
     const start = Math.floor(Date.now() / 1000) * 1000;
     vi.useFakeTimers({ toFake: ['Date'], now: start });
@@ -35,23 +44,38 @@ describe('token expiry', () => {
     expect((await client.GET('/apis/v2beta1/healthz')).response.status).toBe(200);
     expect(auth.cache.acquisitions).toBe(1);
 
-    // 10 s before exp: inside the default 30 s clock-skew allowance.
+    // 10 s before exp, inside the 30 s clock-skew allowance, the file unchanged: the token is still good,
+    // so it is sent (the server decides), after a re-read, with one warning that the file was not rotated.
+    const warnings = collectWarnings();
     vi.setSystemTime(start + 7190_000);
-    const early = await client.GET('/apis/v2beta1/healthz').catch((error: unknown) => error);
-    expect(early).toBeInstanceOf(ServiceAccountTokenError);
-    expect(early).toMatchObject({ code: 'AUTH_SA_TOKEN_EXPIRED', path: volume.tokenPath });
-    expect((early as Error).message).toContain('within the clock-skew allowance');
-    expect((early as Error).message).toContain(volume.tokenPath);
+    expect((await client.GET('/apis/v2beta1/healthz')).response.status).toBe(200);
     expect(auth.cache.acquisitions).toBe(2);
+    vi.setSystemTime(start + 7195_000);
+    expect((await client.GET('/apis/v2beta1/healthz')).response.status).toBe(200);
+    expect(auth.cache.acquisitions).toBe(3);
+    expect(kfp.count(token, 200)).toBe(3);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ name: 'Warning', code: 'AUTH_SA_TOKEN_NOT_ROTATED' });
+    expect(warnings[0]?.message).toMatch(
+      new RegExp(
+        `The token in .*${volume.tokenPath}.* expires at \\S+Z \\(in 10 s\\) and the file has not been replaced`,
+      ),
+    );
+
+    // 20 s past exp, still within the allowance: sent, and the server's 401 is the caller's answer.
+    vi.setSystemTime(start + 7220_000);
+    expect((await client.GET('/apis/v2beta1/healthz')).response.status).toBe(401);
+    expect(warnings).toHaveLength(1);
+    const sentBefore = kfp.requests.length;
 
     vi.setSystemTime(start + 7260_000);
     const late = await client.GET('/apis/v2beta1/healthz').catch((error: unknown) => error);
-    expect(late).toMatchObject({ code: 'AUTH_SA_TOKEN_EXPIRED' });
+    expect(late).toBeInstanceOf(ServiceAccountTokenError);
+    expect(late).toMatchObject({ code: 'AUTH_SA_TOKEN_EXPIRED', path: volume.tokenPath });
     expect((late as Error).message).toMatch(/expired at \S+Z \(60 s ago\)/);
-    // One read per failed call: no retry loop, and the expired token never went out.
-    expect(auth.cache.acquisitions).toBe(3);
-    expect(kfp.requests).toHaveLength(1);
-    for (const error of [early, late]) {
+    // Refused before sending: the expired token did not go out again.
+    expect(kfp.requests).toHaveLength(sentBefore);
+    for (const error of [late, ...warnings]) {
       expect(`${(error as Error).message} ${String(error)} ${inspect(error, { depth: 10 })}`).not.toContain(
         token,
       );
@@ -62,6 +86,16 @@ describe('token expiry', () => {
     kfp.accept(rotated);
     expect((await client.GET('/apis/v2beta1/healthz')).response.status).toBe(200);
     expect(kfp.count(rotated, 200)).toBe(1);
+  });
+
+  it('sends a token read with 10 s left (a pod clock 30 s ahead of the API server must not fail)', async () => {
+    const warnings = collectWarnings();
+    const token = serviceAccountJwt({ exp: seconds(Date.now()) + 11 });
+    const { kfp, client } = await setUp(token);
+
+    expect((await client.GET('/apis/v2beta1/healthz')).response.status).toBe(200);
+    expect(kfp.count(token, 200)).toBe(1);
+    expect(warnings.map((warning) => warning.code)).toEqual(['AUTH_SA_TOKEN_NOT_ROTATED']);
   });
 
   it('refuses a token that has already expired when first read, and sends nothing', async () => {

@@ -12,6 +12,13 @@ export {
   CredentialCache,
   type CredentialCacheOptions,
 } from './auth/credential-cache.js';
+export {
+  type CooledDownError,
+  CredentialCooldown,
+  type CredentialCooldownOptions,
+  checkCooldownMs,
+  DEFAULT_PASSWORD_COOLDOWN_MS,
+} from './auth/credential-cooldown.js';
 export { jwtExpiresAt } from './auth/jwt.js';
 export { staticCookieAuth, staticTokenAuth } from './auth/static-auth.js';
 export { normalizeBaseUrl } from './base-url.js';

@@ -1,4 +1,4 @@
-export { writeEnvFile } from './cluster/env-file.js';
+export { removeEnvFile, writeEnvFile } from './cluster/env-file.js';
 export { processesWithEnv } from './cluster/leftover-processes.js';
 export {
   type LocalCluster,

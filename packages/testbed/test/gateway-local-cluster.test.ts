@@ -14,6 +14,7 @@ import {
   readlinkSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -88,61 +89,73 @@ describe('the local cluster', () => {
 });
 
 describe('the test bed CLI', () => {
-  it('writes an env file only its user can read, prints no secret and stops on Ctrl-C leaving no process', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'testbed-cli-'));
-    const envFile = join(work, '.env.testbed');
-    const marker = randomUUID();
-    const cli = require.resolve('@ml-platform/testbed/cluster/cli');
-    const child = spawn(process.execPath, [cli, '--write-env', envFile], {
-      env: { ...process.env, ML_PLATFORM_TESTBED_TEST_RUN: marker },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`not ready:\n${output}`)), 45_000);
-        child.stdout.on('data', () => {
-          if (output.includes('Local cluster ready')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        void exited.then((code) => reject(new Error(`exited early with ${code} (${cli}):\n${output}`)));
+  it.each([
+    ['Ctrl-C', 'SIGINT', 130, 'no file'],
+    ['SIGTERM', 'SIGTERM', 143, 'a file others could read'],
+  ] as const)(
+    'writes an env file only its user can read, prints no secret and on %s stops, removes the file and says so, leaving no process',
+    async (_, signal, exitCode, before) => {
+      const work = mkdtempSync(join(tmpdir(), 'testbed-cli-'));
+      const envFile = join(work, '.env.testbed');
+      // An env file left from earlier, readable by others: replaced by a private one, not written through.
+      if (before === 'a file others could read') writeFileSync(envFile, 'OLD=1\n', { mode: 0o644 });
+      const marker = randomUUID();
+      const cli = require.resolve('@ml-platform/testbed/cluster/cli');
+      const child = spawn(process.execPath, [cli, '--write-env', envFile], {
+        env: { ...process.env, ML_PLATFORM_TESTBED_TEST_RUN: marker },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      expect(statSync(envFile).mode & 0o777).toBe(0o600);
-      const values = Object.fromEntries(
-        readFileSync(envFile, 'utf8')
-          .trim()
-          .split('\n')
-          .map((line) => [
-            line.slice(0, line.indexOf('=')),
-            line.slice(line.indexOf('=') + 1).replace(/^'|'$/g, ''),
-          ]),
-      );
-      expect(output).toContain(values.KF_PIPELINES_ENDPOINT);
-      for (const secret of ['KFP_TOKEN', 'KUBEFLOW_PASSWORD', 'OIDC_CLIENT_SECRET', 'OIDC_PASSWORD']) {
-        expect(output).not.toContain(values[secret]);
-      }
-      expect(processesWithEnv('ML_PLATFORM_TESTBED_TEST_RUN', marker).length).toBeGreaterThan(1);
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString('utf8');
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        output += chunk.toString('utf8');
+      });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`not ready:\n${output}`)), 45_000);
+          child.stdout.on('data', () => {
+            if (output.includes('Local cluster ready')) {
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+          void exited.then((code) => reject(new Error(`exited early with ${code} (${cli}):\n${output}`)));
+        });
+        expect(statSync(envFile).mode & 0o777).toBe(0o600);
+        const values = Object.fromEntries(
+          readFileSync(envFile, 'utf8')
+            .trim()
+            .split('\n')
+            .map((line) => [
+              line.slice(0, line.indexOf('=')),
+              line.slice(line.indexOf('=') + 1).replace(/^'|'$/g, ''),
+            ]),
+        );
+        expect(output).toContain(values.KF_PIPELINES_ENDPOINT);
+        for (const secret of ['KFP_TOKEN', 'KUBEFLOW_PASSWORD', 'OIDC_CLIENT_SECRET', 'OIDC_PASSWORD']) {
+          expect(output).not.toContain(values[secret]);
+        }
+        expect(processesWithEnv('ML_PLATFORM_TESTBED_TEST_RUN', marker).length).toBeGreaterThan(1);
 
-      child.kill('SIGINT');
-      expect(await exited).toBe(130);
-      const deadline = Date.now() + 5000;
-      while (processesWithEnv('ML_PLATFORM_TESTBED_TEST_RUN', marker).length > 0 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        child.kill(signal);
+        expect(await exited).toBe(exitCode);
+        // The env file holds test credentials: gone once the cluster they belong to is.
+        expect(existsSync(envFile)).toBe(false);
+        expect(output).toContain(`Local cluster stopped; removed ${envFile}.`);
+        const deadline = Date.now() + 5000;
+        while (processesWithEnv('ML_PLATFORM_TESTBED_TEST_RUN', marker).length > 0 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(processesWithEnv('ML_PLATFORM_TESTBED_TEST_RUN', marker)).toEqual([]);
+        expect(existsSync(values.KF_PIPELINES_SA_TOKEN_PATH ?? '')).toBe(false);
+      } finally {
+        child.kill('SIGKILL');
+        rmSync(work, { recursive: true, force: true });
       }
-      expect(processesWithEnv('ML_PLATFORM_TESTBED_TEST_RUN', marker)).toEqual([]);
-      expect(existsSync(values.KF_PIPELINES_SA_TOKEN_PATH ?? '')).toBe(false);
-    } finally {
-      child.kill('SIGKILL');
-      rmSync(work, { recursive: true, force: true });
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });

@@ -5,13 +5,14 @@
  *   node packages/testbed/dist/cluster/cli.js --write-env .env.testbed
  *   node --env-file=.env.testbed your-script.js
  *
- * It prints the endpoints, never a credential: those go to the env file (mode 0600).
+ * It prints the endpoints, never a credential: those go to the env file (mode 0600),
+ * which it removes when it stops (Ctrl-C or SIGTERM), saying so.
  * The option is not called `--env-file`: Node 20 takes that one for itself
  * wherever it appears on the command line.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeEnvFile } from './env-file.js';
+import { removeEnvFile, writeEnvFile } from './env-file.js';
 import { startLocalCluster } from './start-local-cluster.js';
 
 const { values } = parseArgs({
@@ -32,27 +33,50 @@ if (values.help) {
 }
 
 const rotation = values['token-rotation-ms'] === undefined ? undefined : Number(values['token-rotation-ms']);
+// Relative to where the user typed the command, also when npm runs this from a workspace directory.
+const envFile = values['write-env'] && resolve(process.env.INIT_CWD ?? process.cwd(), values['write-env']);
 const starting = startLocalCluster({ tokenRotationMs: rotation });
+/** Set before the env file is written, so a signal during the write still removes it. */
+let envFileWritten = false;
 let stopping = false;
 // Registered before the cluster is up, so Ctrl-C or SIGTERM during start-up still stops what did start.
 const stop = (code: number) => {
   if (stopping) return;
   stopping = true;
+  const said: string[] = [];
   void starting
     .then((cluster) => cluster.stop())
-    .catch((error: unknown) => {
-      process.stderr.write(`Stopping failed: ${String(error)}\n`);
-      code = 1;
-    })
-    .finally(() => process.exit(code));
+    .then(
+      () => said.push('Local cluster stopped'),
+      (error: unknown) => {
+        process.stderr.write(`Stopping failed: ${String(error)}\n`);
+        code = 1;
+      },
+    )
+    // The env file holds the test credentials of the cluster: removed whether or not it stopped cleanly.
+    .then(() => (envFile && envFileWritten ? removeEnvFile(envFile) : undefined))
+    .then(
+      () => {
+        if (envFile && envFileWritten) said.push(`removed ${envFile}`);
+      },
+      (error: unknown) => {
+        process.stderr.write(`Could not remove ${envFile}: ${String(error)}\n`);
+        code = 1;
+      },
+    )
+    .finally(() => {
+      if (said.length > 0) process.stdout.write(`${said.join('; ')}.\n`);
+      process.exit(code);
+    });
 };
 process.once('SIGINT', () => stop(130));
 process.once('SIGTERM', () => stop(143));
 const cluster = await starting;
 
-// Relative to where the user typed the command, also when npm runs this from a workspace directory.
-const envFile = values['write-env'] && resolve(process.env.INIT_CWD ?? process.cwd(), values['write-env']);
-if (envFile) writeEnvFile(envFile, cluster.env());
+if (envFile) {
+  envFileWritten = true;
+  await writeEnvFile(envFile, cluster.env());
+}
 process.stdout.write(
   [
     'Local cluster ready (Ctrl-C stops it):',

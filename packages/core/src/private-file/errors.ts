@@ -1,0 +1,33 @@
+import { MlPlatformError } from '../errors.js';
+
+/** Stable codes of {@link PrivateFileError}; match on these, never on messages. */
+export const PrivateFileErrorCode = {
+  /** The file exists but others may read or write it; it is refused, not read (the policy in the README). */
+  exposed: 'PRIVATE_FILE_EXPOSED',
+  /** The path is not a regular file (a directory, a device, a FIFO). */
+  notAFile: 'PRIVATE_FILE_NOT_A_FILE',
+  /** Reading, writing or removing the file failed; `cause` has the system error. */
+  io: 'PRIVATE_FILE_IO',
+  /** Another holder kept the lock longer than the wait allowed. */
+  lockTimeout: 'PRIVATE_FILE_LOCK_TIMEOUT',
+} as const;
+
+export type PrivateFileErrorCodeValue = (typeof PrivateFileErrorCode)[keyof typeof PrivateFileErrorCode];
+
+/** A private file could not be used. Names the path and, when it is the reason, the file's mode; never its content. */
+export class PrivateFileError extends MlPlatformError {
+  readonly path: string;
+  /** The permission bits found (e.g. `0o644`) when the file was refused as exposed. */
+  readonly mode: number | undefined;
+
+  constructor(
+    code: PrivateFileErrorCodeValue,
+    path: string,
+    message: string,
+    options: { cause?: unknown; mode?: number } = {},
+  ) {
+    super(code, message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.path = path;
+    this.mode = options.mode;
+  }
+}
