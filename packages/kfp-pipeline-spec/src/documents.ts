@@ -3,11 +3,11 @@
 // included), and with its core schema it keeps dates as strings and `yes`/`on` as strings, as
 // yaml.v3 does when it decodes into map[string]interface{}. Duplicate keys are an error in both.
 import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
-import { InvalidPipelinePackageError } from './errors.js';
+import { InvalidPipelinePackageError, type PackageLocation } from './errors.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export function decodeText(bytes: Uint8Array, sourceName: string): string {
+export function decodeText(bytes: Uint8Array, sourceName: PackageLocation): string {
   try {
     return decoder.decode(bytes);
   } catch (error) {
@@ -20,7 +20,11 @@ export function decodeText(bytes: Uint8Array, sourceName: string): string {
 }
 
 /** The non-empty documents of a YAML (or JSON) text, in order. */
-export function parseDocuments(text: string, sourceName: string, format: 'yaml' | 'json'): unknown[] {
+export function parseDocuments(
+  text: string,
+  sourceName: PackageLocation,
+  format: 'yaml' | 'json',
+): unknown[] {
   if (format === 'json') {
     try {
       return [JSON.parse(text)];
@@ -36,7 +40,10 @@ export function parseDocuments(text: string, sourceName: string, format: 'yaml' 
   }
   let documents: unknown[];
   try {
-    documents = loadAll(text, null, { schema: CORE_SCHEMA, filename: sourceName });
+    documents = loadAll(text, null, {
+      schema: CORE_SCHEMA,
+      filename: typeof sourceName === 'string' ? sourceName : sourceName.entry,
+    });
   } catch (error) {
     const reason = error instanceof YAMLException ? error.message : String(error);
     throw new InvalidPipelinePackageError(sourceName, `it is not valid YAML: ${reason}`, { cause: error });

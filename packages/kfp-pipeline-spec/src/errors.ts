@@ -11,18 +11,25 @@ export const PipelineSpecErrorCode = {
  * cannot be read. The message names the source and says what is wrong.
  */
 export class InvalidPipelinePackageError extends MlPlatformError {
-  /** The file name (or a description such as `the given text`) the message names. */
+  /** The file path or name (or a description such as `the given text`) the message names. */
   readonly sourceName: string;
+  /** The file inside the archive the problem is in, for an archive. */
+  readonly entry?: string;
 
-  constructor(sourceName: string, problem: string, options?: { cause?: unknown }) {
+  constructor(where: PackageLocation, problem: string, options?: { cause?: unknown }) {
+    const { sourceName, entry } = typeof where === 'string' ? { sourceName: where, entry: undefined } : where;
     super(
       PipelineSpecErrorCode.invalidPackage,
-      `Invalid pipeline package ${sourceName}: ${problem}`,
+      `Invalid pipeline package ${sourceName}${entry ? ` (${entry} inside)` : ''}: ${problem}`,
       options,
     );
     this.sourceName = sourceName;
+    if (entry) this.entry = entry;
   }
 }
+
+/** Where a package's problem is: the source, or a file inside an archive source. */
+export type PackageLocation = string | { sourceName: string; entry: string };
 
 /** One problem found by {@link checkPipelineParameters}. */
 export type ParameterProblem =

@@ -1,6 +1,6 @@
 import { archiveKindOf, extractPipelineFile } from './archive.js';
 import { decodeText, parseDocuments } from './documents.js';
-import { InvalidPipelinePackageError } from './errors.js';
+import { InvalidPipelinePackageError, type PackageLocation } from './errors.js';
 import type { PipelineSpec, PlatformSpec } from './generated/pipeline_spec_pb.js';
 import { type PipelineParameterInput, rootParameters } from './parameters.js';
 import { type PipelineSource, type RawPackage, readSource } from './source.js';
@@ -64,7 +64,7 @@ function isPipelineDocDict(value: object): value is { pipeline_spec: unknown; pl
   );
 }
 
-async function documentsOf(raw: RawPackage): Promise<{ documents: unknown[]; where: string }> {
+async function documentsOf(raw: RawPackage): Promise<{ documents: unknown[]; where: PackageLocation }> {
   const { sourceName } = raw;
   if (raw.kind === 'object') {
     const value = raw.value;
@@ -83,7 +83,7 @@ async function documentsOf(raw: RawPackage): Promise<{ documents: unknown[]; whe
   const archive = archiveKindOf(raw.bytes);
   if (archive) {
     const file = await extractPipelineFile(raw.bytes, archive, sourceName);
-    const where = `${sourceName} (${file.name} inside)`;
+    const where = { sourceName, entry: file.name };
     return { documents: parseDocuments(decodeText(file.bytes, where), where, 'yaml'), where };
   }
   const format = raw.name ? formatFromName(raw.name, sourceName) : undefined;
@@ -97,7 +97,7 @@ const isMapping = (value: unknown): value is Record<string, unknown> =>
 // The server picks, among the YAML documents, the one that is a pipeline spec and the one that is a
 // platform spec, refusing two of either (NewV2SpecTemplate). A document with `platforms` and no
 // `pipelineInfo` is taken for a platform spec; other documents must be the pipeline spec.
-function splitDocuments(documents: unknown[], where: string) {
+function splitDocuments(documents: unknown[], where: PackageLocation) {
   const platformDocuments = documents.filter(
     (d) => isMapping(d) && 'platforms' in d && !('pipelineInfo' in d),
   );

@@ -1,6 +1,11 @@
 import { toJson } from '@bufbuild/protobuf';
 import { ValueSchema } from '@bufbuild/protobuf/wkt';
-import { InvalidParametersError, InvalidPipelinePackageError, type ParameterProblem } from './errors.js';
+import {
+  InvalidParametersError,
+  InvalidPipelinePackageError,
+  type PackageLocation,
+  type ParameterProblem,
+} from './errors.js';
 import {
   type ComponentInputsSpec_ParameterSpec,
   ParameterType_ParameterTypeEnum,
@@ -43,7 +48,7 @@ const LEGACY_TYPES: Record<number, PipelineParameterType | undefined> = {
   [PrimitiveType_PrimitiveTypeEnum.STRING]: 'STRING',
 };
 
-function parameterTypeOf(name: string, spec: ComponentInputsSpec_ParameterSpec, sourceName: string) {
+function parameterTypeOf(name: string, spec: ComponentInputsSpec_ParameterSpec, sourceName: PackageLocation) {
   const type =
     ROOT_TYPES[spec.parameterType] ?? (spec.parameterType === 0 ? LEGACY_TYPES[spec.type] : undefined);
   if (!type) {
@@ -58,7 +63,7 @@ function parameterTypeOf(name: string, spec: ComponentInputsSpec_ParameterSpec, 
 }
 
 /** The declared inputs of `spec`'s root, in the order the package lists them. */
-export function rootParameters(spec: PipelineSpec, sourceName: string): PipelineParameterInput[] {
+export function rootParameters(spec: PipelineSpec, sourceName: PackageLocation): PipelineParameterInput[] {
   const declared = spec.root?.inputDefinitions?.parameters ?? {};
   return Object.entries(declared).map(([name, parameter]) => ({
     name,

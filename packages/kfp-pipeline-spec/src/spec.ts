@@ -3,7 +3,7 @@
 // types are errors), then require schemaVersion 2.1.0, a pipelineInfo.name and a root component.
 // protobuf-es's fromJson follows the same proto3 JSON mapping as Go's protojson.
 import { fromJson, type JsonValue, toJson } from '@bufbuild/protobuf';
-import { InvalidPipelinePackageError } from './errors.js';
+import { InvalidPipelinePackageError, type PackageLocation } from './errors.js';
 import {
   type PipelineSpec,
   PipelineSpecSchema,
@@ -23,7 +23,7 @@ function describeJsonType(value: unknown): string {
   return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }
 
-function asJsonValue(document: unknown, sourceName: string, what: string): JsonValue {
+function asJsonValue(document: unknown, sourceName: PackageLocation, what: string): JsonValue {
   try {
     // A round trip through JSON text is what the server does (json.Marshal of the YAML map), and it
     // also makes sure nothing the caller owns is shared with, or changed by, the parsed message.
@@ -39,7 +39,7 @@ function asJsonValue(document: unknown, sourceName: string, what: string): JsonV
   }
 }
 
-export function parsePipelineSpec(document: unknown, sourceName: string): PipelineSpec {
+export function parsePipelineSpec(document: unknown, sourceName: PackageLocation): PipelineSpec {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new InvalidPipelinePackageError(
       sourceName,
@@ -85,7 +85,7 @@ export function parsePipelineSpec(document: unknown, sourceName: string): Pipeli
   return spec;
 }
 
-export function parsePlatformSpec(document: object, sourceName: string): PlatformSpec {
+export function parsePlatformSpec(document: object, sourceName: PackageLocation): PlatformSpec {
   try {
     return fromJson(PlatformSpecSchema, asJsonValue(document, sourceName, 'platform spec'));
   } catch (error) {
