@@ -47,8 +47,13 @@ export function parseDocuments(
       filename: typeof sourceName === 'string' ? sourceName : sourceName.entry,
     });
   } catch (error) {
-    const reason = error instanceof YAMLException ? error.message : String(error);
-    throw new InvalidPipelinePackageError(sourceName, `it is not valid YAML: ${reason}`, { cause: error });
+    // The reason and the position, not js-yaml's excerpt of the lines around it: those may hold a
+    // value the file should not have had (a password in an env var), and messages end up in logs.
+    const reason =
+      error instanceof YAMLException
+        ? `${error.reason} at line ${error.mark.line + 1}, column ${error.mark.column + 1}`
+        : String(error);
+    throw new InvalidPipelinePackageError(sourceName, `it is not valid YAML: ${reason}.`, { cause: error });
   }
   // yaml.v3 decodes an empty document (or one holding only comments) as nil; the server skips it.
   const nonEmpty = documents.filter((document) => document !== null && document !== undefined);
