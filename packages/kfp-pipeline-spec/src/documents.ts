@@ -21,12 +21,23 @@ export function decodeText(bytes: Uint8Array, sourceName: PackageLocation): stri
   }
 }
 
-/** The non-empty documents of a YAML (or JSON) text, in order. */
+/**
+ * The non-empty documents of a YAML or JSON text, in order. `json-or-yaml` (a nameless text that
+ * starts with `{`): JSON, else YAML. JSON is read as JSON, not as YAML, because YAML 1.1 reads a
+ * JSON number such as `1e3` as a string.
+ */
 export function parseDocuments(
   text: string,
   sourceName: PackageLocation,
-  format: 'yaml' | 'json',
+  format: 'yaml' | 'json' | 'json-or-yaml',
 ): unknown[] {
+  if (format === 'json-or-yaml') {
+    try {
+      return [JSON.parse(text)];
+    } catch {
+      return parseDocuments(text, sourceName, 'yaml');
+    }
+  }
   if (format === 'json') {
     try {
       return [JSON.parse(text)];

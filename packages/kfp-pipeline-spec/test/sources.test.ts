@@ -52,6 +52,16 @@ describe('sources', () => {
     expect(fromJson.pipelineSpec).toEqual(fromYaml.pipelineSpec);
   });
 
+  it('reads nameless JSON as JSON (1e3 is a number) and a nameless YAML flow mapping as YAML', async () => {
+    const json =
+      '{"pipelineInfo": {"name": "j"}, "root": {}, "schemaVersion": "2.1.0", "deploymentSpec": {"n": 1e3}}';
+    expect((await loadPipelinePackage({ text: json })).pipelineSpec.deploymentSpec).toEqual({ n: 1000 });
+    const flow = '{pipelineInfo: {name: f}, root: {}, schemaVersion: 2.1.0, deploymentSpec: {n: 1e3}}';
+    const fromFlow = await loadPipelinePackage({ text: flow });
+    expect(fromFlow.pipelineName).toBe('f');
+    expect(fromFlow.pipelineSpec.deploymentSpec).toEqual({ n: '1e3' });
+  });
+
   it('reads a .json file', async () => {
     const path = join(work, 'add.json');
     writeFileSync(path, JSON.stringify(parsedAddNumbers(), null, 2));
