@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: measures where the clients stand (request overhead, auth
 // cost, credential acquisition, bundle size, import time, listAll memory,
-// type-check time, codegen time, Dex login-page reading),
+// type-check time, codegen time, Dex login-page reading, pipeline package
+// load time),
 // prints one table per figure and writes everything to bench/results/.
 // Never part of `npm test`: it needs a quiet machine and minutes, not seconds.
 import { measureBundleSize } from './figures/bundle-size.mjs';
@@ -10,6 +11,7 @@ import { measureCredentialAcquisition } from './figures/credential-acquisition.m
 import { measureImportTime } from './figures/import-time.mjs';
 import { measureListMemory } from './figures/list-memory.mjs';
 import { measureDexPageParse } from './figures/dex-page-parse.mjs';
+import { measurePipelineLoad } from './figures/pipeline-load.mjs';
 import { measureRequestOverhead } from './figures/request-overhead.mjs';
 import { measureTypecheckCost } from './figures/typecheck-cost.mjs';
 import { describeMachine, machineLine } from './lib/machine.mjs';
@@ -32,6 +34,7 @@ const FIGURE_RUNNERS = {
   typecheck: () => measureTypecheckCost(options.size.typecheck, options),
   codegen: () => measureCodegenTime(options.size.codegen),
   'dex-parse': () => measureDexPageParse(options.size.dexParse),
+  'pipeline-load': () => measurePipelineLoad(options.size['pipeline-load']),
 };
 
 const machine = describeMachine();

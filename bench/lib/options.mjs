@@ -1,7 +1,17 @@
 // Command-line options of `npm run bench`: which figures, and how big a run.
 import { parseArgs } from 'node:util';
 
-export const FIGURES = ['overhead', 'acquisition', 'bundle', 'imports', 'memory', 'typecheck', 'codegen', 'dex-parse'];
+export const FIGURES = [
+  'overhead',
+  'acquisition',
+  'bundle',
+  'imports',
+  'memory',
+  'typecheck',
+  'codegen',
+  'dex-parse',
+  'pipeline-load',
+];
 
 /** Full run: what the README's table comes from. Quick run: for developing the bench on a shared machine. */
 const SIZES = {
@@ -13,6 +23,7 @@ const SIZES = {
     typecheck: { rounds: 5 },
     codegen: { rounds: 3 },
     dexParse: { rounds: 7, minRoundMs: 200 },
+    'pipeline-load': { rounds: 7, loads: 200 },
   },
   quick: {
     overhead: { rounds: 3, sequentialRequests: 200, concurrentRequests: 500, warmupRequests: 100 },
@@ -22,6 +33,7 @@ const SIZES = {
     typecheck: { rounds: 1 },
     codegen: { rounds: 1 },
     dexParse: { rounds: 1, minRoundMs: 20 },
+    'pipeline-load': { rounds: 1, loads: 20 },
   },
 };
 
