@@ -173,7 +173,7 @@ describe('loading the kubeconfig as kubectl does', () => {
         {
           user: {
             'client-certificate-data': Buffer.from(
-              cluster.certificates.clients['jane@example.com']!.cert,
+              cluster.certificates.clientCert,
             ).toString('base64'),
           },
         },

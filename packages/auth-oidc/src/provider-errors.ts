@@ -165,7 +165,11 @@ export function toOidcAuthError(error: unknown, context: FailureContext): OidcAu
   const code = (error as { code?: unknown } | undefined)?.code;
   const transportFailure =
     error instanceof TypeError ||
-    (error instanceof MlPlatformError && code === 'REQUEST_TIMEOUT') ||
+    (error instanceof MlPlatformError &&
+      (code === 'REQUEST_TIMEOUT' ||
+        code === 'NETWORK_ERROR' ||
+        code === 'TLS_ERROR' ||
+        code === 'PROXY_ERROR')) ||
     (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'));
   if (transportFailure) {
     return new OidcAuthError(

@@ -27,7 +27,14 @@ export { sleep } from './polling/sleep.js';
 export { waitSignals } from './polling/wait-signals.js';
 export { REDACTED, redactSecrets, redactUrl } from './redact.js';
 export { requestSummaryOf } from './response-guard.js';
-export { createTlsFetch, type FetchFunction, type TlsOptions } from './tls.js';
+export type { RetryEvent, RetryOptions } from './retry/retry-options.js';
+export {
+  checkTlsOptions,
+  createTlsFetch,
+  type FetchFunction,
+  type PemInput,
+  type TlsOptions,
+} from './tls.js';
 export { createTransport, TransportErrorCode, type TransportOptions } from './transport.js';
 export { type FetchResultLike, unwrap } from './unwrap.js';
 export { invalidOption } from './validate/invalid-option.js';

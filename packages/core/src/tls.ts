@@ -1,8 +1,23 @@
-import { ConfigError, ConfigErrorCode } from './errors.js';
+import { createConnectionFetch } from './connection-fetch.js';
+import type { FetchFunction } from './fetch-function.js';
+import { invalidOption } from './validate/invalid-option.js';
+
+export type { FetchFunction } from './fetch-function.js';
+
+/**
+ * PEM text, or its bytes (a Node `Buffer` is a `Uint8Array`, so
+ * `readFileSync(path)` works as it is). Typed without Node globals so the
+ * declarations type-check in browser and edge projects.
+ */
+export type PemInput = string | Uint8Array;
 
 export interface TlsOptions {
   /** PEM bundle(s) of the CA(s) to trust, e.g. the in-cluster `ca.crt`. Replaces the default roots. */
-  ca?: string | Buffer | Array<string | Buffer>;
+  ca?: PemInput | readonly PemInput[];
+  /** PEM client certificate (chain) for mutual TLS, e.g. a kubeconfig's `client-certificate-data`. Needs `key`. */
+  cert?: PemInput;
+  /** PEM private key of `cert` (unencrypted), e.g. a kubeconfig's `client-key-data`. Needs `cert`. */
+  key?: PemInput;
   /**
    * Turns certificate verification off (the Python SDKs' `skip_tls_verify`).
    * Only for development clusters with self-signed certificates: anyone on the
@@ -11,55 +26,74 @@ export interface TlsOptions {
   insecureSkipVerify?: boolean;
 }
 
-export type FetchFunction = (input: Request) => Promise<Response>;
+const TLS_KEYS = new Set(['ca', 'cert', 'key', 'insecureSkipVerify']);
 
-/**
- * A fetch that applies `tls` through an undici dispatcher. It uses undici's own
- * fetch (a dispatcher from one undici major version passed to another's fetch
- * is not reliable) and hands back a global `Response`, which openapi-fetch
- * middleware requires. undici is loaded on the first request, so clients that
- * never set `tls` never load it.
- */
-export function createTlsFetch(tls: TlsOptions): FetchFunction {
-  if (tls.insecureSkipVerify !== undefined && typeof tls.insecureSkipVerify !== 'boolean') {
-    throw new ConfigError(
-      ConfigErrorCode.invalidOption,
-      `tls.insecureSkipVerify must be true or false, got ${typeof tls.insecureSkipVerify}. Leave it out to verify certificates.`,
+function isPemInput(value: unknown): value is PemInput {
+  return typeof value === 'string' || value instanceof Uint8Array;
+}
+
+/** Looks for a PEM header without decoding a possibly large or secret value into a message. */
+function hasPemBlock(value: PemInput, label: RegExp): boolean {
+  const text = typeof value === 'string' ? value : new TextDecoder().decode(value);
+  return new RegExp(`-----BEGIN ${label.source}-----`).test(text);
+}
+
+function checkPem(name: string, value: unknown, label: RegExp, what: string): void {
+  if (!isPemInput(value)) {
+    throw invalidOption(
+      `tls.${name} must be PEM text or its bytes (string or Uint8Array), got ${typeof value}. ` +
+        `Read the file first, e.g. readFileSync(path, 'utf8').`,
     );
   }
-  let loaded:
-    | Promise<{ undiciFetch: typeof import('undici').fetch; dispatcher: import('undici').Agent }>
-    | undefined;
-  const load = () =>
-    (loaded ??= import('undici').then(({ Agent, fetch }) => ({
-      undiciFetch: fetch,
-      dispatcher: new Agent({
-        connect: {
-          ...(tls.ca !== undefined ? { ca: tls.ca } : {}),
-          rejectUnauthorized: tls.insecureSkipVerify !== true,
-        },
-      }),
-    })));
-  return async (request) => {
-    const { undiciFetch, dispatcher } = await load();
-    const hasBody = request.body !== null;
-    const response = await undiciFetch(request.url, {
-      method: request.method,
-      headers: [...request.headers],
-      body: hasBody ? await request.arrayBuffer() : undefined,
-      redirect: request.redirect,
-      signal: request.signal,
-      dispatcher,
-    });
-    const nullBody = response.status === 204 || response.status === 304 || request.method === 'HEAD';
-    const copy = new Response(nullBody ? null : (response.body as ReadableStream | null), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: [...response.headers] as [string, string][],
-    });
-    // `url` and `redirected` are read-only on Response; keep them for error messages and redirect checks.
-    Object.defineProperty(copy, 'url', { value: response.url });
-    Object.defineProperty(copy, 'redirected', { value: response.redirected });
-    return copy;
-  };
+  if (!hasPemBlock(value, label)) {
+    // The value itself is never quoted: it may be a private key.
+    throw invalidOption(
+      `tls.${name} is not PEM: expected a "-----BEGIN ${what}-----" block. ` +
+        `Pass the file's contents (not its path); base64 from a kubeconfig's *-data field must be decoded first.`,
+    );
+  }
+}
+
+/**
+ * Checks `tls` when a client or plugin is created, so a typo or a path given
+ * where the PEM belongs fails at once, with the option's name and never its value.
+ */
+export function checkTlsOptions(tls: unknown): TlsOptions | undefined {
+  if (tls === undefined) return undefined;
+  if (tls === null || typeof tls !== 'object' || Array.isArray(tls)) {
+    throw invalidOption(
+      `tls must be an object such as { ca, cert, key, insecureSkipVerify }, got ${typeof tls}.`,
+    );
+  }
+  const options = tls as Record<string, unknown>;
+  for (const key of Object.keys(options)) {
+    if (!TLS_KEYS.has(key)) {
+      throw invalidOption(`tls.${key} is not a TLS option; expected one of ${[...TLS_KEYS].join(', ')}.`);
+    }
+  }
+  if (options.insecureSkipVerify !== undefined && typeof options.insecureSkipVerify !== 'boolean') {
+    throw invalidOption(
+      `tls.insecureSkipVerify must be true or false, got ${typeof options.insecureSkipVerify}. Leave it out to verify certificates.`,
+    );
+  }
+  if (options.ca !== undefined) {
+    const bundles = Array.isArray(options.ca) ? options.ca : [options.ca];
+    for (const bundle of bundles) checkPem('ca', bundle, /CERTIFICATE/, 'CERTIFICATE');
+  }
+  if ((options.cert === undefined) !== (options.key === undefined)) {
+    throw invalidOption(
+      `tls.cert and tls.key go together for mutual TLS: ${options.cert === undefined ? 'tls.key' : 'tls.cert'} was given without the other.`,
+    );
+  }
+  if (options.cert !== undefined) checkPem('cert', options.cert, /CERTIFICATE/, 'CERTIFICATE');
+  if (options.key !== undefined) checkPem('key', options.key, /(?:[A-Z]+ )?PRIVATE KEY/, 'PRIVATE KEY');
+  return options as TlsOptions;
+}
+
+/**
+ * A fetch that applies `tls` (custom CA, client certificate, or turned-off
+ * verification) through an undici dispatcher, loaded on the first request.
+ */
+export function createTlsFetch(tls: TlsOptions): FetchFunction {
+  return createConnectionFetch({ tls: checkTlsOptions(tls), proxy: { kind: 'direct' } });
 }

@@ -25,7 +25,8 @@ describe('tls', () => {
   it('verifies certificates by default: an unknown CA is refused', async () => {
     const kfp = createKfpV2Client({ baseUrl });
     await expect(kfp.GET('/apis/v2beta1/healthz')).rejects.toMatchObject({
-      cause: { code: expect.stringMatching(/CERT|SIGNATURE|ISSUER/) },
+      code: 'TLS_ERROR',
+      cause: { cause: { code: expect.stringMatching(/CERT|SIGNATURE|ISSUER/) } },
     });
   });
 
@@ -39,7 +40,8 @@ describe('tls', () => {
     const other = createTestCertificates();
     const kfp = createKfpV2Client({ baseUrl, tls: { ca: other.ca } });
     await expect(kfp.GET('/apis/v2beta1/healthz')).rejects.toMatchObject({
-      cause: { code: expect.stringMatching(/CERT|SIGNATURE|ISSUER/) },
+      code: 'TLS_ERROR',
+      cause: { cause: { code: expect.stringMatching(/CERT|SIGNATURE|ISSUER/) } },
     });
   });
 

@@ -150,7 +150,9 @@ describe('waitForRunCompletion', () => {
   });
 
   it('gives up after maxConsecutiveErrors transient failures in a row', async () => {
-    const { kfp, seen } = clientWith(() => json({ message: 'bad gateway' }, 502));
+    const { fetch, seen } = scriptedFetch(() => json({ message: 'bad gateway' }, 502));
+    // The transport's own retries are off here: this counts the helper's polls.
+    const kfp = createKfpV2Client({ baseUrl: BASE, auth: staticTokenAuth('t'), fetch, retry: false });
     const error = await waitForRunCompletion(kfp, 'r-1', {
       pollIntervalMs: 1,
       maxConsecutiveErrors: 2,

@@ -72,6 +72,6 @@ export { MOCKED_APIS, type MockedApi, openapiDocumentPath, type PrismServer, sta
 export { type OpenApiDocument, type SampleRequest, sampleRequests } from './sample-request.js';
 export {
   createTestCertificates,
+  type TestCertificateOptions,
   type TestCertificates,
-  type TestClientCertificate,
 } from './tls-certificates.js';

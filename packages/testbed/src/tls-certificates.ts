@@ -9,24 +9,26 @@ export interface TestCertificates {
   /** PEM key and certificate for 127.0.0.1 and localhost, signed by `ca`. */
   key: string;
   cert: string;
-  /** Client certificates signed by `ca`, by common name, for mutual TLS (only those asked for). */
-  clients: Record<string, { cert: string; key: string }>;
+  /** PEM key and certificate of a client (extendedKeyUsage clientAuth), signed by `ca`, for mutual TLS. */
+  clientKey: string;
+  clientCert: string;
 }
 
-/** A client certificate to issue: Kubernetes reads the user from the CN and the groups from each O. */
-export interface TestClientCertificate {
-  commonName: string;
-  organizations?: readonly string[];
+export interface TestCertificateOptions {
+  /**
+   * Subject of the client certificate. Kubernetes reads the user from CN and
+   * the groups from O. Default `/CN=ml-platform-test-client/O=ml-platform-testers`.
+   */
+  clientSubject?: string;
 }
 
 /**
- * Makes a CA and a server certificate for 127.0.0.1/localhost with the openssl
- * CLI (Node cannot issue X.509 certificates itself), for real TLS in tests,
- * and client certificates signed by the same CA for each of `clients`.
+ * Makes a CA, a server certificate for 127.0.0.1/localhost and a client
+ * certificate with the openssl CLI (Node cannot issue X.509 certificates
+ * itself), for real TLS and mutual TLS in tests.
  */
-export function createTestCertificates(
-  options: { clients?: readonly TestClientCertificate[] } = {},
-): TestCertificates {
+export function createTestCertificates(options: TestCertificateOptions = {}): TestCertificates {
+  const clientSubject = options.clientSubject ?? '/CN=ml-platform-test-client/O=ml-platform-testers';
   const dir = mkdtempSync(join(tmpdir(), 'ml-platform-tls-'));
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   try {
@@ -75,52 +77,42 @@ export function createTestCertificates(
       '-out',
       'server.crt',
     );
-    const clients: TestCertificates['clients'] = {};
-    for (const [index, client] of (options.clients ?? []).entries()) {
-      const subject = [
-        ...(client.organizations ?? []).map((o) => `/O=${o}`),
-        `/CN=${client.commonName}`,
-      ].join('');
-      writeFileSync(join(dir, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
-      openssl(
-        'req',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-subj',
-        subject,
-        '-keyout',
-        `client-${index}.key`,
-        '-out',
-        `client-${index}.csr`,
-      );
-      openssl(
-        'x509',
-        '-req',
-        '-in',
-        `client-${index}.csr`,
-        '-CA',
-        'ca.crt',
-        '-CAkey',
-        'ca.key',
-        '-CAcreateserial',
-        '-days',
-        '2',
-        '-extfile',
-        'client.ext',
-        '-out',
-        `client-${index}.crt`,
-      );
-      clients[client.commonName] = {
-        cert: readFileSync(join(dir, `client-${index}.crt`), 'utf8'),
-        key: readFileSync(join(dir, `client-${index}.key`), 'utf8'),
-      };
-    }
+    writeFileSync(join(dir, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
+    openssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      clientSubject,
+      '-keyout',
+      'client.key',
+      '-out',
+      'client.csr',
+    );
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      'client.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      'client.ext',
+      '-out',
+      'client.crt',
+    );
     return {
       ca: readFileSync(join(dir, 'ca.crt'), 'utf8'),
       key: readFileSync(join(dir, 'server.key'), 'utf8'),
       cert: readFileSync(join(dir, 'server.crt'), 'utf8'),
-      clients,
+      clientKey: readFileSync(join(dir, 'client.key'), 'utf8'),
+      clientCert: readFileSync(join(dir, 'client.crt'), 'utf8'),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

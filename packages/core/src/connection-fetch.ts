@@ -1,0 +1,24 @@
+import type { FetchFunction } from './fetch-function.js';
+import type { ProxyRoute } from './proxy-option.js';
+import type { TlsOptions } from './tls.js';
+
+/** How to connect: what an undici dispatcher is built from. */
+export interface ConnectionSettings {
+  tls: TlsOptions | undefined;
+  proxy: ProxyRoute;
+}
+
+/**
+ * A fetch over an undici dispatcher built from `settings`. The Node-only
+ * module (and undici with it) is imported on the first request, so clients
+ * that need neither TLS settings nor a proxy never load it, and a browser
+ * build can leave it out.
+ */
+export function createConnectionFetch(settings: ConnectionSettings): FetchFunction {
+  let loaded: Promise<FetchFunction> | undefined;
+  const load = () =>
+    (loaded ??= import('./node/undici-fetch.js').then(({ createUndiciFetch }) =>
+      createUndiciFetch(settings),
+    ));
+  return async (request) => (await load())(request);
+}

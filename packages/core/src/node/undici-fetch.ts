@@ -1,0 +1,68 @@
+// Node-only: loaded through a dynamic import by connection-fetch.ts.
+import { Agent, type Dispatcher, EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch } from 'undici';
+import type { ConnectionSettings } from '../connection-fetch.js';
+import type { FetchFunction } from '../fetch-function.js';
+import type { PemInput, TlsOptions } from '../tls.js';
+
+function pemText(value: PemInput): string {
+  return typeof value === 'string' ? value : new TextDecoder().decode(value);
+}
+
+/** `tls` as Node's `tls.connect` options. */
+function connectOptions(tls: TlsOptions | undefined) {
+  if (!tls) return {};
+  const ca =
+    tls.ca === undefined
+      ? undefined
+      : Array.isArray(tls.ca)
+        ? tls.ca.map(pemText)
+        : [pemText(tls.ca as PemInput)];
+  return {
+    ...(ca ? { ca } : {}),
+    ...(tls.cert !== undefined ? { cert: pemText(tls.cert) } : {}),
+    ...(tls.key !== undefined ? { key: pemText(tls.key) } : {}),
+    rejectUnauthorized: tls.insecureSkipVerify !== true,
+  };
+}
+
+/**
+ * One dispatcher per transport. Through a proxy the target's TLS settings
+ * are `requestTls` (applied inside the CONNECT tunnel); the proxy itself is
+ * verified against the default roots.
+ */
+function createDispatcher({ tls, proxy }: ConnectionSettings): Dispatcher {
+  const connect = connectOptions(tls);
+  if (proxy.kind === 'proxy') return new ProxyAgent({ uri: proxy.url, requestTls: connect });
+  if (proxy.kind === 'environment') return new EnvHttpProxyAgent({ connect, requestTls: connect });
+  return new Agent({ connect });
+}
+
+/**
+ * A fetch over that dispatcher. It uses undici's own fetch (a dispatcher from
+ * one undici major version passed to another's fetch is not reliable) and
+ * hands back a global `Response`, which openapi-fetch middleware requires.
+ */
+export function createUndiciFetch(settings: ConnectionSettings): FetchFunction {
+  const dispatcher = createDispatcher(settings);
+  return async (request) => {
+    const hasBody = request.body !== null;
+    const response = await undiciFetch(request.url, {
+      method: request.method,
+      headers: [...request.headers],
+      body: hasBody ? await request.arrayBuffer() : undefined,
+      redirect: request.redirect,
+      signal: request.signal,
+      dispatcher,
+    });
+    const nullBody = response.status === 204 || response.status === 304 || request.method === 'HEAD';
+    const copy = new Response(nullBody ? null : (response.body as ReadableStream | null), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers] as [string, string][],
+    });
+    // `url` and `redirected` are read-only on Response; keep them for error messages and redirect checks.
+    Object.defineProperty(copy, 'url', { value: response.url });
+    Object.defineProperty(copy, 'redirected', { value: response.redirected });
+    return copy;
+  };
+}
