@@ -172,9 +172,7 @@ describe('loading the kubeconfig as kubectl does', () => {
       [
         {
           user: {
-            'client-certificate-data': Buffer.from(
-              cluster.certificates.clientCert,
-            ).toString('base64'),
+            'client-certificate-data': Buffer.from(cluster.certificates.clientCert).toString('base64'),
           },
         },
         { field: 'users["u"].user.client-key' },

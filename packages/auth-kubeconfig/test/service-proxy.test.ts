@@ -128,7 +128,9 @@ describe('kubeServiceProxy', () => {
     ];
     const messages = bad.map((options) => {
       try {
-        kubeServiceProxy({ kubeconfig: '/nonexistent', ...(options as never) });
+        kubeServiceProxy({ kubeconfig: '/nonexistent', ...options } as unknown as Parameters<
+          typeof kubeServiceProxy
+        >[0]);
         return 'no error';
       } catch (error) {
         expect(error).toBeInstanceOf(ConfigError);

@@ -25,9 +25,7 @@ export interface TestCluster {
 export async function startTestCluster(
   options: Partial<Pick<KubeApiServerOptions, 'clientCertificates' | 'tokens' | 'authorize'>> = {},
 ): Promise<TestCluster> {
-  const certificates = createTestCertificates({
-    clients: [{ commonName: CERT_USER, organizations: ['dev'] }],
-  });
+  const certificates = createTestCertificates({ clientSubject: `/CN=${CERT_USER}/O=dev` });
   const kfp = await startKfpEmulatorServer({ multiUser: false });
   const echo = await startHttpServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
