@@ -38,6 +38,7 @@ export function dexSessionAuth(options: DexSessionAuthOptions): DexSessionAuth {
   const { endpoint, sessionFile } = config;
   const send = createTransport({
     fetch: config.fetch,
+    proxy: config.proxy,
     tls: config.tls,
     timeoutMs: config.timeoutMs,
     userAgent: `${PLUGIN_NAME}`,

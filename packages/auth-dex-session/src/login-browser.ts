@@ -1,4 +1,4 @@
-import type { FetchFunction } from '@ml-platform/core';
+import { type FetchFunction, MlPlatformError } from '@ml-platform/core';
 import type { CookieJar } from 'tough-cookie';
 import { DexLoginError, DexSessionErrorCode, type LoginStep, PLUGIN_NAME } from './errors.js';
 import { redactLoginUrl, withoutCredentials } from './redaction.js';
@@ -63,10 +63,14 @@ export class LoginBrowser {
     } catch (error) {
       const reason = withoutCredentials(describeFailure(error), this.#credentials);
       this.#write(`${hop.method} ${redactLoginUrl(hop.url)} -> failed: ${reason}`);
+      // Core's transport errors already name the call (without its query) and say what to do.
+      const transportNamed = error instanceof MlPlatformError;
       throw new DexLoginError(
         DexSessionErrorCode.requestFailed,
-        `Login stopped at step "${hop.step}": ${hop.method} ${redactLoginUrl(hop.url)} failed: ${reason}. ` +
-          'Check that the URL is reachable and, for https, that tls.ca trusts its certificate.',
+        transportNamed
+          ? `Login stopped at step "${hop.step}": ${reason}`
+          : `Login stopped at step "${hop.step}": ${hop.method} ${redactLoginUrl(hop.url)} failed: ${reason}. ` +
+              'Check that the URL is reachable and, for https, that tls.ca trusts its certificate.',
         { step: hop.step, url: redactLoginUrl(hop.url) },
         { cause: error },
       );
@@ -92,6 +96,7 @@ export class LoginBrowser {
 }
 
 function describeFailure(error: unknown): string {
+  if (error instanceof MlPlatformError) return error.message;
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? error.cause : undefined;
   const code = (cause as { code?: unknown } | undefined)?.code ?? (error as { code?: unknown }).code;

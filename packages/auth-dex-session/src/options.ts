@@ -32,8 +32,13 @@ export interface DexSessionAuthOptions {
   sessionFile?: string;
   /** Requests the login flow may make before giving up. Default 20. */
   maxRedirects?: number;
-  /** The fetch the login flow sends with (tests, proxies). When given, `tls` is not applied. */
+  /** The fetch the login flow sends with (tests, instrumentation). When given, `tls` is not applied. */
   fetch?: FetchFunction;
+  /**
+   * A forward proxy for the login flow, `http://[user:password@]host:port`, or `false` for
+   * none. Left out: `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` decide. Pass the same to the client.
+   */
+  proxy?: string | URL | false;
   /** Receives one line per request of the login flow (method, redacted URL, status); never a secret. */
   log?: (line: string) => void;
 }
@@ -49,6 +54,7 @@ export interface ResolvedOptions {
   sessionFile: string | undefined;
   maxRedirects: number;
   fetch: FetchFunction | undefined;
+  proxy: string | URL | false | undefined;
   log: ((line: string) => void) | undefined;
 }
 
@@ -127,6 +133,7 @@ export function resolveOptions(options: DexSessionAuthOptions): ResolvedOptions 
     sessionFile: options.sessionFile === undefined ? undefined : expandHome(options.sessionFile.trim()),
     maxRedirects,
     fetch: options.fetch,
+    proxy: options.proxy,
     log: options.log,
   };
 }

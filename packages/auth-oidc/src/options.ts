@@ -47,8 +47,13 @@ export interface OidcAuthOptions {
   tls?: TlsOptions;
   /** Abort each call to the provider after this many ms. Default 30000. */
   timeoutMs?: number;
-  /** A fetch for calls to the provider (proxies, instrumentation). `tls` is ignored when given. */
+  /** A fetch for calls to the provider (instrumentation, tests). `tls` is ignored when given. */
   fetch?: FetchFunction;
+  /**
+   * A forward proxy for discovery and token calls, `http://[user:password@]host:port`, or
+   * `false` for none. Left out: `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` decide, as for the clients.
+   */
+  proxy?: string | URL | false;
   /** Treat a token as expired this long before its expiry. Default 30000 ms. */
   skewMs?: number;
   /** Start refreshing in the background this long before expiry. Default 60000 ms. */
@@ -83,6 +88,7 @@ export interface ResolvedOptions {
   tls: TlsOptions | undefined;
   timeoutMs: number;
   fetch: FetchFunction | undefined;
+  proxy: string | URL | false | undefined;
   skewMs: number;
   refreshAheadMs: number;
   now: () => number;

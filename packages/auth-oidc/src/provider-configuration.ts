@@ -31,13 +31,14 @@ function clientAuthentication(
 
 /**
  * Discovery and every token call go through core's transport, so `tls` (ca,
- * insecureSkipVerify), `timeoutMs` and a custom `fetch` apply to them exactly
+ * cert/key, insecureSkipVerify), `proxy`, `timeoutMs` and a custom `fetch` apply to them exactly
  * as to API calls. Plain HTTP is allowed only where options validation allowed
  * it (loopback, or `allowHttpIssuer`).
  */
 function customFetchFor(options: ResolvedOptions): client.CustomFetch {
   const send = createTransport({
     fetch: options.fetch,
+    proxy: options.proxy,
     tls: options.tls,
     timeoutMs: options.timeoutMs,
     userAgent: USER_AGENT,
@@ -60,8 +61,9 @@ function customFetchFor(options: ResolvedOptions): client.CustomFetch {
  */
 export function createConfigurationLoader(options: ResolvedOptions): () => Promise<client.Configuration> {
   let discovered: Promise<client.Configuration> | undefined;
+  // Built once, when the plugin is created: a bad proxy or tls option fails there, and connections are reused.
+  const customFetch = customFetchFor(options);
   const discover = async (): Promise<client.Configuration> => {
-    const customFetch = customFetchFor(options);
     try {
       const configuration = await client.discovery(
         options.issuer,

@@ -205,6 +205,7 @@ export function resolveOptions(options: OidcAuthOptions): ResolvedOptions {
     tls: options.tls,
     timeoutMs: optionalDuration(options, 'timeoutMs', 30_000, 1),
     fetch: options.fetch,
+    proxy: options.proxy,
     skewMs,
     refreshAheadMs: Math.max(refreshAheadMs, skewMs),
     now: options.now ?? Date.now,

@@ -89,7 +89,10 @@ describe('readInClusterCa', () => {
     expect(response.status).toBe(200);
     expect(authorizations).toEqual(['Bearer in-cluster-token']);
     // The default roots do not include the cluster's CA.
-    expect(withoutCa).toMatchObject({ cause: { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' } });
+    expect(withoutCa).toMatchObject({
+      code: 'TLS_ERROR',
+      cause: { cause: { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' } },
+    });
   });
 
   it('rejects a file without a PEM certificate, and a missing file', async () => {

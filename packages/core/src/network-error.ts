@@ -58,8 +58,9 @@ function diagnose(error: unknown, url: URL, context: FailureContext): Diagnosis 
   if (tunnel) {
     const status = /Proxy response \((\d+)\)/.exec(tunnel)?.[1];
     const hint =
-      status === '407'
-        ? 'the proxy wants credentials: put them in the proxy URL (http://user:password@proxy:port)'
+      // 407 is the standard answer; tinyproxy and some others answer 401.
+      status === '407' || status === '401'
+        ? 'the proxy refused the credentials or wants some: put them in the proxy URL (http://user:password@proxy:port)'
         : status === '403'
           ? 'the proxy does not allow this destination or port'
           : 'the proxy could not reach the server';
@@ -92,7 +93,7 @@ function diagnose(error: unknown, url: URL, context: FailureContext): Diagnosis 
     case 'ECONNREFUSED':
       return {
         code: NetworkErrorCode.network,
-        reason: `connection refused: nothing listens on ${host}. Check the host and port in the URL, and that the service (or your kubectl port-forward) is running.`,
+        reason: `connection refused (ECONNREFUSED): nothing listens on ${host}. Check the host and port in the URL, and that the service (or your kubectl port-forward) is running.`,
       };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
@@ -158,7 +159,15 @@ export function toNetworkError(error: unknown, request: Request, context: Failur
   }
   const { code, reason } = diagnose(error, url, context);
   const via = context.proxy && code !== NetworkErrorCode.proxy ? ` through ${context.proxy}` : '';
-  return new MlPlatformError(code, `${request.method} ${redactUrl(url)}${via} failed: ${reason}`, {
+  return new MlPlatformError(code, `${request.method} ${callSite(url)}${via} failed: ${reason}`, {
     cause: error,
   });
+}
+
+/**
+ * Origin and path: where the call went. The query is left out, as nothing in
+ * it explains a network failure and a login flow's query can hold one-time secrets.
+ */
+function callSite(url: URL): string {
+  return `${redactUrl(`${url.origin}${url.pathname}`)}${url.search ? '?[query omitted]' : ''}`;
 }

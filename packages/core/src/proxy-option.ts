@@ -44,9 +44,11 @@ export function resolveProxy(proxy: unknown): ProxyRoute {
     throw invalidOption(`proxy is not a valid URL (${example}).`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw invalidOption(
-      `proxy ${redactUrl(url)} uses ${url.protocol.replace(':', '')}; expected an http:// or https:// proxy URL (${example}).`,
-    );
+    // Without a host, "user:password@proxy" parsed as scheme "user:": name nothing of it.
+    const shown = url.host
+      ? ` ${redactUrl(url)} uses ${url.protocol.replace(':', '')};`
+      : ' has no http:// or https:// scheme;';
+    throw invalidOption(`proxy${shown} expected an http:// or https:// proxy URL (${example}).`);
   }
   if (url.pathname !== '/' || url.search || url.hash) {
     throw invalidOption(`proxy ${redactUrl(url)} must be just scheme, host and port, with no path or query.`);

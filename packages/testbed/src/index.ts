@@ -69,6 +69,7 @@ export {
   type TokenRequest,
 } from './kubernetes/service-account-issuer.js';
 export { MOCKED_APIS, type MockedApi, openapiDocumentPath, type PrismServer, startPrism } from './prism.js';
+export { startTinyproxy, type Tinyproxy, type TinyproxyOptions } from './proxy/tinyproxy.js';
 export { type OpenApiDocument, type SampleRequest, sampleRequests } from './sample-request.js';
 export {
   createTestCertificates,
