@@ -24,6 +24,8 @@ export interface KubeServiceProxyClientOptions {
   auth: KubeconfigAuth;
   /** The cluster's CA (or skipped verification, when the kubeconfig says so) and the user's client certificate. */
   tls: KubeconfigTls | undefined;
+  /** The cluster's `proxy-url`, when the kubeconfig sets one (else the environment's proxy variables apply). */
+  proxy: string | undefined;
 }
 
 /** A DNS-1123 label: what Kubernetes allows as a namespace or Service name. */
@@ -71,6 +73,7 @@ export function kubeServiceProxy(options: KubeServiceProxyOptions): KubeServiceP
     baseUrl: `${config.cluster.server}/api/v1/namespaces/${namespace}/services/${target}/proxy`,
     auth,
     tls: auth.tls,
+    proxy: auth.proxy,
   };
 }
 

@@ -37,6 +37,11 @@ export type KubeconfigAuth = AuthPlugin & {
    * apply and there is no client certificate.
    */
   readonly tls: KubeconfigTls | undefined;
+  /**
+   * The cluster's `proxy-url`, to pass as the client's `proxy`; undefined when
+   * the kubeconfig sets none (then, as with kubectl, HTTPS_PROXY/NO_PROXY apply).
+   */
+  readonly proxy: string | undefined;
   /** The credential cache behind the bearer token (acquisition count, explicit reset); undefined for `none`. */
   readonly cache: CredentialAuthPlugin<BearerCredential>['cache'] | undefined;
 };
@@ -62,7 +67,13 @@ export function kubeconfigAuth(options?: KubeconfigAuthOptions): KubeconfigAuth 
 /** The plugin for an already loaded context (shared with `kubeServiceProxy`). */
 export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions): KubeconfigAuth {
   const { user, cluster } = config;
-  const describe = { context: config.context, user: user.name, server: cluster.server, tls: tlsFor(config) };
+  const describe = {
+    context: config.context,
+    user: user.name,
+    server: cluster.server,
+    tls: tlsFor(config),
+    proxy: cluster.proxyUrl,
+  };
   const source: CredentialSource = user.tokenFile
     ? 'tokenFile'
     : user.token

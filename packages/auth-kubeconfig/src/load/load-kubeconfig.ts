@@ -133,15 +133,14 @@ function resolveCluster(cluster: EntryFields): ResolvedCluster {
       'server',
     );
   }
-  for (const field of ['tls-server-name', 'proxy-url'] as const) {
-    if (cluster.has(field)) {
-      throw cluster.error(
-        KubeconfigErrorCode.unsupported,
-        `${field} is not supported yet. Remove it from the cluster entry, or use a context whose cluster does not need it.`,
-        field,
-      );
-    }
+  if (cluster.has('tls-server-name')) {
+    throw cluster.error(
+      KubeconfigErrorCode.unsupported,
+      'tls-server-name is not supported yet. Remove it from the cluster entry, or use a context whose cluster does not need it.',
+      'tls-server-name',
+    );
   }
+  const proxyUrl = readProxyUrl(cluster);
   const insecureSkipTlsVerify = cluster.boolean('insecure-skip-tls-verify');
   const ca = cluster.pem('certificate-authority', CERTIFICATE, 'CERTIFICATE');
   // client-go's validation: "specifying a root certificates file with the insecure flag is not allowed".
@@ -155,6 +154,7 @@ function resolveCluster(cluster: EntryFields): ResolvedCluster {
   const execInfo: Record<string, unknown> = { server };
   if (ca !== undefined) execInfo['certificate-authority-data'] = Buffer.from(ca).toString('base64');
   if (insecureSkipTlsVerify) execInfo['insecure-skip-tls-verify'] = true;
+  if (proxyUrl !== undefined) execInfo['proxy-url'] = proxyUrl;
   const extension = execExtension(cluster.entry.body.extensions);
   if (extension !== undefined) execInfo.config = extension;
   return {
@@ -163,8 +163,34 @@ function resolveCluster(cluster: EntryFields): ResolvedCluster {
     server: server.replace(/\/+$/, ''),
     ca,
     insecureSkipTlsVerify,
+    proxyUrl,
     execInfo,
   };
+}
+
+/** client-go takes http, https and socks5 proxies here; core's transport speaks the first two. Never quotes the URL: it may hold a password. */
+function readProxyUrl(cluster: EntryFields): string | undefined {
+  const value = cluster.string('proxy-url');
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (error) {
+    throw cluster.error(
+      KubeconfigErrorCode.invalid,
+      'proxy-url is not a URL, e.g. http://proxy.example.com:3128.',
+      'proxy-url',
+      error,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw cluster.error(
+      KubeconfigErrorCode.unsupported,
+      `proxy-url uses ${url.protocol.replace(':', '')}; only http:// and https:// proxies are supported (not socks5).`,
+      'proxy-url',
+    );
+  }
+  return value;
 }
 
 /** The cluster extension an exec plugin with provideClusterInfo receives as `spec.cluster.config`. */
