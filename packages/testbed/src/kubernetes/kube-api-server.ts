@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { proxyTo } from '../gateway/proxy-upstream.js';
 import { closeServer } from '../http-server.js';
 import type { TestCertificates } from '../tls-certificates.js';
@@ -105,8 +106,9 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     response: ServerResponse,
     record: (user: KubeUser | undefined) => void,
   ): Promise<void> {
-    // A certificate that was sent but did not verify: kube-apiserver's handshake (VerifyClientCertIfGiven) fails.
-    const socket = request.socket as import('node:tls').TLSSocket;
+    // A certificate that was sent but did not verify. kube-apiserver (tls.VerifyClientCertIfGiven) fails the
+    // handshake; Node cannot verify only-if-given, so the handshake completes and the request is refused here.
+    const socket = request.socket as TLSSocket;
     if (!socket.authorized && socket.getPeerCertificate()?.subject) {
       record(undefined);
       sendStatus(response, 401, 'Unauthorized', 'Unauthorized');
