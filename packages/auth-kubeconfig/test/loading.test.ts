@@ -183,6 +183,10 @@ describe('loading the kubeconfig as kubectl does', () => {
       ],
       [{ user: { username: 'admin', password: 'hunter2-password' } }, { code: 'KUBECONFIG_UNSUPPORTED' }],
       [
+        { user: { token: 'hunter2-password\nX-Injected: 1' } },
+        { code: 'KUBECONFIG_INVALID', field: 'users["u"].user.token' },
+      ],
+      [
         { user: { 'client-certificate': 'missing.crt', 'client-key': 'missing.key' } },
         { code: 'KUBECONFIG_NOT_FOUND', field: 'users["u"].user.client-certificate' },
       ],

@@ -229,10 +229,19 @@ function resolveUser(user: EntryFields): ResolvedUser {
       cert === undefined ? 'client-certificate' : 'client-key',
     );
   }
+  const token = user.string('token');
+  // A header value cannot hold these; refusing here beats a TypeError from Headers at the first request.
+  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
+    throw user.error(
+      KubeconfigErrorCode.invalid,
+      'The token holds spaces, line breaks or non-ASCII characters, which no bearer token has.',
+      'token',
+    );
+  }
   return {
     name: user.entry.name,
     file: user.entry.file,
-    token: user.string('token'),
+    token,
     tokenFile: user.string('tokenFile'),
     clientCertificate: cert !== undefined && key !== undefined ? { cert, key } : undefined,
     exec: readExecConfig(user),
