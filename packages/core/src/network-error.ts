@@ -145,12 +145,21 @@ function diagnose(error: unknown, url: URL, context: FailureContext): Diagnosis 
 }
 
 /**
+ * A network failure, not a misuse such as an invalid URL or a GET with a body
+ * (also TypeErrors): undici gives the reason as `cause`; browsers say
+ * "Failed to fetch", "NetworkError when attempting to fetch resource" or "Load failed".
+ */
+function looksLikeNetworkFailure(error: TypeError): boolean {
+  return error.cause !== undefined || /fetch|network|load failed/i.test(error.message);
+}
+
+/**
  * The fetch standard reports every failure below HTTP as a bare `TypeError`
  * ("fetch failed"); this turns it into an error that names the call and says
  * what to do, keeping the original as `cause`. Anything else passes through.
  */
 export function toNetworkError(error: unknown, request: Request, context: FailureContext): unknown {
-  if (!(error instanceof TypeError) || error instanceof MlPlatformError) return error;
+  if (!(error instanceof TypeError) || !looksLikeNetworkFailure(error)) return error;
   let url: URL;
   try {
     url = new URL(request.url);

@@ -116,4 +116,29 @@ describe('failures below HTTP are MlPlatformErrors that name the call', () => {
     expect(inspect(error)).not.toContain('s3cr3t-value');
     expect(error.message).toMatch(/healthz\?\[query omitted\] failed/);
   });
+
+  it("keeps a browser's bare network TypeError, and passes a misuse TypeError through unchanged", async () => {
+    const browserFailure = new TypeError('Failed to fetch');
+    const browserLike = createKfpV2Client({
+      baseUrl: 'https://kubeflow.example.com/pipeline',
+      fetch: async () => {
+        throw browserFailure;
+      },
+      retry: false,
+    });
+    const error = await failureOf(browserLike.GET('/apis/v2beta1/healthz'));
+    expect(error).toMatchObject({ code: 'NETWORK_ERROR', cause: browserFailure });
+    expect(error.message).toMatch(
+      /^GET https:\/\/kubeflow.example.com\/pipeline\/apis\/v2beta1\/healthz failed: Failed to fetch/,
+    );
+
+    const misuse = new TypeError('Request with GET/HEAD method cannot have body.');
+    const misused = createKfpV2Client({
+      baseUrl: 'https://kubeflow.example.com/pipeline',
+      fetch: async () => {
+        throw misuse;
+      },
+    });
+    await expect(misused.GET('/apis/v2beta1/healthz')).rejects.toBe(misuse);
+  });
 });

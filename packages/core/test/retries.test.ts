@@ -187,6 +187,7 @@ describe('retries (on by default for idempotent requests)', () => {
     expect(create({ maxAttemps: 3 })).toThrow(/retry.maxAttemps is not a retry option/);
     expect(create({ baseDelayMs: -1 })).toThrow(/retry.baseDelayMs must be a number of milliseconds/);
     expect(create({ statuses: [200] })).toThrow(/retry.statuses must be a list of HTTP error statuses/);
+    expect(create({ statuses: [401, 503] })).toThrow(/cannot include 401: the auth plugins replay/);
     expect(create({ onRetry: 'log' })).toThrow(/retry.onRetry must be a function/);
   });
 });

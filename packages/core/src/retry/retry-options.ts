@@ -122,6 +122,12 @@ export function resolveRetryPolicy(retry: unknown): RetryPolicy | undefined {
   if (!Array.isArray(statuses) || !statuses.every((s) => Number.isInteger(s) && s >= 400 && s <= 599)) {
     throw invalidOption('retry.statuses must be a list of HTTP error statuses (400-599), e.g. [429, 503].');
   }
+  if (statuses.includes(401)) {
+    // A 401 is answered by the auth plugins: they replace the credential and replay once.
+    throw invalidOption(
+      'retry.statuses cannot include 401: the auth plugins replay a request after a 401 themselves.',
+    );
+  }
   const methods = options.methods ?? DEFAULTS.methods;
   if (!Array.isArray(methods) || !methods.every((m) => typeof m === 'string' && /^[A-Za-z]+$/.test(m))) {
     throw invalidOption('retry.methods must be a list of HTTP methods, e.g. ["GET", "PUT"].');
