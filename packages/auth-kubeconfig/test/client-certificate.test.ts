@@ -86,6 +86,7 @@ describe('client certificate users (mutual TLS)', () => {
       .GET('/apis/v2beta1/healthz')
       .catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(MlPlatformError);
+    expect((error as MlPlatformError).code).toMatch(/^(TLS_ERROR|NETWORK_ERROR)$/);
     expect(String(error)).not.toContain('token-user-0123456789');
   });
 });
