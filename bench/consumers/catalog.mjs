@@ -59,4 +59,10 @@ export const consumers = [
     file: 'bench/consumers/auth-dex-session.mjs',
     packageDir: 'packages/auth-dex-session',
   },
+  {
+    id: 'auth-kubeconfig',
+    label: '@ml-platform/auth-kubeconfig + kfp-v2',
+    file: 'bench/consumers/auth-kubeconfig.mjs',
+    packageDir: 'packages/auth-kubeconfig',
+  },
 ];

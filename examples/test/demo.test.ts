@@ -61,6 +61,7 @@ function expectNoSecrets(output: string): void {
   expect(output).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\./); // a JWT (ServiceAccount, ID token)
   expect(output).not.toMatch(/secret-[\w-]{12,}/); // the OpenID Provider's client secrets
   expect(output).not.toContain('oauth2_proxy_kubeflow='); // the session cookie
+  expect(output).not.toMatch(/PRIVATE KEY|LS0tLS1CRUdJTi/); // the kubeconfig's client key, as PEM or base64
   for (const password of [DEFAULT_DEX_USER.password, TEST_USERS.alice.password, TEST_USERS.bob.password]) {
     expect(output).not.toContain(password);
   }
@@ -78,7 +79,7 @@ describe('npm run demo', () => {
     expect(code, output).toBe(0);
     for (const line of [
       'ready in',
-      '1/5 The gateway refuses requests without valid credentials',
+      '1/6 The gateway refuses requests without valid credentials',
       'KFP, no credentials                      -> 401 (oauth2-proxy: no session)',
       '-> 401 (Jwt verification fails)',
       '-> 403 (RBAC: access denied)',
@@ -92,7 +93,10 @@ describe('npm run demo', () => {
       'with an oauth2-proxy session cookie, as user@example.com',
       'SeldonDeployment(s) in seldon',
       "with an OIDC ID token (checked against the provider's JWKS), as alice@example.com",
-      '✓ All 4 examples ran against the test bed',
+      'Context testbed: signing as testbed-admin (client certificate)',
+      "Through the API server's service proxy: /api/v1/namespaces/kubeflow/services/ml-pipeline:http/proxy",
+      'authenticated with a client certificate (mutual TLS), as kubernetes-admin; none refused',
+      '✓ All 5 examples ran against the test bed',
       'nothing is left running',
     ]) {
       expect(output).toContain(line);

@@ -4,6 +4,8 @@ export interface DemoScript {
   title: string;
   /** Said before the script runs, when what answers it needs explaining. */
   note?: string;
+  /** Which part of the test bed the script talks to, for the summary after it. Default: the gateway. */
+  via?: 'gateway' | 'kubernetes-api-server';
   /** The compiled script to run. */
   file: string;
   /** What to show the reader: the source they would copy. */
@@ -13,9 +15,10 @@ export interface DemoScript {
 const PRISM_NOTE =
   "answered by Prism: it validates the request against the spec and replies with the spec's example values";
 
-const example = (name: string, title: string, note?: string): DemoScript => ({
+const example = (name: string, title: string, note?: string, via?: DemoScript['via']): DemoScript => ({
   title,
   note,
+  via,
   file: fileURLToPath(new URL(`../${name}.js`, import.meta.url)),
   shownAs: `examples/src/${name}.ts`,
 });
@@ -39,5 +42,11 @@ export const EXAMPLES: readonly DemoScript[] = [
     'seldon-deploy-oidc',
     'Seldon Deploy with an OIDC ID token from the password grant (oidcAuth)',
     PRISM_NOTE,
+  ),
+  example(
+    'kfp-v2-kubeconfig',
+    "KFP v2beta1 with only kubectl access: the API server's service proxy (kubeServiceProxy)",
+    'a standalone, single-user KFP behind the Kubernetes API server; the kubeconfig holds a client certificate',
+    'kubernetes-api-server',
   ),
 ];

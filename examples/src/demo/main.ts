@@ -15,6 +15,7 @@ import { type LocalCluster, startLocalCluster } from '@ml-platform/testbed';
 import { ConsoleOutput, seconds } from './console-output.js';
 import { type DemoScript, EXAMPLES } from './examples.js';
 import { summarizeGateway } from './gateway-summary.js';
+import { summarizeKubeApiServer } from './kube-api-summary.js';
 import { showRefusals } from './refusals.js';
 import { runScript } from './run-script.js';
 import { readScriptRuntime } from './script-runtime.js';
@@ -91,6 +92,7 @@ async function startTestBed(): Promise<LocalCluster> {
       'projected ServiceAccount token',
       `${cluster.serviceAccount.tokenPath}  (rotates every ${seconds(TOKEN_ROTATION_MS)})`,
     ],
+    ['Kubernetes API server (service proxy)', `${cluster.kubernetes.apiServer.url}  (KUBECONFIG set for it)`],
   ];
   for (const [what, where] of rows) out.scriptLine(`${what?.padEnd(38)} ${where}`);
   out.line(`  ready in ${seconds(performance.now() - started)}`);
@@ -110,13 +112,17 @@ async function scriptStep(cluster: LocalCluster, script: DemoScript, position: s
   out.heading(`${position} ${script.title}`);
   out.line(`  (${script.shownAs}${script.note ? `; ${script.note}` : ''})`);
   const mark = cluster.gateway.log.entries.length;
+  const kubeMark = cluster.kubernetes.apiServer.requests.length;
   const result = await runScript(script.file, cluster.env(), {
     signal: teardown.signal,
     timeoutMs: SCRIPT_TIMEOUT_MS,
     runtime,
     onLine: (line) => out.scriptLine(line),
   });
-  const summary = summarizeGateway(cluster.gateway.log.since(mark));
+  const summary =
+    script.via === 'kubernetes-api-server'
+      ? summarizeKubeApiServer(cluster.kubernetes.apiServer.requests.slice(kubeMark))
+      : summarizeGateway(cluster.gateway.log.since(mark));
   if (result.code === 0) {
     out.line(`  ✓ ${seconds(result.durationMs)} · ${summary}`);
     return true;

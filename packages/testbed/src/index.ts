@@ -46,6 +46,15 @@ export { type KfpEmulatorServer, startKfpEmulatorServer } from './kfp-state/kfp-
 export { DEFAULT_NAMESPACE_ACCESS, type NamespaceAccess } from './kfp-state/namespace-access.js';
 export { type PrismProxy, startPrismProxy } from './kfp-state/prism-proxy.js';
 export type { RunOutcome, RunTiming } from './kfp-state/run-lifecycle.js';
+export type { KubeUser } from './kubernetes/api-server/authenticate.js';
+export type { ProxyAttributes, ProxyAuthorizer } from './kubernetes/api-server/authorize.js';
+export {
+  type KubeApiRequest,
+  type KubeApiServer,
+  type KubeApiServerOptions,
+  type KubeService,
+  startKubeApiServer,
+} from './kubernetes/kube-api-server.js';
 export {
   createProjectedTokenVolume,
   type ProjectedTokenVolume,

@@ -16,11 +16,13 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LocalCluster, processesWithEnv, startLocalCluster } from '@ml-platform/testbed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const require = createRequire(import.meta.url);
 let cluster: LocalCluster;
@@ -72,6 +74,7 @@ describe('the local cluster', () => {
         'KFP_TOKEN',
         'KF_PIPELINES_ENDPOINT',
         'KF_PIPELINES_SA_TOKEN_PATH',
+        'KUBECONFIG',
         'KUBEFLOW_ENDPOINT',
         'KUBEFLOW_PASSWORD',
         'KUBEFLOW_USERNAME',
@@ -85,6 +88,39 @@ describe('the local cluster', () => {
       ].sort(),
     );
     expect(env.KF_PIPELINES_ENDPOINT).toBe(`${cluster.url}/pipeline`);
+    expect(env.KUBECONFIG).toBe(cluster.kubernetes.kubeconfigPath);
+  });
+
+  it("writes a kubeconfig only its user can read, whose client certificate the API server accepts for ml-pipeline's proxy", async () => {
+    const path = cluster.kubernetes.kubeconfigPath;
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const config = parse(readFileSync(path, 'utf8'));
+    const decode = (data: string) => Buffer.from(data, 'base64').toString('utf8');
+    const { cluster: entry } = config.clusters[0];
+    const { user } = config.users[0];
+    expect(config['current-context']).toBe('testbed');
+    expect(entry.server).toBe(cluster.kubernetes.apiServer.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const call = httpsRequest(
+        `${entry.server}/api/v1/namespaces/kubeflow/services/ml-pipeline:http/proxy/apis/v2beta1/healthz`,
+        {
+          ca: decode(entry['certificate-authority-data']),
+          cert: decode(user['client-certificate-data']),
+          key: decode(user['client-key-data']),
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      call.on('error', reject);
+      call.end();
+    });
+    expect(status).toBe(200);
+    expect(cluster.kubernetes.apiServer.requests.at(-1)).toMatchObject({
+      user: 'kubernetes-admin',
+      via: 'x509',
+    });
   });
 });
 
@@ -151,6 +187,7 @@ describe('the test bed CLI', () => {
         }
         expect(processesWithEnv('ML_PLATFORM_TESTBED_TEST_RUN', marker)).toEqual([]);
         expect(existsSync(values.KF_PIPELINES_SA_TOKEN_PATH ?? '')).toBe(false);
+        expect(existsSync(values.KUBECONFIG ?? '')).toBe(false);
       } finally {
         child.kill('SIGKILL');
         rmSync(work, { recursive: true, force: true });

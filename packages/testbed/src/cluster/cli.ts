@@ -86,6 +86,7 @@ process.stdout.write(
     `  Seldon Deploy baseUrl           ${cluster.seldonDeployUrl}`,
     `  OpenID Provider issuer          ${cluster.oidcIssuer}`,
     `  projected SA token              ${cluster.serviceAccount.tokenPath}`,
+    `  Kubernetes API server           ${cluster.kubernetes.apiServer.url}  (kubeconfig: ${cluster.kubernetes.kubeconfigPath})`,
     `  profile namespace               ${cluster.namespace}`,
     envFile
       ? `Credentials and endpoints are in ${envFile}: node --env-file=${envFile} <script>`

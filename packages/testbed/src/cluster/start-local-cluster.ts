@@ -6,7 +6,10 @@ import { proxyTo } from '../gateway/proxy-upstream.js';
 import type { GatewayRoute } from '../gateway/routes.js';
 import { withFallback } from '../gateway/upstream.js';
 import { createKfpEmulator, type KfpEmulator } from '../kfp-state/kfp-emulator.js';
+import { type KfpEmulatorServer, startKfpEmulatorServer } from '../kfp-state/kfp-emulator-server.js';
 import type { RunTiming } from '../kfp-state/run-lifecycle.js';
+import { type KubeApiServer, startKubeApiServer } from '../kubernetes/kube-api-server.js';
+import { writeLocalKubeconfig } from '../kubernetes/local-kubeconfig.js';
 import {
   createProjectedTokenVolume,
   type ProjectedTokenVolume,
@@ -18,6 +21,7 @@ import {
 } from '../kubernetes/service-account-issuer.js';
 import type { OidcTestProvider } from '../oidc/oidc-provider.js';
 import { TEST_USERS } from '../oidc/test-users.js';
+import { createTestCertificates } from '../tls-certificates.js';
 import { lazyPrism } from './lazy-prism.js';
 
 /** Kubeflow's example profile namespace (manifests' `kubeflow-user-example-com`). */
@@ -74,12 +78,22 @@ export interface LocalCluster {
   readonly credentials: LocalClusterCredentials;
   readonly gateway: KubeflowGateway;
   readonly kfp: KfpEmulator;
+  /**
+   * The Kubernetes API server (real TLS, client certificates verified) with a
+   * standalone, single-user KFP behind its service proxy as `kubeflow/ml-pipeline:http`,
+   * and a kubeconfig for it (the admin's client certificate): the kubectl-only way in.
+   */
+  readonly kubernetes: {
+    readonly apiServer: KubeApiServer;
+    readonly kubeconfigPath: string;
+    readonly kfp: KfpEmulatorServer;
+  };
   readonly oidc: OidcTestProvider;
   /**
    * Environment variables pointing code at this cluster: `KF_PIPELINES_ENDPOINT`,
    * `KF_PIPELINES_SA_TOKEN_PATH`, `KFP_NAMESPACE`, `KFP_TOKEN`, `KUBEFLOW_ENDPOINT`,
    * `KUBEFLOW_USERNAME`, `KUBEFLOW_PASSWORD`, `SELDON_DEPLOY_URL`, `SELDON_NAMESPACE`,
-   * `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET`, `OIDC_USERNAME`, `OIDC_PASSWORD`.
+   * `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET`, `OIDC_USERNAME`, `OIDC_PASSWORD`, `KUBECONFIG`.
    * Several are secrets.
    */
   env(): Record<string, string>;
@@ -177,6 +191,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     ];
     const gateway = await startKubeflowGateway({ routes, jwtRules });
     stoppers.push(gateway.stop);
+    const kubernetes = await startKubernetesApi(options.runTiming, stoppers);
     if (eager) await Promise.all([prism.kfpV1.url(), prism.seldon.url()]);
 
     const credentials: LocalClusterCredentials = {
@@ -201,6 +216,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       credentials,
       gateway,
       kfp,
+      kubernetes,
       oidc,
       env: () => ({
         KF_PIPELINES_ENDPOINT: kfpEndpoint,
@@ -217,6 +233,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
         OIDC_CLIENT_SECRET: credentials.oidc.clientSecret,
         OIDC_USERNAME: credentials.oidc.username,
         OIDC_PASSWORD: credentials.oidc.password,
+        KUBECONFIG: kubernetes.kubeconfigPath,
       }),
       stop: stopAll,
     };
@@ -224,4 +241,39 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     await stopAll().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The API server and what sits behind its service proxy: a standalone KFP in
+ * single-user mode, as `kfp.Client(kube_context=...)` reaches it (in
+ * multi-user Kubeflow the API server's proxy strips the caller's identity, so
+ * that path is for standalone installs). Its certificates are its own
+ * cluster CA's, as a kind or kubeadm cluster has.
+ */
+async function startKubernetesApi(
+  runTiming: RunTiming | undefined,
+  stoppers: Array<() => Promise<void>>,
+): Promise<LocalCluster['kubernetes']> {
+  const kfp = await startKfpEmulatorServer({ multiUser: false, runTiming });
+  stoppers.push(kfp.stop);
+  const certificates = createTestCertificates({ clientSubject: '/CN=kubernetes-admin/O=system:masters' });
+  const apiServer = await startKubeApiServer({
+    certificates,
+    services: [
+      {
+        namespace: 'kubeflow',
+        name: 'ml-pipeline',
+        ports: [{ name: 'http', port: 8888, endpoint: async () => kfp.url }],
+      },
+    ],
+  });
+  stoppers.push(apiServer.stop);
+  const kubeconfig = writeLocalKubeconfig({
+    server: apiServer.url,
+    ca: certificates.ca,
+    clientCert: certificates.clientCert,
+    clientKey: certificates.clientKey,
+  });
+  stoppers.push(async () => kubeconfig.remove());
+  return { apiServer, kubeconfigPath: kubeconfig.path, kfp };
 }

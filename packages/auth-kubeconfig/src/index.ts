@@ -1,0 +1,15 @@
+export {
+  KubeconfigAuthError,
+  KubeconfigAuthErrorCode,
+  KubeconfigError,
+  KubeconfigErrorCode,
+  type KubeconfigLocation,
+} from './errors.js';
+export {
+  type KubeServiceProxyClientOptions,
+  type KubeServiceProxyOptions,
+  kubeServiceProxy,
+} from './kube-service-proxy.js';
+export { type CredentialSource, type KubeconfigAuth, kubeconfigAuth } from './kubeconfig-auth.js';
+export type { KubeconfigAuthOptions } from './options.js';
+export type { KubeconfigTls } from './tls-for.js';

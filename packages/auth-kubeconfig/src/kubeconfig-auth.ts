@@ -1,0 +1,154 @@
+import {
+  type AuthPlugin,
+  type CredentialAuthPlugin,
+  CredentialCache,
+  createCredentialAuth,
+} from '@ml-platform/core';
+import { type BearerCredential, bearerCredential, usableUntil } from './credentials/bearer-credential.js';
+import { runExecPlugin } from './credentials/run-exec-plugin.js';
+import { readTokenFile, tokenFileIdentity } from './credentials/token-file.js';
+import { KubeconfigAuthError, KubeconfigAuthErrorCode, PLUGIN_NAME } from './errors.js';
+import { loadKubeconfig } from './load/load-kubeconfig.js';
+import type { ResolvedKubeconfig } from './load/resolved-kubeconfig.js';
+import {
+  checkOptions,
+  type KubeconfigAuthOptions,
+  type ResolvedAuthOptions,
+  resolveAuthOptions,
+} from './options.js';
+import { type KubeconfigTls, tlsFor } from './tls-for.js';
+
+/** Where the plugin's bearer token comes from, in client-go's order of precedence. */
+export type CredentialSource = 'tokenFile' | 'token' | 'exec' | 'none';
+
+export type KubeconfigAuth = AuthPlugin & {
+  /** The context in use. */
+  readonly context: string;
+  /** The kubeconfig user whose credentials sign requests. */
+  readonly user: string;
+  /** The cluster's `server`, without a trailing slash. */
+  readonly server: string;
+  /** Where the bearer token comes from; `none` for a user with only a client certificate (or nothing). */
+  readonly credentialSource: CredentialSource;
+  /**
+   * The TLS options of this cluster and user, to pass as the client's `tls`:
+   * the cluster's CA (or `insecureSkipVerify` when the kubeconfig says so) and
+   * the user's client certificate and key. Undefined when the system's CAs
+   * apply and there is no client certificate.
+   */
+  readonly tls: KubeconfigTls | undefined;
+  /**
+   * The cluster's `proxy-url`, to pass as the client's `proxy`; undefined when
+   * the kubeconfig sets none (then, as with kubectl, HTTPS_PROXY/NO_PROXY apply).
+   */
+  readonly proxy: string | undefined;
+  /** The credential cache behind the bearer token (acquisition count, explicit reset); undefined for `none`. */
+  readonly cache: CredentialAuthPlugin<BearerCredential>['cache'] | undefined;
+};
+
+/**
+ * Signs requests as the kubeconfig's user, as kubectl would: a `tokenFile`
+ * (re-read when it changes and after a 401), a `token`, or an exec credential
+ * plugin (`aws eks get-token`, `gke-gcloud-auth-plugin`, `kubelogin`), whose
+ * credential is kept until its `expirationTimestamp`, shared by concurrent
+ * requests and re-made after a 401. Client certificates go through the
+ * transport: pass `auth.tls` as the client's `tls` (or use `kubeServiceProxy`).
+ *
+ * @example
+ * const auth = kubeconfigAuth({ context: 'prod' });
+ * const kfp = createKfpV2Client({ baseUrl: 'https://kfp.example.com/pipeline', auth, tls: auth.tls });
+ */
+export function kubeconfigAuth(options?: KubeconfigAuthOptions): KubeconfigAuth {
+  const checked = checkOptions(options, []) as KubeconfigAuthOptions;
+  const resolvedOptions = resolveAuthOptions(checked);
+  return authFor(loadKubeconfig({ ...checked, env: resolvedOptions.env }), resolvedOptions);
+}
+
+/** The plugin for an already loaded context (shared with `kubeServiceProxy`). */
+export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions): KubeconfigAuth {
+  const { user, cluster } = config;
+  const describe = {
+    context: config.context,
+    user: user.name,
+    server: cluster.server,
+    tls: tlsFor(config),
+    proxy: cluster.proxyUrl,
+  };
+  const source: CredentialSource = user.tokenFile
+    ? 'tokenFile'
+    : user.token
+      ? 'token'
+      : user.exec
+        ? 'exec'
+        : 'none';
+  if (source === 'none') {
+    return {
+      name: PLUGIN_NAME,
+      ...describe,
+      credentialSource: source,
+      cache: undefined,
+      onRequest: () => undefined,
+    };
+  }
+
+  const acquire = async (): Promise<BearerCredential> => {
+    if (user.tokenFile) {
+      const { token, identity } = await readTokenFile(user.tokenFile, user.name);
+      return bearerCredential(token, { fileIdentity: identity });
+    }
+    if (user.token) return bearerCredential(user.token, {});
+    const exec = user.exec!;
+    const result = await runExecPlugin({
+      exec,
+      user: user.name,
+      clusterInfo: cluster.execInfo,
+      env: options.env,
+      timeoutMs: options.execTimeoutMs,
+      stdinIsTerminal: process.stdin.isTTY === true,
+    });
+    const receivedAt = Date.now();
+    if (result.expiresAt !== undefined && result.expiresAt <= receivedAt) {
+      throw new KubeconfigAuthError(
+        KubeconfigAuthErrorCode.execInvalidOutput,
+        user.name,
+        `The exec plugin ${exec.command} of kubeconfig user "${user.name}" returned a credential that expired at ` +
+          `${new Date(result.expiresAt).toISOString()}, before it arrived; check this machine's clock. The request was not sent.`,
+      );
+    }
+    return bearerCredential(result.token, {
+      expiresAt:
+        result.expiresAt === undefined
+          ? undefined
+          : usableUntil(result.expiresAt, receivedAt, options.clockSkewMs),
+    });
+  };
+
+  // The skew is applied per credential (usableUntil), so the cache itself adds none; no early refresh:
+  // an exec plugin may prompt, which must not happen in the background.
+  const cache = new CredentialCache<BearerCredential>({ acquire, skewMs: 0, refreshAheadMs: 0 });
+  const signer = createCredentialAuth({
+    name: PLUGIN_NAME,
+    cache,
+    apply(request, credential) {
+      request.headers.set('authorization', `Bearer ${credential.value}`);
+      return undefined;
+    },
+  });
+
+  const tokenFile = user.tokenFile;
+  return {
+    name: PLUGIN_NAME,
+    ...describe,
+    credentialSource: source,
+    cache,
+    async onRequest(params) {
+      // A token file is re-read when it was replaced or rewritten since it was read (one stat per request).
+      const current = cache.peek();
+      if (tokenFile && current && (await tokenFileIdentity(tokenFile)) !== current.fileIdentity) {
+        cache.invalidate(current);
+      }
+      return signer.onRequest?.(params);
+    },
+    onResponse: signer.onResponse,
+  };
+}

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, sep } from 'node:path';
+import { parseDocument } from 'yaml';
+import { KubeconfigError, KubeconfigErrorCode } from '../errors.js';
+import { BODY_KEY, type KubeconfigFile, type ListName, type NamedEntry } from './kubeconfig-model.js';
+
+/** A kubeconfig larger than this is not one (kubectl's own are a few kB; a few embedded certificates stay far below). */
+const MAX_BYTES = 4 * 1024 * 1024;
+
+/** What a missing file means to the caller: skip it (a KUBECONFIG list) or fail (an explicit path). */
+export type MissingFile = 'skip' | 'fail';
+
+/**
+ * Reads and parses one kubeconfig file. A missing file gives undefined when
+ * `missing` is `'skip'`; an empty file is an empty config (client-go's
+ * `LoadFromFile`). Each entry's relative paths are resolved against this
+ * file's directory now, before merging, as client-go's `ResolveLocalPaths`
+ * does: `certificate-authority`, `client-certificate`, `client-key`,
+ * `tokenFile`, and the exec `command` when it contains a path separator
+ * (a bare name is looked up on `PATH`).
+ */
+export function readKubeconfigFile(path: string, missing: MissingFile): KubeconfigFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && missing === 'skip') return undefined;
+    throw new KubeconfigError(
+      code === 'ENOENT' || code === 'ENOTDIR' ? KubeconfigErrorCode.notFound : KubeconfigErrorCode.unreadable,
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? 'The kubeconfig file does not exist.'
+        : `The kubeconfig file cannot be read (${code ?? String(error)}).`,
+      { file: path },
+      { cause: error },
+    );
+  }
+  if (text.length > MAX_BYTES) {
+    throw new KubeconfigError(
+      KubeconfigErrorCode.invalid,
+      `The file is ${text.length} bytes, more than a kubeconfig can be (${MAX_BYTES}).`,
+      { file: path },
+    );
+  }
+  const root = parseYaml(text, path);
+  const currentContext = optionalString(root, 'current-context', path);
+  return {
+    path,
+    currentContext: currentContext === '' ? undefined : currentContext,
+    clusters: readList(root, 'clusters', path),
+    users: readList(root, 'users', path),
+    contexts: readList(root, 'contexts', path),
+  };
+}
+
+function parseYaml(text: string, file: string): Record<string, unknown> {
+  // Kubeconfigs are YAML 1.1 in practice (client-go reads them with sigs.k8s.io/yaml); `uniqueKeys` as Go's decoder.
+  const document = parseDocument(text, { version: '1.1', uniqueKeys: true, prettyErrors: false });
+  const problem = document.errors[0];
+  if (problem) {
+    const line = problem.linePos?.[0];
+    throw new KubeconfigError(
+      KubeconfigErrorCode.invalid,
+      `The file is not valid YAML${line ? ` at line ${line.line}, column ${line.col}` : ''}: ${problem.code}.`,
+      { file },
+    );
+  }
+  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new KubeconfigError(
+      KubeconfigErrorCode.invalid,
+      `The file holds ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not a kubeconfig (a mapping with clusters, users and contexts).`,
+      { file },
+    );
+  }
+  const kind = (value as Record<string, unknown>).kind;
+  if (kind !== undefined && kind !== 'Config') {
+    throw new KubeconfigError(
+      KubeconfigErrorCode.invalid,
+      `The file is a Kubernetes ${String(kind)}, not a kubeconfig (kind: Config).`,
+      { file, field: 'kind' },
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
+function optionalString(object: Record<string, unknown>, key: string, file: string): string | undefined {
+  const value = object[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') {
+    throw new KubeconfigError(KubeconfigErrorCode.invalid, `Expected a string, got ${typeof value}.`, {
+      file,
+      field: key,
+    });
+  }
+  return value;
+}
+
+function readList(root: Record<string, unknown>, list: ListName, file: string): Map<string, NamedEntry> {
+  const entries = new Map<string, NamedEntry>();
+  const value = root[list];
+  if (value === undefined || value === null) return entries;
+  if (!Array.isArray(value)) {
+    throw new KubeconfigError(KubeconfigErrorCode.invalid, `Expected a list, got ${typeof value}.`, {
+      file,
+      field: list,
+    });
+  }
+  for (const [index, item] of value.entries()) {
+    const at = `${list}[${index}]`;
+    if (!isObject(item)) {
+      throw new KubeconfigError(KubeconfigErrorCode.invalid, 'Expected a mapping with name and its body.', {
+        file,
+        field: at,
+      });
+    }
+    const name = item.name;
+    if (typeof name !== 'string' || name === '') {
+      throw new KubeconfigError(KubeconfigErrorCode.invalid, 'Every entry needs a non-empty name.', {
+        file,
+        field: `${at}.name`,
+      });
+    }
+    // client-go refuses a name listed twice in one file (`duplicate name ... in list`); across files the first wins.
+    if (entries.has(name)) {
+      throw new KubeconfigError(KubeconfigErrorCode.invalid, `The name "${name}" is listed twice.`, {
+        file,
+        field: `${at}.name`,
+      });
+    }
+    const key = BODY_KEY[list];
+    const body = item[key] ?? {};
+    if (!isObject(body)) {
+      throw new KubeconfigError(KubeconfigErrorCode.invalid, `Expected a mapping, got ${typeof body}.`, {
+        file,
+        field: `${list}["${name}"].${key}`,
+      });
+    }
+    entries.set(name, { name, file, index, body: resolveLocalPaths(list, body, dirname(file)) });
+  }
+  return entries;
+}
+
+const FILE_FIELDS: Record<ListName, readonly string[]> = {
+  clusters: ['certificate-authority'],
+  users: ['client-certificate', 'client-key', 'tokenFile'],
+  contexts: [],
+};
+
+function resolveLocalPaths(list: ListName, body: Record<string, unknown>, base: string) {
+  const resolved: Record<string, unknown> = { ...body };
+  for (const field of FILE_FIELDS[list]) {
+    const value = resolved[field];
+    if (typeof value === 'string' && value !== '' && !isAbsolute(value)) resolved[field] = join(base, value);
+  }
+  const exec = resolved.exec;
+  if (list === 'users' && isObject(exec)) {
+    const command = exec.command;
+    if (typeof command === 'string' && command.includes(sep) && !isAbsolute(command)) {
+      resolved.exec = { ...exec, command: join(base, command) };
+    }
+  }
+  return resolved;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

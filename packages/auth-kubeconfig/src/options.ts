@@ -1,0 +1,63 @@
+import { invalidOption } from '@ml-platform/core';
+import { PLUGIN_NAME } from './errors.js';
+import type { LoadKubeconfigOptions } from './load/load-kubeconfig.js';
+
+export interface KubeconfigAuthOptions extends LoadKubeconfigOptions {
+  /**
+   * Stop using an exec plugin's credential this long before its
+   * `expirationTimestamp`, for clock differences; never more than a quarter
+   * of the credential's lifetime, so a short-lived one is not re-made on
+   * every request. Default 10 000 ms.
+   */
+  clockSkewMs?: number;
+  /** Stop an exec plugin that has not finished after this long. Default 120 000 ms (interactive logins take a while). */
+  execTimeoutMs?: number;
+}
+
+export interface ResolvedAuthOptions {
+  clockSkewMs: number;
+  execTimeoutMs: number;
+  env: Record<string, string | undefined>;
+}
+
+const KNOWN = ['kubeconfig', 'context', 'env', 'clockSkewMs', 'execTimeoutMs'];
+
+/** Checks the options every entry point shares, so a typo fails when the client is made. */
+export function checkOptions(options: unknown, known: readonly string[]): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw invalidOption(
+      `[${PLUGIN_NAME}] options must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}.`,
+    );
+  }
+  const allowed = [...KNOWN, ...known];
+  const unknown = Object.keys(options).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) {
+    throw invalidOption(
+      `[${PLUGIN_NAME}] unknown option(s) ${unknown.join(', ')}; the options are ${allowed.join(', ')}.`,
+    );
+  }
+  return options as Record<string, unknown>;
+}
+
+export function resolveAuthOptions(options: KubeconfigAuthOptions): ResolvedAuthOptions {
+  const env = options.env ?? process.env;
+  if (typeof env !== 'object' || env === null) {
+    throw invalidOption(`[${PLUGIN_NAME}] env must be an object of environment variables, like process.env.`);
+  }
+  return {
+    clockSkewMs: milliseconds('clockSkewMs', options.clockSkewMs, 10_000, 0),
+    execTimeoutMs: milliseconds('execTimeoutMs', options.execTimeoutMs, 120_000, 1),
+    env,
+  };
+}
+
+function milliseconds(name: string, value: unknown, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw invalidOption(
+      `[${PLUGIN_NAME}] ${name} must be a finite number of milliseconds >= ${min}, got ${String(value)}.`,
+    );
+  }
+  return value;
+}

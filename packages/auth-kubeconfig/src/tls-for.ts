@@ -1,0 +1,24 @@
+import type { ResolvedKubeconfig } from './load/resolved-kubeconfig.js';
+
+/** The TLS options a kubeconfig context asks for, in the shape of `@ml-platform/core`'s `tls` option. */
+export interface KubeconfigTls {
+  /** The cluster's `certificate-authority(-data)`, PEM. */
+  ca?: string;
+  /** The user's `client-certificate(-data)`, PEM. */
+  cert?: string;
+  /** The user's `client-key(-data)`, PEM. */
+  key?: string;
+  /** Only when the cluster entry says `insecure-skip-tls-verify: true`. */
+  insecureSkipVerify?: boolean;
+}
+
+export function tlsFor({ cluster, user }: ResolvedKubeconfig): KubeconfigTls | undefined {
+  const tls: KubeconfigTls = {};
+  if (cluster.ca !== undefined) tls.ca = cluster.ca;
+  if (cluster.insecureSkipTlsVerify) tls.insecureSkipVerify = true;
+  if (user.clientCertificate) {
+    tls.cert = user.clientCertificate.cert;
+    tls.key = user.clientCertificate.key;
+  }
+  return Object.keys(tls).length > 0 ? tls : undefined;
+}
