@@ -61,4 +61,5 @@ export {
 } from './kubernetes/service-account-issuer.js';
 export { MOCKED_APIS, type MockedApi, openapiDocumentPath, type PrismServer, startPrism } from './prism.js';
 export { type OpenApiDocument, type SampleRequest, sampleRequests } from './sample-request.js';
+export * from './seldon-state/index.js';
 export { createTestCertificates, type TestCertificates } from './tls-certificates.js';
