@@ -83,19 +83,24 @@ export async function getBatchJob(
 
 /**
  * Every batch job of the target, newest first as the API orders them,
- * fetched `pageSize` at a time (`limit` and `Page`, counted from 0, until
- * `pagesCount`).
+ * fetched `pageSize` at a time (the API's `limit` and `Page`, counted from
+ * 0, until `pagesCount`), stopping after `limit` jobs.
  */
 export async function* listBatchJobs(
   client: SeldonDeployClient,
   target: BatchJobTarget,
-  options: { pageSize?: number; signal?: AbortSignal } = {},
+  options: { pageSize?: number; limit?: number; signal?: AbortSignal } = {},
 ): AsyncGenerator<BatchJobDescription, void, undefined> {
   const { kind, namespace, name } = targetPath(target);
-  const { pageSize } = options;
+  const { pageSize, limit } = options;
   if (pageSize !== undefined && !(Number.isSafeInteger(pageSize) && pageSize > 0)) {
     throw invalidOption(`pageSize must be a positive integer, got ${String(pageSize)}.`);
   }
+  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) {
+    throw invalidOption(`limit must be a non-negative integer, got ${String(limit)}.`);
+  }
+  if (limit === 0) return;
+  let count = 0;
   for (let page = 0; ; page += 1) {
     const query = { limit: pageSize === undefined ? undefined : String(pageSize), Page: String(page) };
     const init = { params: { path: { namespace, name }, query }, signal: options.signal };
@@ -104,7 +109,11 @@ export async function* listBatchJobs(
         ? await client.GET('/namespaces/{namespace}/seldondeployments/{name}/batchjobs', init)
         : await client.GET('/namespaces/{namespace}/pipelines/{name}/batchjobs', init),
     );
-    for (const job of answer?.batchJobs ?? []) yield job;
+    for (const job of answer?.batchJobs ?? []) {
+      yield job;
+      count += 1;
+      if (limit !== undefined && count >= limit) return;
+    }
     if (answer?.page !== undefined && answer.page !== page) {
       throw new SeldonError(
         SeldonErrorCode.pageRepeated,
