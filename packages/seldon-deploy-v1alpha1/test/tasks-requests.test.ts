@@ -114,8 +114,8 @@ describe('inference', () => {
       message: "request.inputs[0] ('predict') has 4 data elements but shape [2, 4] needs 8.",
     });
     await expect(
-      // @ts-expect-error: a datatype the protocol does not have
       inferSeldonDeployment(seldon, 'prod', 'iris', {
+        // @ts-expect-error: a datatype the protocol does not have
         inputs: [{ name: 'x', shape: [1], datatype: 'FLOAT', data: [1] }],
       }),
     ).rejects.toMatchObject({

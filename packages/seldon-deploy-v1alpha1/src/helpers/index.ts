@@ -84,6 +84,7 @@ export {
   listRuntimeMetadata,
   type ModelMetadata,
   type ModelMetadataFilter,
+  type ModelMetadataInput,
   type RuntimeMetadata,
   type RuntimeMetadataFilter,
   registerModelMetadata,

@@ -6,6 +6,12 @@ import { followPageTokens, type TokenPagingOptions } from './page-tokens.js';
 type Schemas = components['schemas'];
 /** An entry of Seldon Deploy's model catalog (the Metadata service's `v1Model`). */
 export type ModelMetadata = Schemas['v1Model'];
+/**
+ * A catalog entry to register or update. `version` is optional: the service
+ * defaults it to `v0.0.1` (the generated type marks fields with a default
+ * as always present, which holds for answers, not for what is sent).
+ */
+export type ModelMetadataInput = Omit<ModelMetadata, 'version'> & { version?: string };
 /** Where a model runs: one deployment (or Core v2 model) serving it, with the catalog entry. */
 export type RuntimeMetadata = Schemas['v1RuntimeMetadata'];
 
@@ -66,21 +72,21 @@ export async function findModelMetadata(
  */
 export async function registerModelMetadata(
   client: SeldonDeployClient,
-  model: ModelMetadata,
+  model: ModelMetadataInput,
   options: { signal?: AbortSignal } = {},
 ): Promise<void> {
   requireText('model.URI', model?.URI, "'gs://seldon-models/sklearn/iris'");
-  unwrap(await client.POST('/model/metadata', { body: model, signal: options.signal }));
+  unwrap(await client.POST('/model/metadata', { body: model as ModelMetadata, signal: options.signal }));
 }
 
 /** Replaces the catalog entry whose `URI` is `model.URI`. */
 export async function updateModelMetadata(
   client: SeldonDeployClient,
-  model: ModelMetadata,
+  model: ModelMetadataInput,
   options: { signal?: AbortSignal } = {},
 ): Promise<void> {
   requireText('model.URI', model?.URI, "'gs://seldon-models/sklearn/iris'");
-  unwrap(await client.PUT('/model/metadata', { body: model, signal: options.signal }));
+  unwrap(await client.PUT('/model/metadata', { body: model as ModelMetadata, signal: options.signal }));
 }
 
 /** Removes the catalog entry of the model stored at `uri`. */

@@ -62,7 +62,7 @@ export function batchJobRoutes(context: SeldonContext): SeldonRoute[] {
         const job: StoredBatchJob = {
           namespace,
           target: `${collection}/${name}`,
-          workflowName: `${name}-batch-${workflowUID.slice(0, 5)}`,
+          workflowName: `${name}-batch-${workflowUID.slice(-5)}`,
           workflowUID,
           definition,
           reads: 0,
