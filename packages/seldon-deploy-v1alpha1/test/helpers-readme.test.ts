@@ -30,7 +30,7 @@ describeReadmeExamples({
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   api: 'seldon-deploy-v1alpha1',
   // The client, the CRUD helpers and every task section.
-  minimumRunnable: 11,
+  minimumRunnable: 12,
   fake: (prismUrl) => {
     const emulator = createSeldonEmulator({
       timing: { deploymentReads: 1, coreV2Reads: 1, deletionReads: 1, batchJobReads: 0 },
