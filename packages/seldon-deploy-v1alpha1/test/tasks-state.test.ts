@@ -22,6 +22,7 @@ import {
   findSeldonPipelineExperiment,
   getSeldonPipeline,
   inferSeldonDeployment,
+  inferSeldonPipeline,
   listBatchJobs,
   listContainerLogs,
   listDeploymentInferenceLogs,
@@ -317,6 +318,18 @@ describe('Seldon Core v2 models and pipelines', () => {
         'Model prod/iris failed: ModelReady=False (ScheduleFailed): failed to schedule model iris: no matching servers. Fix the spec (storage URI, requirements, server) and update it.',
     });
     expect(requests).toHaveLength(3);
+  });
+
+  it('sends a V2 request to a pipeline as its predictFile and answers the typed outputs', async () => {
+    const { seldon } = emulated();
+    await createSeldonPipeline(seldon, pipeline('iris-pipeline'));
+    const answer = await inferSeldonPipeline(seldon, 'prod', 'iris-pipeline', {
+      id: 'req-7',
+      inputs: [
+        { name: 'predict', shape: [3, 4], datatype: 'FP64', data: Array.from({ length: 12 }, () => 1) },
+      ],
+    });
+    expect(answer).toMatchObject({ id: 'req-7', outputs: [{ name: 'predict', shape: [3, 1] }] });
   });
 
   it('deletes a pipeline and waits until it is gone', async () => {

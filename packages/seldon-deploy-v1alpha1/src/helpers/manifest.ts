@@ -21,14 +21,14 @@ export async function readSeldonManifest(source: SeldonManifestSource): Promise<
   if (!source || typeof source !== 'object' || Array.isArray(source)) {
     throw invalidOption('manifest must be a SeldonDeployment object, { text } (YAML or JSON) or { path }.');
   }
-  if ('path' in source && typeof source.path !== 'object' && typeof source.path !== 'string') {
-    throw invalidOption('manifest.path must be a file path string or a file: URL.');
+  if ('path' in source) {
+    const { path } = source;
+    if (typeof path !== 'string' && !(path instanceof URL)) {
+      throw invalidOption('manifest.path must be a file path string or a file: URL.');
+    }
+    return checked(parsed(await readManifestFile(path), String(path)), String(path));
   }
-  if ('path' in source && source.path !== undefined) {
-    const shown = String(source.path);
-    return checked(parsed(await readManifestFile(source.path), shown), shown);
-  }
-  if ('text' in source && source.text !== undefined) {
+  if ('text' in source) {
     if (typeof source.text !== 'string')
       throw invalidOption('manifest.text must be the YAML or JSON of a SeldonDeployment, as a string.');
     return checked(parsed(source.text, 'the manifest text'), 'the manifest text');

@@ -1,6 +1,7 @@
 import type { SeldonModel, SeldonPipeline } from '@ml-platform/seldon-deploy-v1alpha1';
 import { alreadyExists, badRequest, nameOf, notFound, objectBody, type SeldonRoute } from './http.js';
 import { ReadCountdown } from './lifecycle.js';
+import { predictionFor } from './seldon-deployments.js';
 import type { SeldonContext } from './store.js';
 
 /** How a Core v2 Model or Pipeline ends up: ready, or failed with the scheduler's reason. */
@@ -40,6 +41,26 @@ export function coreV2Routes(context: SeldonContext): SeldonRoute[] {
     ...resourceRoutes(context, 'Model', 'models', context.store.models),
     ...resourceRoutes(context, 'Pipeline', 'pipelines', context.store.pipelines),
     ...experimentRoutes(context),
+    {
+      // The Deploy UI's "Predict" for pipelines: the request uploaded as the `predictFile` part,
+      // forwarded to the pipeline's V2 endpoint.
+      method: 'POST',
+      pattern: /^\/namespaces\/([^/]+)\/pipelines\/([^/]+)\/predictfile$/,
+      handle: async (request, [namespace = '', name = '']) => {
+        const pipeline = context.store.pipelines.get(`${namespace}/${name}`);
+        if (!pipeline) throw notFound(`pipeline ${name} in namespace ${namespace}`);
+        const form = await request.raw.formData().catch(() => undefined);
+        const file = form?.get('predictFile');
+        if (!(file instanceof Blob)) throw badRequest('predictFile is required');
+        let body: unknown;
+        try {
+          body = JSON.parse(await file.text());
+        } catch {
+          throw badRequest('predictFile is not a JSON inference request');
+        }
+        return predictionFor({ ...request, body });
+      },
+    },
     {
       method: 'GET',
       pattern: /^\/namespaces\/([^/]+)\/pipelines\/([^/]+)\/models$/,

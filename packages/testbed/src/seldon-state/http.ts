@@ -6,7 +6,7 @@ export interface SeldonRequest {
   query: URLSearchParams;
   /** The parsed JSON body (undefined when there is none). */
   body: unknown;
-  /** The raw request, for multipart bodies. */
+  /** The raw request, for multipart bodies (`predictfile`). */
   raw: Request;
 }
 
