@@ -8,3 +8,4 @@ export {
   type SeldonEmulator,
   type SeldonEmulatorOptions,
 } from './seldon-emulator.js';
+export { type SeldonEmulatorServer, startSeldonEmulatorServer } from './seldon-emulator-server.js';
