@@ -11,9 +11,12 @@ import {
   createSeldonPipeline,
   deleteSeldonDeploymentAndWait,
   deleteSeldonModelAndWait,
+  deleteSeldonPipelineAndWait,
   deployedModelMetadata,
   deploySeldonDeployment,
   findModelMetadata,
+  findSeldonModel,
+  findSeldonPipeline,
   findSeldonPipelineExperiment,
   inferSeldonDeployment,
   listBatchJobs,
@@ -191,7 +194,10 @@ describe('the Seldon emulator answers as the spec says', () => {
     await addSeldonPipelineCanary(seldon, NAMESPACE, 'iris-pipeline', { weight: 25 });
     expect(await findSeldonPipelineExperiment(seldon, NAMESPACE, 'iris-pipeline')).toBeDefined();
     await promoteSeldonPipelineCanary(seldon, NAMESPACE, 'iris-pipeline');
+    expect(await findSeldonPipeline(seldon, NAMESPACE, 'iris-pipeline-canary')).toBeUndefined();
+    await deleteSeldonPipelineAndWait(seldon, NAMESPACE, 'iris-pipeline', FAST);
     await deleteSeldonModelAndWait(seldon, NAMESPACE, 'iris-v2', FAST);
+    expect(await findSeldonModel(seldon, NAMESPACE, 'iris-v2')).toBeUndefined();
   });
 
   it('pages request logs and container logs, then deletes the deployment', async () => {
