@@ -16,13 +16,16 @@ export interface StoredBatchJob {
 }
 
 /**
- * Batch jobs, as Seldon Deploy runs them: a POST starts an Argo Workflow
- * (named after the target, with a generated suffix) that reads
- * `inputData`, calls the model and writes `outputData`; reads report the
- * workflow's phase, `Pending`, `Running`, then `Succeeded`, `Failed` or
- * `Error` (argoproj.io/v1alpha1 `WorkflowPhase`) with `FinishedAt`. Lists
- * are newest first, paged by `limit` (default 10) and `Page` from 0, with
- * `pagesCount`.
+ * Batch jobs, as Seldon Deploy runs them (docs.seldon.io, Seldon Deploy
+ * "Batch Requests": an Argo Workflow per job): a POST starts a workflow and
+ * answers its name and UID (`BatchJobPostResponse`); reads report its phase
+ * in `Description.workflowStatus`, `Pending`, `Running`, then `Succeeded`,
+ * `Failed` or `Error` (argoproj.io/v1alpha1 `WorkflowPhase`), with
+ * `StartedAt` / `FinishedAt`, beside the `Definition` sent. Lists are newest
+ * first, paged by `limit` and `Page` "counting from 0", answering
+ * `pagesCount` "(Page = 0, ..., PagesCount - 1)" (the spec's
+ * `BatchJobsListResponse` descriptions); the default limit of 10 is the
+ * emulator's choice.
  */
 export function batchJobRoutes(context: SeldonContext): SeldonRoute[] {
   const { store, timing } = context;

@@ -27,12 +27,16 @@ export interface ApplicationLogSeed {
 }
 
 /**
- * Request logs (`InferenceLogsService`, grpc-gateway, so `google.rpc.Status`
- * errors) as Deploy reads them from its request-logger index: filtered by
- * deployment, predictor and container (or pipeline and model) and time,
- * paged by `limit` / `pageToken` -> `nextPageToken`, with `totalCount`.
- * Container logs (`POST /applicationlogs`) as Deploy reads them from
- * Elasticsearch: `from` / `size` over the matching lines, with `total`.
+ * Request logs (`InferenceLogsService`, a grpc-gateway service, so its
+ * errors are `google.rpc.Status`), as the spec describes them: filtered by
+ * deployment, predictor ("default", "canary", "shadow") and container
+ * ("my-container", "input-transformer") or by pipeline and model, and by
+ * `startTime` / `endTime`; `limit` is "the maximum number of inference logs
+ * to get" and `pageToken` "the page token to use to get the next page",
+ * answered with `nextPageToken` and `totalCount`. Container logs
+ * (`POST /applicationlogs`, "Read application container logs from elastic
+ * search"): Elasticsearch's `from` / `size` window over the pod's lines,
+ * with the `total` hit count.
  */
 export function logRoutes(context: SeldonContext): SeldonRoute[] {
   const { store } = context;
