@@ -133,7 +133,9 @@ const IRIS = {
   },
 };
 
-describe('the Seldon emulator answers as the spec says', () => {
+// Prism validates every request and answer against the 580 KB document, a few
+// hundred milliseconds each, seconds on a busy machine: these scenarios get longer.
+describe('the Seldon emulator answers as the spec says', { timeout: 120_000 }, () => {
   it('deploys, lists, predicts and reports what a deployment serves', async () => {
     await registerModelMetadata(seldon, {
       URI: 'gs://seldon-models/sklearn/iris',

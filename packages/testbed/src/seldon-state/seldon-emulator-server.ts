@@ -45,5 +45,9 @@ export async function startSeldonEmulatorServer(
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
     }
   });
+  // Prism's proxy keeps its upstream connection alive and may take longer than Node's
+  // default 5 s idle timeout to validate the next request on a busy machine; the server
+  // closing that socket as Prism writes to it is a "socket hang up" (a 500 from Prism).
+  server.keepAliveTimeout = 120_000;
   return { url: await listenOnLoopback(server), emulator, stop: () => closeServer(server) };
 }
