@@ -71,6 +71,7 @@ export {
 export { MOCKED_APIS, type MockedApi, openapiDocumentPath, type PrismServer, startPrism } from './prism.js';
 export { startTinyproxy, type Tinyproxy, type TinyproxyOptions } from './proxy/tinyproxy.js';
 export { type OpenApiDocument, type SampleRequest, sampleRequests } from './sample-request.js';
+export * from './seldon-state/index.js';
 export {
   createTestCertificates,
   type TestCertificateOptions,

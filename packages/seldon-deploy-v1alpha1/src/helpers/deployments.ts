@@ -1,17 +1,9 @@
-import { invalidOption, isNotFound, optionalText, requireText, unwrap } from '@ml-platform/core';
+import { invalidOption, isNotFound, requireText, unwrap } from '@ml-platform/core';
 import type { SeldonDeployClient } from '../client.js';
 import type { SeldonDeployment } from '../schemas.js';
+import { addressed, type ChangeOptions, changeQuery, namedPath } from './change-query.js';
 
-/**
- * Seldon Deploy records every change in the namespace's GitOps repository
- * when one is configured; `action` and `message` become that commit's
- * description. Ignored otherwise.
- */
-export interface ChangeOptions {
-  action?: string;
-  message?: string;
-  signal?: AbortSignal;
-}
+export type { ChangeOptions } from './change-query.js';
 
 export interface WriteOptions extends ChangeOptions {
   /** Where to write; defaults to the deployment's `metadata.namespace`. */
@@ -41,7 +33,7 @@ export async function getSeldonDeployment(
 ): Promise<SeldonDeployment> {
   return unwrap(
     await client.GET('/namespaces/{namespace}/seldondeployments/{name}', {
-      params: { path: pathOf(namespace, name) },
+      params: { path: namedPath(namespace, name) },
       signal: options.signal,
     }),
   );
@@ -68,7 +60,7 @@ export async function createSeldonDeployment(
   deployment: SeldonDeployment,
   options: WriteOptions = {},
 ): Promise<SeldonDeployment> {
-  const { namespace, body } = addressed(deployment, options.namespace);
+  const { namespace, body } = addressed('deployment', deployment, options.namespace);
   return unwrap(
     await client.POST('/namespaces/{namespace}/seldondeployments', {
       params: { path: { namespace }, query: changeQuery(options) },
@@ -84,7 +76,7 @@ export async function updateSeldonDeployment(
   deployment: SeldonDeployment,
   options: WriteOptions = {},
 ): Promise<SeldonDeployment> {
-  const { namespace, name, body } = addressed(deployment, options.namespace);
+  const { namespace, name, body } = addressed('deployment', deployment, options.namespace);
   return unwrap(
     await client.PUT('/namespaces/{namespace}/seldondeployments/{name}', {
       params: { path: { namespace, name }, query: changeQuery(options) },
@@ -102,7 +94,7 @@ export async function deleteSeldonDeployment(
 ): Promise<void> {
   unwrap(
     await client.DELETE('/namespaces/{namespace}/seldondeployments/{name}', {
-      params: { path: pathOf(namespace, name), query: changeQuery(options) },
+      params: { path: namedPath(namespace, name), query: changeQuery(options) },
       signal: options.signal,
     }),
   );
@@ -124,47 +116,9 @@ export async function predictSeldonDeployment(
     throw invalidOption('payload is required, e.g. { data: { ndarray: [[5.1, 3.5, 1.4, 0.2]] } }.');
   return unwrap(
     await client.POST('/namespaces/{namespace}/seldondeployments/{name}/predict', {
-      params: { path: pathOf(namespace, name) },
+      params: { path: namedPath(namespace, name) },
       body: payload,
       signal: options.signal,
     }),
   );
-}
-
-function pathOf(namespace: string, name: string): { namespace: string; name: string } {
-  return {
-    namespace: requireText('namespace', namespace, "'seldon'"),
-    name: requireText('name', name, "'iris-model'"),
-  };
-}
-
-function changeQuery(options: ChangeOptions): { action?: string; message?: string } | undefined {
-  if (options.action === undefined && options.message === undefined) return undefined;
-  return {
-    action: optionalText('action', options.action, "'create'"),
-    message: optionalText('message', options.message, "'roll out iris v2'"),
-  };
-}
-
-/** The namespace and name a deployment is written to, and the body with `metadata.namespace` filled in. */
-function addressed(
-  deployment: SeldonDeployment,
-  namespaceOption: string | undefined,
-): { namespace: string; name: string; body: SeldonDeployment } {
-  if (!deployment || typeof deployment !== 'object') {
-    throw invalidOption('deployment must be a SeldonDeployment object with metadata.name and a spec.');
-  }
-  const name = requireText('deployment.metadata.name', deployment.metadata?.name, "'iris-model'");
-  const fromBody = deployment.metadata?.namespace;
-  const namespace = requireText(
-    'namespace (option or deployment.metadata.namespace)',
-    namespaceOption ?? fromBody,
-    "'seldon'",
-  );
-  if (fromBody !== undefined && fromBody !== namespace) {
-    throw invalidOption(
-      `namespace '${namespace}' differs from deployment.metadata.namespace '${fromBody}'; give one, or make them agree.`,
-    );
-  }
-  return { namespace, name, body: { ...deployment, metadata: { ...deployment.metadata, namespace } } };
 }

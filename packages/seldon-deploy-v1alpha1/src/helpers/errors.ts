@@ -3,12 +3,22 @@ import type { SeldonDeployment } from '../schemas.js';
 
 /** Stable codes of the errors the Seldon Deploy helpers throw (match on these, never on messages). */
 export const SeldonErrorCode = {
-  /** `waitForSeldonDeploymentAvailable` reached `timeoutMs` before the deployment was Available. */
+  /** A wait reached its `timeoutMs` before what it waited for happened. */
   waitTimeout: 'SELDON_WAIT_TIMEOUT',
-  /** `waitForSeldonDeploymentAvailable` was cancelled through its `signal`. */
+  /** A wait was cancelled through its `signal`. */
   waitAborted: 'SELDON_WAIT_ABORTED',
   /** The deployment reached the `Failed` state while being waited for. */
   deploymentFailed: 'SELDON_DEPLOYMENT_FAILED',
+  /** A Seldon Core v2 model or pipeline reported a failed condition while being waited for. */
+  resourceFailed: 'SELDON_RESOURCE_FAILED',
+  /** A batch job's workflow ended `Failed` or `Error`. */
+  batchJobFailed: 'SELDON_BATCH_JOB_FAILED',
+  /** A manifest could not be read (missing file, unreadable). */
+  manifestUnreadable: 'SELDON_MANIFEST_UNREADABLE',
+  /** A manifest was read but is not a usable SeldonDeployment (bad YAML/JSON, wrong kind, no name). */
+  manifestInvalid: 'SELDON_MANIFEST_INVALID',
+  /** A paged list answered the same page again; stopping instead of looping. */
+  pageRepeated: 'SELDON_PAGE_REPEATED',
 } as const;
 
 export type SeldonErrorCodeValue = (typeof SeldonErrorCode)[keyof typeof SeldonErrorCode];
@@ -17,8 +27,8 @@ export type SeldonErrorCodeValue = (typeof SeldonErrorCode)[keyof typeof SeldonE
 export class SeldonError extends MlPlatformError {}
 
 /**
- * Waiting for a SeldonDeployment ended without it becoming Available:
- * `SELDON_WAIT_TIMEOUT`, `SELDON_WAIT_ABORTED` or `SELDON_DEPLOYMENT_FAILED`.
+ * Waiting for a SeldonDeployment ended without it reaching the state waited
+ * for: `SELDON_WAIT_TIMEOUT`, `SELDON_WAIT_ABORTED` or `SELDON_DEPLOYMENT_FAILED`.
  * Carries the deployment as last seen, for its `status.description` and conditions.
  */
 export class SeldonWaitError extends SeldonError {
@@ -39,5 +49,44 @@ export class SeldonWaitError extends SeldonError {
     this.deploymentName = init.name;
     this.lastDeployment = init.lastDeployment;
     this.lastState = init.lastDeployment?.status?.state;
+  }
+}
+
+/** What a {@link SeldonResourceWaitError} was waiting on. */
+export type SeldonResourceKind = 'Model' | 'Pipeline' | 'BatchJob';
+
+/**
+ * Waiting for a Seldon Core v2 model or pipeline, or a batch job, ended
+ * without it reaching the state waited for: `SELDON_WAIT_TIMEOUT`,
+ * `SELDON_WAIT_ABORTED`, `SELDON_RESOURCE_FAILED` or `SELDON_BATCH_JOB_FAILED`.
+ * `last` is the resource as last fetched.
+ */
+export class SeldonResourceWaitError<Last = unknown> extends SeldonError {
+  readonly kind: SeldonResourceKind;
+  readonly namespace: string;
+  /** The model's, pipeline's or job's name (`name` is the error class's). */
+  readonly resourceName: string;
+  readonly last: Last | undefined;
+  /** The state as last seen, e.g. `Ready=False (ScheduleFailed)` or `Running`. */
+  readonly lastState: string | undefined;
+
+  constructor(
+    code: SeldonErrorCodeValue,
+    message: string,
+    init: {
+      kind: SeldonResourceKind;
+      namespace: string;
+      name: string;
+      last?: Last;
+      lastState?: string;
+      cause?: unknown;
+    },
+  ) {
+    super(code, message, { cause: init.cause });
+    this.kind = init.kind;
+    this.namespace = init.namespace;
+    this.resourceName = init.name;
+    this.last = init.last;
+    this.lastState = init.lastState;
   }
 }

@@ -1,6 +1,7 @@
 import { type PollUntilOptions, pollUntil, requireText } from '@ml-platform/core';
 import type { SeldonDeployClient } from '../client.js';
 import type { SeldonDeployment } from '../schemas.js';
+import { describeCondition, failingCondition } from './conditions.js';
 import { getSeldonDeployment } from './deployments.js';
 import { SeldonErrorCode, SeldonWaitError } from './errors.js';
 
@@ -31,7 +32,7 @@ export function isSeldonDeploymentAvailable(deployment: SeldonDeployment): boole
 /**
  * Polls a SeldonDeployment until it is Available and returns it. Throws
  * `SELDON_DEPLOYMENT_FAILED` as soon as its state is `Failed` (with the
- * controller's `status.description` in the message), so a bad image or spec
+ * controller's `status.description` and the failing condition in the message), so a bad image or spec
  * does not wait out the whole timeout.
  */
 export async function waitForSeldonDeploymentAvailable(
@@ -53,9 +54,11 @@ export async function waitForSeldonDeploymentAvailable(
       failure: (lastDeployment) => {
         if (lastDeployment.status?.state !== 'Failed') return undefined;
         const why = lastDeployment.status.description ? `: ${lastDeployment.status.description}` : '';
+        const condition = failingCondition(lastDeployment.status.conditions);
+        const failing = condition ? `; failing condition ${describeCondition(condition)}` : '';
         return new SeldonWaitError(
           SeldonErrorCode.deploymentFailed,
-          `${label} is in state Failed${why}. Fix the spec or image and update the deployment.`,
+          `${label} is in state Failed${why}${failing}. Fix the spec or image and update the deployment.`,
           { ...where, lastDeployment },
         );
       },

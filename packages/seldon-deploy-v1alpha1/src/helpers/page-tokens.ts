@@ -1,0 +1,62 @@
+import { invalidOption } from '@ml-platform/core';
+import { SeldonError, SeldonErrorCode } from './errors.js';
+
+export interface TokenPagingOptions {
+  /** Items per request; the server's default when left out. */
+  pageSize?: number;
+  /** Stop after this many items, without fetching further pages. */
+  limit?: number;
+  /** Cancels the request in flight and stops the iteration. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The items of every page of a `pageToken`/`nextPageToken` list (Seldon
+ * Deploy's gRPC-gateway services: model metadata, inference logs), until
+ * the server answers no next token or `limit` items were yielded.
+ */
+export async function* followPageTokens<Item>(
+  what: string,
+  options: TokenPagingOptions,
+  fetchPage: (
+    pageToken: string | undefined,
+    pageSize: number | undefined,
+  ) => Promise<{ items: Item[] | undefined; nextPageToken: string | undefined }>,
+): AsyncGenerator<Item, void, undefined> {
+  const { pageSize, limit } = options;
+  if (pageSize !== undefined && !(Number.isSafeInteger(pageSize) && pageSize > 0)) {
+    throw invalidOption(`pageSize must be a positive integer, got ${String(pageSize)}.`);
+  }
+  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) {
+    throw invalidOption(`limit must be a non-negative integer, got ${String(limit)}.`);
+  }
+  if (limit === 0) return;
+  let count = 0;
+  let pageToken: string | undefined;
+  do {
+    const page = await fetchPage(
+      pageToken,
+      limit === undefined ? pageSize : Math.min(pageSize ?? limit, limit - count),
+    );
+    for (const item of page.items ?? []) {
+      yield item;
+      count += 1;
+      if (limit !== undefined && count >= limit) return;
+    }
+    const next = page.nextPageToken || undefined;
+    if (next !== undefined && next === pageToken) {
+      throw new SeldonError(
+        SeldonErrorCode.pageRepeated,
+        `${what} answered page token ${JSON.stringify(next)} with the same token again; stopping instead of looping.`,
+      );
+    }
+    pageToken = next;
+  } while (pageToken !== undefined);
+}
+
+/** Collects an async iterable into an array (mind `limit` on large lists). */
+export async function collect<Item>(items: AsyncIterable<Item>): Promise<Item[]> {
+  const all: Item[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
