@@ -62,11 +62,10 @@ export function createCredentialAuth<C extends Credential>(
   ): Promise<T> => {
     const call = callContextOf(hook);
     if (call) call.waitingFor = name;
-    try {
-      return await abortable(work(), request.signal);
-    } finally {
-      if (call?.waitingFor === name) call.waitingFor = undefined;
-    }
+    const result = await abortable(work(), request.signal);
+    // Left set when the wait is aborted, so the call's timeout error can say what it was waiting for.
+    if (call?.waitingFor === name) call.waitingFor = undefined;
+    return result;
   };
 
   return {
