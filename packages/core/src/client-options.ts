@@ -17,6 +17,12 @@ export interface ApiClientOptions extends TransportOptions {
   /** Headers sent with every request. */
   headers?: HeadersOptions;
   /**
+   * Bound each call as a whole: credential acquisition (and waiting on another
+   * request's), the request, a re-acquisition and replay after a 401, and
+   * reading the body. At most 2^31-1. A per-call `signal` still applies.
+   */
+  timeoutMs?: number;
+  /**
    * Refuse a response body larger than this many bytes (`RESPONSE_TOO_LARGE`),
    * instead of holding it in memory. Default 64 MiB.
    */

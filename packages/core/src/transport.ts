@@ -1,5 +1,4 @@
-import { MlPlatformError } from './errors.js';
-import { redactUrl } from './redact.js';
+import { sendWithin } from './call/deadline.js';
 import { createTlsFetch, type FetchFunction, type TlsOptions } from './tls.js';
 import { checkTimeoutMs } from './validate/timeout-option.js';
 
@@ -32,18 +31,9 @@ export function createTransport(options: TransportOptions = {}): FetchFunction {
     options.fetch ?? (options.tls ? createTlsFetch(options.tls) : (request) => globalThis.fetch(request));
   if (timeoutMs === undefined && userAgent === undefined) return send;
   return (request) => {
-    let next = request;
+    const next = request;
     if (userAgent && !request.headers.has('user-agent')) next.headers.set('user-agent', userAgent);
     if (timeoutMs === undefined) return send(next);
-    const timeout = AbortSignal.timeout(timeoutMs);
-    next = new Request(next, { signal: AbortSignal.any([next.signal, timeout]) });
-    return send(next).catch((error: unknown) => {
-      if (!timeout.aborted) throw error;
-      throw new MlPlatformError(
-        TransportErrorCode.timeout,
-        `${request.method} ${redactUrl(request.url)} got no response within timeoutMs (${timeoutMs} ms).`,
-        { cause: error },
-      );
-    });
+    return sendWithin(send, next, timeoutMs);
   };
 }

@@ -55,10 +55,10 @@ export function boundEveryCall<Paths extends {}>(
     const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     const context = newCallContext(method, `${baseUrl}${path}`);
     try {
-      return await abortable(
-        run({ ...init, ...(signal ? { signal } : {}), [CALL_CONTEXT_KEY]: context }),
-        signal,
-      );
+      return await abortable(run({ ...init, ...(signal ? { signal } : {}), [CALL_CONTEXT_KEY]: context }), [
+        callerSignal,
+        deadline,
+      ]);
     } catch (error) {
       if (deadline?.aborted && !callerSignal?.aborted) {
         throw new MlPlatformError(
