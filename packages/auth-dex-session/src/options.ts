@@ -72,6 +72,8 @@ const KNOWN_OPTIONS = [
   'sessionFile',
   'maxRedirects',
   'fetch',
+  // The transport work's proxy option, merged beside this list.
+  'proxy',
   'log',
 ];
 

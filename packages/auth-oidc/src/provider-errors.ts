@@ -196,7 +196,9 @@ export function toOidcAuthError(error: unknown, context: FailureContext): OidcAu
   }
   const code = (error as { code?: unknown } | undefined)?.code;
   const transportFailure =
-    error instanceof TypeError || (error instanceof MlPlatformError && code === 'NETWORK_ERROR');
+    error instanceof TypeError ||
+    (error instanceof MlPlatformError &&
+      (code === 'NETWORK_ERROR' || code === 'TLS_ERROR' || code === 'PROXY_ERROR'));
   if (transportFailure) {
     return new OidcAuthError(
       OidcAuthErrorCode.providerUnreachable,

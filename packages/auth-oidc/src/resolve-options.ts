@@ -27,6 +27,8 @@ const KNOWN_OPTIONS = [
   'tls',
   'timeoutMs',
   'fetch',
+  // The transport work's proxy option, merged beside this list.
+  'proxy',
   'skewMs',
   'refreshAheadMs',
   'now',

@@ -43,6 +43,9 @@ export const CLIENT_OPTION_KEYS: readonly string[] = [
   'timeoutMs',
   'tls',
   'userAgent',
+  // TransportOptions of the transport work (proxies, retries), merged beside this list.
+  'proxy',
+  'retry',
 ];
 
 /** Checks a client's options up front: shape, known keys, and every value core can check before the first request. */
@@ -69,6 +72,7 @@ export function checkClientOptions(options: Partial<ApiClientOptions>, baseUrlEx
   checkTlsOption(options.tls);
 }
 
+/** The shape of `tls`; the transport checks the PEM contents (and, once merged, replaces this with checkTlsOptions). */
 function checkTlsOption(tls: unknown): void {
   if (tls === undefined) return;
   if (typeof tls !== 'object' || tls === null || Array.isArray(tls)) {

@@ -2,7 +2,7 @@ import { ConfigError, ConfigErrorCode } from './errors.js';
 
 export interface TlsOptions {
   /** PEM bundle(s) of the CA(s) to trust, e.g. the in-cluster `ca.crt`. Replaces the default roots. */
-  ca?: string | Buffer | Array<string | Buffer>;
+  ca?: string | Uint8Array | Array<string | Uint8Array>;
   /**
    * Turns certificate verification off (the Python SDKs' `skip_tls_verify`).
    * Only for development clusters with self-signed certificates: anyone on the
@@ -35,7 +35,8 @@ export function createTlsFetch(tls: TlsOptions): FetchFunction {
       undiciFetch: fetch,
       dispatcher: new Agent({
         connect: {
-          ...(tls.ca !== undefined ? { ca: tls.ca } : {}),
+          // PEM is text; bytes (a Buffer or any Uint8Array) are decoded, so the type needs no Node global.
+          ...(tls.ca !== undefined ? { ca: [tls.ca].flat().map(pemText) } : {}),
           rejectUnauthorized: tls.insecureSkipVerify !== true,
         },
       }),
@@ -62,4 +63,8 @@ export function createTlsFetch(tls: TlsOptions): FetchFunction {
     Object.defineProperty(copy, 'redirected', { value: response.redirected });
     return copy;
   };
+}
+
+function pemText(pem: string | Uint8Array): string {
+  return typeof pem === 'string' ? pem : new TextDecoder().decode(pem);
 }
