@@ -2,6 +2,7 @@ export type { Client, Middleware } from 'openapi-fetch';
 export { ApiError, ApiErrorCode, parseUpstreamError, type UpstreamError } from './api-error.js';
 export type { AuthPlugin, AuthPluginDiagnostics } from './auth/auth-plugin.js';
 export {
+  CredentialAuthErrorCode,
   type CredentialAuthOptions,
   type CredentialAuthPlugin,
   createCredentialAuth,

@@ -1,4 +1,11 @@
-import { ConfigError, staticCookieAuth, staticTokenAuth } from '@ml-platform/core';
+import {
+  ConfigError,
+  type Credential,
+  CredentialCache,
+  createCredentialAuth,
+  staticCookieAuth,
+  staticTokenAuth,
+} from '@ml-platform/core';
 import { createKfpV2Client } from '@ml-platform/kfp-v2';
 import { createSeldonDeployClient } from '@ml-platform/seldon-deploy-v1alpha1';
 import { sendJson, startHttpServer, type TestHttpServer } from '@ml-platform/testbed';
@@ -103,5 +110,25 @@ describe('staticTokenAuth', () => {
     const kfp = createKfpV2Client({ baseUrl: server.url, auth: staticTokenAuth('bearer   abc-token') });
     await kfp.GET('/apis/v2beta1/healthz');
     expect(server.requests[0]?.headers.authorization).toBe('Bearer abc-token');
+  });
+});
+
+describe('a credential that cannot be a header value', () => {
+  it.each([
+    ['CR/LF', 'leaky-token\r\nX-Injected: 1'],
+    ['NUL', 'leaky-token\0'],
+    ['beyond Latin-1', 'leaky-token\u0100'],
+  ])('(%s) is refused with AUTH_CREDENTIAL_UNSENDABLE, never quoted', async (_, value) => {
+    const cache = new CredentialCache<Credential>({ acquire: async () => ({ value }) });
+    const auth = createCredentialAuth({
+      name: 'odd-source',
+      cache,
+      apply: (request, credential) => void request.headers.set('authorization', `Bearer ${credential.value}`),
+    });
+    const error = await createKfpV2Client({ baseUrl: base, auth })
+      .GET('/apis/v2beta1/healthz')
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'AUTH_CREDENTIAL_UNSENDABLE', plugin: 'odd-source' });
+    expect(`${(error as Error).message}\n${(error as Error).stack}`).not.toContain('leaky-token');
   });
 });

@@ -1,9 +1,19 @@
 import { abortable } from '../call/abortable.js';
 import { callContextOf } from '../call/call-context.js';
 import { replayCopyOf } from '../call/replay-copy.js';
+import { AuthError } from '../errors.js';
 import type { AuthPlugin, AuthPluginDiagnostics } from './auth-plugin.js';
 import type { Credential, CredentialCache } from './credential-cache.js';
 import { rememberSentSecret } from './sent-secrets.js';
+
+/** Stable codes of the errors createCredentialAuth raises itself. */
+export const CredentialAuthErrorCode = {
+  /** The credential holds a character no HTTP header can carry (CR, LF, NUL, beyond Latin-1). */
+  unsendable: 'AUTH_CREDENTIAL_UNSENDABLE',
+} as const;
+
+// Everything but HTAB and visible Latin-1: what fetch's Headers refuses, with a message quoting the value.
+const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/;
 
 export interface CredentialAuthOptions<C extends Credential> {
   /** Plugin name, e.g. `@ml-platform/auth-sa-token`. */
@@ -80,6 +90,7 @@ export function createCredentialAuth<C extends Credential>(
         return cache.get();
       });
       rememberSentSecret(hook, credential.value);
+      refuseUnsendable(name, credential);
       // A core client keeps a copy of the request as finally sent; any other client gets one from here.
       const replayCopy = request.body === null || callContextOf(hook) ? undefined : request.clone();
       const signed = sign(request, credential);
@@ -96,9 +107,22 @@ export function createCredentialAuth<C extends Credential>(
       const copy = replayCopyOf(request) ?? first.replayCopy ?? new Request(request);
       await response.body?.cancel().catch(() => undefined);
       rememberSentSecret(hook, fresh.value);
+      refuseUnsendable(name, fresh);
       return clientOptions.fetch(sign(copy, fresh));
     },
   };
+}
+
+/** Refuses a credential fetch could not send, before fetch refuses it with a message that quotes it. */
+function refuseUnsendable(plugin: string, credential: Credential): void {
+  if (UNSENDABLE.test(credential.value)) {
+    throw new AuthError(
+      plugin,
+      CredentialAuthErrorCode.unsendable,
+      'The credential obtained holds a line break or another character an HTTP header cannot carry; ' +
+        'the value is not shown. Check what the credential source returns (a token file with extra lines, a proxy rewriting the token response).',
+    );
+  }
 }
 
 function diagnosticsOf<C extends Credential>(cache: CredentialCache<C>): AuthPluginDiagnostics {

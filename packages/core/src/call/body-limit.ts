@@ -24,7 +24,10 @@ export function limitBody(response: Response, method: string, url: string, limit
     response.body?.cancel().catch(() => undefined);
     throw tooLarge(method, url, limit, `a body of ${declared} bytes`);
   }
-  if (response.body === null) return response;
+  // A declared length within the limit needs no counting: fetch refuses a body longer than its Content-Length.
+  if (response.body === null || (response.headers.has('content-length') && Number.isFinite(declared))) {
+    return response;
+  }
   let seen = 0;
   const counter = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
