@@ -2,6 +2,7 @@ import { abortable } from '../call/abortable.js';
 import { callContextOf } from '../call/call-context.js';
 import { replayCopyOf } from '../call/replay-copy.js';
 import { AuthError } from '../errors.js';
+import { isSendableHeaderValue } from '../validate/header-option.js';
 import type { AuthPlugin, AuthPluginDiagnostics } from './auth-plugin.js';
 import type { Credential, CredentialCache } from './credential-cache.js';
 import { rememberSentSecret } from './sent-secrets.js';
@@ -11,9 +12,6 @@ export const CredentialAuthErrorCode = {
   /** The credential holds a character no HTTP header can carry (CR, LF, NUL, beyond Latin-1). */
   unsendable: 'AUTH_CREDENTIAL_UNSENDABLE',
 } as const;
-
-// Everything but HTAB and visible Latin-1: what fetch's Headers refuses, with a message quoting the value.
-const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/;
 
 export interface CredentialAuthOptions<C extends Credential> {
   /** Plugin name, e.g. `@ml-platform/auth-sa-token`. */
@@ -115,7 +113,7 @@ export function createCredentialAuth<C extends Credential>(
 
 /** Refuses a credential fetch could not send, before fetch refuses it with a message that quotes it. */
 function refuseUnsendable(plugin: string, credential: Credential): void {
-  if (UNSENDABLE.test(credential.value)) {
+  if (!isSendableHeaderValue(credential.value)) {
     throw new AuthError(
       plugin,
       CredentialAuthErrorCode.unsendable,

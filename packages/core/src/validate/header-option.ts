@@ -1,6 +1,12 @@
 import { invalidOption } from './invalid-option.js';
 
-const LINE_BREAK = /[\r\n]/;
+// Everything but HTAB and visible Latin-1: what fetch's Headers refuses, with a message that quotes the value.
+const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** Whether fetch can send `value` as a header value. */
+export function isSendableHeaderValue(value: string): boolean {
+  return !UNSENDABLE.test(value);
+}
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
@@ -9,9 +15,10 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  * values are often credentials.
  */
 export function checkHeaderValue(label: string, value: string, plugin?: string): void {
-  if (LINE_BREAK.test(value)) {
+  if (!isSendableHeaderValue(value)) {
     throw invalidOption(
-      `${label} must not contain line breaks (CR or LF); the value is not shown, as it may be a credential.`,
+      `${label} must not contain line breaks (CR or LF) or other characters a header cannot carry; ` +
+        'the value is not shown, as it may be a credential.',
       plugin,
     );
   }
