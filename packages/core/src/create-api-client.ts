@@ -6,9 +6,9 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from './call/body-limit.js';
 import { keepReplayCopy } from './call/replay-copy.js';
 import { boundEveryCall } from './call/whole-call.js';
 import { type ApiClientOptions, checkClientOptions } from './client-options.js';
-import { ConfigError, ConfigErrorCode } from './errors.js';
 import { createResponseGuard } from './response-guard.js';
 import { createTransport } from './transport.js';
+import { invalidOption } from './validate/invalid-option.js';
 
 export type { ApiClientOptions } from './client-options.js';
 
@@ -78,8 +78,7 @@ function assertMiddleware(candidate: unknown, index: number): void {
       (hook) => typeof (candidate as Record<string, unknown>)[hook] === 'function',
     );
   if (!ok) {
-    throw new ConfigError(
-      ConfigErrorCode.invalidOption,
+    throw invalidOption(
       `auth/middleware entry ${index} is not a plugin: expected an object with onRequest, onResponse or onError ` +
         `(e.g. staticTokenAuth(token) or serviceAccountTokenAuth()).`,
     );
