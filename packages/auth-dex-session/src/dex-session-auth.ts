@@ -87,6 +87,18 @@ export function dexSessionAuth(options: DexSessionAuthOptions): DexSessionAuth {
   const plugin = createCredentialAuth<DexSession>({
     name: PLUGIN_NAME,
     cache,
+    // Checked before a session is fetched: a request to another origin must not even start a login.
+    beforeSign(request) {
+      const url = new URL(request.url);
+      if (url.origin !== endpoint.origin) {
+        throw new AuthError(
+          PLUGIN_NAME,
+          DexSessionErrorCode.originMismatch,
+          `Refusing to send the session cookie for ${endpoint.origin} to ${redactUrl(url)}: the session belongs to the ` +
+            "endpoint's origin only. Use the same scheme, host and port in the client's baseUrl and the plugin's endpoint.",
+        );
+      }
+    },
     apply(request, session) {
       const { headers } = request;
       // A JSON client's Accept: oauth2-proxy then answers a missing session with 401 on every path
@@ -105,24 +117,10 @@ export function dexSessionAuth(options: DexSessionAuthOptions): DexSessionAuth {
   });
 
   return {
-    name: plugin.name,
-    cache,
+    ...plugin,
     get logins() {
       return logins;
     },
-    async onRequest(context) {
-      const url = new URL(context.request.url);
-      if (url.origin !== endpoint.origin) {
-        throw new AuthError(
-          PLUGIN_NAME,
-          DexSessionErrorCode.originMismatch,
-          `Refusing to send the session cookie for ${endpoint.origin} to ${redactUrl(url)}: the session belongs to the ` +
-            "endpoint's origin only. Use the same scheme, host and port in the client's baseUrl and the plugin's endpoint.",
-        );
-      }
-      return plugin.onRequest?.(context);
-    },
-    onResponse: plugin.onResponse,
     async logout() {
       cache.clear();
       if (sessionFile) await (await loadMachinery()).deleteSessionFile(sessionFile);

@@ -1,10 +1,12 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  ConfigError,
-  ConfigErrorCode,
   checkCooldownMs,
+  checkOptions,
+  checkTimeoutMs,
   type FetchFunction,
+  invalidOption,
+  requireHttpUrl,
   type TlsOptions,
 } from '@ml-platform/core';
 import { PLUGIN_NAME } from './errors.js';
@@ -74,29 +76,27 @@ export interface ResolvedOptions {
   log: ((line: string) => void) | undefined;
 }
 
-function invalid(message: string): ConfigError {
-  return new ConfigError(ConfigErrorCode.invalidOption, `[${PLUGIN_NAME}] ${message}`);
-}
+const invalid = (message: string) => invalidOption(message, PLUGIN_NAME);
+
+const KNOWN_OPTIONS = [
+  'endpoint',
+  'username',
+  'password',
+  'connector',
+  'dexUrl',
+  'tls',
+  'timeoutMs',
+  'sessionFile',
+  'maxRedirects',
+  'passwordCooldownMs',
+  'fetch',
+  // The transport work's proxy option, merged beside this list.
+  'proxy',
+  'log',
+];
 
 function httpUrl(name: string, value: unknown, example: string): URL {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw invalid(`${name} must be a non-empty URL string, e.g. ${example}.`);
-  }
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    throw invalid(
-      `${name} must be an absolute URL with a scheme, e.g. ${example}; got an unparseable value.`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw invalid(`${name} must use http or https, got ${url.protocol}`);
-  }
-  if (url.username || url.password) {
-    throw invalid(`${name} must not contain user info; pass username and password as options.`);
-  }
-  return url;
+  return requireHttpUrl(name, value, { example, plugin: PLUGIN_NAME });
 }
 
 function nonEmptyString(name: string, value: unknown, hint: string): string {
@@ -107,9 +107,10 @@ function nonEmptyString(name: string, value: unknown, hint: string): string {
 
 /** Checks every option up front, so a misconfiguration fails at construction, not at the first request. */
 export function resolveOptions(options: DexSessionAuthOptions): ResolvedOptions {
-  if (!options || typeof options !== 'object') {
-    throw invalid('options must be an object with at least endpoint, username and password.');
-  }
+  checkOptions(options, KNOWN_OPTIONS, {
+    plugin: PLUGIN_NAME,
+    example: "{ endpoint: 'https://kubeflow.example.com/pipeline', username, password }",
+  });
   const endpoint = httpUrl('endpoint', options.endpoint, 'https://kubeflow.example.com/pipeline');
   endpoint.hash = '';
   const username = nonEmptyString('username', options.username, ' (the email or LDAP uid Dex asks for)');
@@ -130,6 +131,7 @@ export function resolveOptions(options: DexSessionAuthOptions): ResolvedOptions 
   ) {
     throw invalid('sessionFile must be a non-empty path, e.g. ~/.config/kfp/session.json.');
   }
+  checkTimeoutMs(options.timeoutMs, PLUGIN_NAME);
   const maxRedirects = options.maxRedirects ?? 20;
   if (!Number.isInteger(maxRedirects) || maxRedirects < 1) {
     throw invalid(`maxRedirects must be a positive integer, got ${String(options.maxRedirects)}.`);

@@ -1,4 +1,4 @@
-import { AuthError, ConfigError, ConfigErrorCode } from '@ml-platform/core';
+import { AuthError } from '@ml-platform/core';
 
 export const PLUGIN_NAME = '@ml-platform/auth-oidc';
 
@@ -45,8 +45,4 @@ export class OidcAuthError extends AuthError {
     super(PLUGIN_NAME, code, message, options.cause === undefined ? undefined : { cause: options.cause });
     this.oauthError = options.oauthError;
   }
-}
-
-export function configError(message: string): ConfigError {
-  return new ConfigError(ConfigErrorCode.invalidOption, `[${PLUGIN_NAME}] ${message}`);
 }

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { MlPlatformError, REDACTED, redactSecrets } from '@ml-platform/core';
+import { basicCredentialsOf, MlPlatformError, REDACTED, redactSecrets } from '@ml-platform/core';
 import { AuthorizationResponseError, ResponseBodyError, WWWAuthenticateChallengeError } from 'openid-client';
 import { OidcAuthError, OidcAuthErrorCode } from './errors.js';
 
@@ -53,6 +53,23 @@ function rootReason(error: unknown): string {
   return reason || String(error);
 }
 
+/**
+ * Whether a timeout is anywhere in the chain: openid-client wraps a body read
+ * that the deadline cut short in a parse error (OAUTH_PARSE_ERROR), and a
+ * deadline before the headers in a ClientError, neither of which is the
+ * provider's answer failing validation.
+ */
+function timedOut(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current instanceof Error; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (code === 'REQUEST_TIMEOUT' || current.name === 'TimeoutError' || current.name === 'AbortError')
+      return true;
+    current = current.cause;
+  }
+  return false;
+}
+
 const GRANT_LABEL: Record<ProviderStep, string> = {
   discovery: 'discovery',
   client_credentials: 'client_credentials grant',
@@ -86,7 +103,12 @@ function providerRefusal(
 /** Turns an openid-client (or transport) failure into an {@link OidcAuthError} with a stable code and a useful message. */
 export function toOidcAuthError(error: unknown, context: FailureContext): OidcAuthError {
   if (error instanceof OidcAuthError) return error;
-  const { step, issuer, clientId, secrets } = context;
+  const { step, issuer, clientId } = context;
+  // A provider may echo the Basic header openid-client sent: its base64 `id:secret` is redacted too.
+  const secrets = [
+    ...context.secrets,
+    ...context.secrets.flatMap((secret) => (secret ? basicCredentialsOf(clientId, secret) : [])),
+  ];
   const cause = safeCause(error, secrets);
   const clean = (text: string) => redactSecrets(text, secrets);
 
@@ -162,15 +184,21 @@ export function toOidcAuthError(error: unknown, context: FailureContext): OidcAu
     );
   }
 
+  if (timedOut(error)) {
+    return new OidcAuthError(
+      OidcAuthErrorCode.providerUnreachable,
+      clean(
+        `The ${GRANT_LABEL[step]} at ${issuer} timed out: no complete answer within timeoutMs. ` +
+          'Check the network path to the provider, or raise timeoutMs if it is slow.',
+      ),
+      { cause },
+    );
+  }
   const code = (error as { code?: unknown } | undefined)?.code;
   const transportFailure =
     error instanceof TypeError ||
     (error instanceof MlPlatformError &&
-      (code === 'REQUEST_TIMEOUT' ||
-        code === 'NETWORK_ERROR' ||
-        code === 'TLS_ERROR' ||
-        code === 'PROXY_ERROR')) ||
-    (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'));
+      (code === 'NETWORK_ERROR' || code === 'TLS_ERROR' || code === 'PROXY_ERROR'));
   if (transportFailure) {
     return new OidcAuthError(
       OidcAuthErrorCode.providerUnreachable,

@@ -1,7 +1,40 @@
-import { checkCooldownMs } from '@ml-platform/core';
+import { checkCooldownMs, checkOptions, checkTimeoutMs, invalidOption, requireHttpUrl } from '@ml-platform/core';
 import { DEPLOYKF_DEFAULTS, defaultTokenCachePath } from './defaults.js';
-import { configError, PLUGIN_NAME } from './errors.js';
+import { PLUGIN_NAME } from './errors.js';
 import type { OidcAuthOptions, OidcFlow, ResolvedOptions } from './options.js';
+
+const configError = (message: string) => invalidOption(message, PLUGIN_NAME);
+
+const KNOWN_OPTIONS = [
+  'issuer',
+  'flow',
+  'clientId',
+  'clientSecret',
+  'clientAuthMethod',
+  'scope',
+  'tokenType',
+  'resource',
+  'username',
+  'password',
+  'passwordCooldownMs',
+  'redirect',
+  'redirectUri',
+  'loopbackPort',
+  'prompt',
+  'interactive',
+  'loginTimeoutMs',
+  'tokenCache',
+  'allowHttpIssuer',
+  'tls',
+  'timeoutMs',
+  'fetch',
+  // The transport work's proxy option, merged beside this list.
+  'proxy',
+  'skewMs',
+  'refreshAheadMs',
+  'now',
+  'onWarning',
+];
 
 const FLOWS: readonly OidcFlow[] = ['client_credentials', 'password', 'authorization_code', 'device_code'];
 const INTERACTIVE_FLOWS: ReadonlySet<OidcFlow> = new Set(['authorization_code', 'device_code']);
@@ -55,18 +88,11 @@ function parseIssuer(options: OidcAuthOptions): { issuer: URL; insecure: boolean
         'https://keycloak.example.com/realms/<realm>.',
     );
   }
-  let issuer: URL;
-  try {
-    issuer = new URL(text);
-  } catch {
-    throw configError(`issuer must be an absolute http(s) URL, got "${text}".`);
-  }
-  if (issuer.protocol !== 'https:' && issuer.protocol !== 'http:') {
-    throw configError(`issuer must be an https:// URL, got protocol ${issuer.protocol}.`);
-  }
-  if (issuer.username || issuer.password || issuer.search || issuer.hash) {
-    throw configError('issuer must not contain credentials, a query or a fragment.');
-  }
+  const issuer = requireHttpUrl('issuer', text, {
+    example: 'https://kubeflow.example.com/dex',
+    plugin: PLUGIN_NAME,
+    noQuery: true,
+  });
   const insecure = issuer.protocol === 'http:';
   if (insecure && !LOOPBACK_HOSTS.test(issuer.hostname) && options.allowHttpIssuer !== true) {
     throw configError(
@@ -79,9 +105,10 @@ function parseIssuer(options: OidcAuthOptions): { issuer: URL; insecure: boolean
 
 /** Checks every option up front (Octokit style) and fills in the defaults. */
 export function resolveOptions(options: OidcAuthOptions): ResolvedOptions {
-  if (!options || typeof options !== 'object') {
-    throw configError('options must be an object with at least issuer and flow.');
-  }
+  checkOptions(options, KNOWN_OPTIONS, {
+    plugin: PLUGIN_NAME,
+    example: "{ issuer: 'https://kubeflow.example.com/dex', flow: 'authorization_code' }",
+  });
   const { issuer, insecure } = parseIssuer(options);
   const flow = oneOf(options, 'flow', FLOWS);
   if (!flow) throw configError(`flow is required: one of ${FLOWS.map((item) => `'${item}'`).join(', ')}.`);
@@ -179,6 +206,8 @@ export function resolveOptions(options: OidcAuthOptions): ResolvedOptions {
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') {
     throw configError('onWarning must be a function.');
   }
+  checkTimeoutMs(options.timeoutMs, PLUGIN_NAME);
+  checkTimeoutMs(options.loginTimeoutMs, PLUGIN_NAME, 'loginTimeoutMs');
   const skewMs = optionalDuration(options, 'skewMs', 30_000);
   const refreshAheadMs = optionalDuration(options, 'refreshAheadMs', 60_000);
 

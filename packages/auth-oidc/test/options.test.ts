@@ -25,7 +25,11 @@ describe('options are checked up front', () => {
   };
   const cases: Array<[string, Partial<OidcAuthOptions> | Record<string, unknown>, RegExp]> = [
     ['no issuer', { issuer: undefined }, /issuer is required/],
-    ['a relative issuer', { issuer: '/dex' }, /absolute http\(s\) URL/],
+    [
+      'a relative issuer',
+      { issuer: '/dex' },
+      /issuer must be an absolute URL with a scheme, e.g. https:\/\/kubeflow.example.com\/dex/,
+    ],
     ['http on a non-loopback host', { issuer: 'http://dex.example.com/dex' }, /allowHttpIssuer: true/],
     ['an unknown flow', { flow: 'implicit' }, /flow must be one of/],
     [

@@ -1,4 +1,4 @@
-import { ConfigError, ConfigErrorCode } from '@ml-platform/core';
+import { checkOptions, invalidOption } from '@ml-platform/core';
 import { PLUGIN_NAME } from './errors.js';
 import type { TokenSource } from './token-location.js';
 
@@ -45,9 +45,7 @@ export interface ResolvedOptions {
 const KNOWN_OPTIONS = ['path', 'source', 'watch', 'checkIntervalMs', 'clockSkewMs', 'env'];
 const SOURCES: readonly TokenSource[] = ['kubeflow-pipelines', 'kubernetes'];
 
-function invalid(message: string): ConfigError {
-  return new ConfigError(ConfigErrorCode.invalidOption, `[${PLUGIN_NAME}] ${message}`);
-}
+const invalid = (message: string) => invalidOption(message, PLUGIN_NAME);
 
 function milliseconds(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
@@ -59,16 +57,11 @@ function milliseconds(name: string, value: unknown, fallback: number): number {
 
 /** Checks every option up front, so a typo fails at startup, not at the first request. */
 export function resolveOptions(options: ServiceAccountTokenAuthOptions | undefined): ResolvedOptions {
-  if (options === undefined) options = {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw invalid(
-      `options must be an object (or left out), got ${Array.isArray(options) ? 'an array' : typeof options}.`,
-    );
-  }
-  const unknown = Object.keys(options).filter((key) => !KNOWN_OPTIONS.includes(key));
-  if (unknown.length > 0) {
-    throw invalid(`unknown option(s) ${unknown.join(', ')}; the options are ${KNOWN_OPTIONS.join(', ')}.`);
-  }
+  options = checkOptions(options, KNOWN_OPTIONS, {
+    plugin: PLUGIN_NAME,
+    example: "{ path: '/var/run/secrets/kubeflow/pipelines/token' }",
+    optional: true,
+  });
   const { path, source, watch, env } = options;
   if (path !== undefined && (typeof path !== 'string' || path.trim() === '' || path.includes('\0'))) {
     throw invalid('path must be a non-empty file path, e.g. /var/run/secrets/kubeflow/pipelines/token.');

@@ -69,6 +69,8 @@ export function serviceAccountTokenAuth(options?: ServiceAccountTokenAuthOptions
   const signer = createCredentialAuth({
     name: PLUGIN_NAME,
     cache,
+    // A rotation noticed by the watch or a stat drops the cached token before this request takes it.
+    beforeSign: () => detector.check(cache.peek()),
     apply(request, credential) {
       request.headers.set('authorization', `Bearer ${credential.value}`);
       return undefined;
@@ -77,15 +79,8 @@ export function serviceAccountTokenAuth(options?: ServiceAccountTokenAuthOptions
 
   const close = () => detector.close();
   return {
-    name: PLUGIN_NAME,
-    cache,
+    ...signer,
     path: location.path,
-    async onRequest(params) {
-      const checking = detector.check(cache.peek());
-      if (checking) await checking;
-      return signer.onRequest?.(params);
-    },
-    onResponse: signer.onResponse,
     close,
     [Symbol.dispose]: close,
   };

@@ -92,7 +92,7 @@ describe('which token file', () => {
 
 describe('option validation, up front', () => {
   it.each<[string, unknown, RegExp]>([
-    ['an unknown option', { tokenPath: '/x' }, /unknown option\(s\) tokenPath/],
+    ['an unknown option', { tokenPath: '/x' }, /unknown option tokenPath; the options are path, source/],
     ['path and source together', { path: '/x', source: 'kubernetes' }, /either path or source/],
     ['an empty path', { path: ' ' }, /path must be a non-empty file path/],
     ['an unknown source', { source: 'gcp' }, /source must be one of 'kubeflow-pipelines', 'kubernetes'/],

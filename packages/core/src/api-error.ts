@@ -1,5 +1,5 @@
 import { MlPlatformError } from './errors.js';
-import { redactUrl } from './redact.js';
+import { redactDeep, redactUrl } from './redact.js';
 
 /** Stable codes of {@link ApiError}. */
 export const ApiErrorCode = {
@@ -28,8 +28,14 @@ export interface ApiErrorInit {
   url: string;
   body?: unknown;
   requestId?: string;
-  hint?: string;
+  hint?: string | undefined;
   cause?: unknown;
+  /**
+   * The credentials the request carried. Redacted (in every encoding core
+   * sends them) from the message, `upstream` and `body`, since error pages
+   * may echo the headers or form they received.
+   */
+  secrets?: readonly string[];
 }
 
 /**
@@ -46,8 +52,10 @@ export class ApiError extends MlPlatformError {
 
   constructor(init: ApiErrorInit) {
     const url = redactUrl(init.url);
-    const upstream = parseUpstreamError(init.body);
-    const requestId = init.requestId ?? upstreamRequestId(init.body);
+    const secrets = init.secrets ?? [];
+    const body = redactDeep(init.body, secrets);
+    const upstream = parseUpstreamError(body);
+    const requestId = init.requestId ?? upstreamRequestId(body);
     const said = upstream?.message ? `: ${truncate(upstream.message, 500)}` : '';
     const id = requestId ? ` (request id ${requestId})` : '';
     const hint = init.hint ? ` ${init.hint}` : '';
@@ -63,7 +71,7 @@ export class ApiError extends MlPlatformError {
     this.url = url;
     this.upstream = upstream;
     this.requestId = requestId;
-    Object.defineProperty(this, 'body', { value: init.body, enumerable: false });
+    Object.defineProperty(this, 'body', { value: body, enumerable: false });
   }
 }
 

@@ -1,22 +1,16 @@
-import createClient, { type Client, type HeadersOptions, type Middleware } from 'openapi-fetch';
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { AuthPlugin } from './auth/auth-plugin.js';
 import { normalizeBaseUrl } from './base-url.js';
 import { serializeBody } from './body-serializer.js';
-import { ConfigError, ConfigErrorCode } from './errors.js';
-import { responseGuard } from './response-guard.js';
-import { createTransport, type TransportOptions } from './transport.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './call/body-limit.js';
+import { keepReplayCopy } from './call/replay-copy.js';
+import { boundEveryCall } from './call/whole-call.js';
+import { type ApiClientOptions, checkClientOptions } from './client-options.js';
+import { createResponseGuard } from './response-guard.js';
+import { createTransport } from './transport.js';
+import { invalidOption } from './validate/invalid-option.js';
 
-/** Options every API client takes. */
-export interface ApiClientOptions extends TransportOptions {
-  /** The URL the spec's paths are relative to (what `host` is to the Python SDKs). */
-  baseUrl: string;
-  /** One auth plugin or a list; they sign every request in order. */
-  auth?: AuthPlugin | readonly AuthPlugin[];
-  /** More openapi-fetch middleware, run before the auth plugins. */
-  middleware?: readonly Middleware[];
-  /** Headers sent with every request. */
-  headers?: HeadersOptions;
-}
+export type { ApiClientOptions } from './client-options.js';
 
 /** What an API package passes besides the user's options. */
 export interface ApiClientDefaults {
@@ -24,35 +18,56 @@ export interface ApiClientDefaults {
   baseUrlExample: string;
   /** The package's default User-Agent, e.g. `@ml-platform/kfp-v2/0.1.0`. */
   userAgent: string;
+  /**
+   * What to say about a 404 that the API itself did not answer (a gateway's
+   * 404, no upstream error code), given the client's baseUrl; undefined for nothing.
+   */
+  notFoundHint?: (baseUrl: URL) => string | undefined;
+  /** Where the API is when the options have no `baseUrl` (KFP: the environment); called after the options are checked. */
+  defaultBaseUrl?: () => string;
 }
+
+/** A client's options as an API package takes them: `baseUrl` may be left out when `defaults.defaultBaseUrl` finds one. */
+export type ApiClientInput = Omit<ApiClientOptions, 'baseUrl'> & { baseUrl?: string };
 
 /**
  * Builds a typed openapi-fetch client over `Paths`: the one factory behind
  * `createKfpV1Client`, `createKfpV2Client` and `createSeldonDeployClient`.
+ * Every option is checked here, so a typo fails at creation.
  */
 export function createApiClient<Paths extends {}>(
-  options: ApiClientOptions,
+  options: ApiClientInput,
   defaults: ApiClientDefaults,
 ): Client<Paths> {
-  if (!options || typeof options !== 'object') {
-    throw new ConfigError(
-      ConfigErrorCode.invalidOption,
-      `Client options must be an object with at least baseUrl.`,
-    );
-  }
-  const baseUrl = normalizeBaseUrl(options.baseUrl, defaults.baseUrlExample);
+  checkClientOptions(options, defaults.baseUrlExample);
+  const baseUrl = normalizeBaseUrl(options.baseUrl ?? defaults.defaultBaseUrl?.(), defaults.baseUrlExample);
   const auth = options.auth === undefined ? [] : Array.isArray(options.auth) ? options.auth : [options.auth];
-  const middleware = [...(options.middleware ?? []), ...(auth as AuthPlugin[])];
+  const middleware: Middleware[] = [...(options.middleware ?? []), ...(auth as AuthPlugin[])];
   middleware.forEach(assertMiddleware);
 
+  // The call's deadline travels on the Request's signal (see boundEveryCall), so the transport gets no timeoutMs.
+  const send = createTransport({
+    ...options,
+    timeoutMs: undefined,
+    userAgent: options.userAgent ?? defaults.userAgent,
+  });
   const client = createClient<Paths>({
     baseUrl,
     headers: options.headers,
     bodySerializer: serializeBody,
-    fetch: createTransport({ ...options, userAgent: options.userAgent ?? defaults.userAgent }),
+    fetch: (request: Request) => {
+      keepReplayCopy(request);
+      return send(request);
+    },
   });
-  client.use(responseGuard, ...middleware);
-  return client;
+  client.use(
+    createResponseGuard({
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      notFoundHint: defaults.notFoundHint?.(new URL(baseUrl)),
+    }),
+    ...middleware,
+  );
+  return boundEveryCall(client, baseUrl, options.timeoutMs);
 }
 
 function assertMiddleware(candidate: unknown, index: number): void {
@@ -63,8 +78,7 @@ function assertMiddleware(candidate: unknown, index: number): void {
       (hook) => typeof (candidate as Record<string, unknown>)[hook] === 'function',
     );
   if (!ok) {
-    throw new ConfigError(
-      ConfigErrorCode.invalidOption,
+    throw invalidOption(
       `auth/middleware entry ${index} is not a plugin: expected an object with onRequest, onResponse or onError ` +
         `(e.g. staticTokenAuth(token) or serviceAccountTokenAuth()).`,
     );

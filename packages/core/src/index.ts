@@ -1,7 +1,8 @@
 export type { Client, Middleware } from 'openapi-fetch';
 export { ApiError, ApiErrorCode, parseUpstreamError, type UpstreamError } from './api-error.js';
-export type { AuthPlugin } from './auth/auth-plugin.js';
+export type { AuthPlugin, AuthPluginDiagnostics } from './auth/auth-plugin.js';
 export {
+  CredentialAuthErrorCode,
   type CredentialAuthOptions,
   type CredentialAuthPlugin,
   createCredentialAuth,
@@ -20,10 +21,20 @@ export {
   DEFAULT_PASSWORD_COOLDOWN_MS,
 } from './auth/credential-cooldown.js';
 export { jwtExpiresAt } from './auth/jwt.js';
+export { rememberSentSecret } from './auth/sent-secrets.js';
 export { staticCookieAuth, staticTokenAuth } from './auth/static-auth.js';
 export { normalizeBaseUrl } from './base-url.js';
 export { serializeBody } from './body-serializer.js';
-export { type ApiClientDefaults, type ApiClientOptions, createApiClient } from './create-api-client.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './call/body-limit.js';
+export { pathPrefixHint } from './call/not-found-hint.js';
+export { ResponseErrorCode } from './call/response-errors.js';
+export { CLIENT_OPTION_KEYS } from './client-options.js';
+export {
+  type ApiClientDefaults,
+  type ApiClientInput,
+  type ApiClientOptions,
+  createApiClient,
+} from './create-api-client.js';
 export { AuthError, ConfigError, ConfigErrorCode, MlPlatformError } from './errors.js';
 export { KFP_IN_CLUSTER_ENDPOINT, resolveKfpEndpoint } from './kfp-endpoint.js';
 export { isNotFound, unwrapFound } from './not-found.js';
@@ -32,7 +43,7 @@ export { type PollTiming, pollDelays } from './polling/poll-delays.js';
 export { type PollTarget, type PollUntilOptions, pollUntil } from './polling/poll-until.js';
 export { sleep } from './polling/sleep.js';
 export { waitSignals } from './polling/wait-signals.js';
-export { REDACTED, redactSecrets, redactUrl } from './redact.js';
+export { basicCredentialsOf, encodingsOf, REDACTED, redactDeep, redactSecrets, redactUrl } from './redact.js';
 export { requestSummaryOf } from './response-guard.js';
 export type { RetryEvent, RetryOptions } from './retry/retry-options.js';
 export {
@@ -44,5 +55,9 @@ export {
 } from './tls.js';
 export { createTransport, TransportErrorCode, type TransportOptions } from './transport.js';
 export { type FetchResultLike, unwrap } from './unwrap.js';
+export { checkHeaderValue } from './validate/header-option.js';
 export { invalidOption } from './validate/invalid-option.js';
+export { checkOptions, type OptionsShape } from './validate/option-keys.js';
 export { optionalText, requireText } from './validate/text-option.js';
+export { checkTimeoutMs, MAX_TIMEOUT_MS } from './validate/timeout-option.js';
+export { requireHttpUrl, type UrlOptionShape } from './validate/url-option.js';

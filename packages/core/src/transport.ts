@@ -1,9 +1,8 @@
+import { sendWithin } from './call/deadline.js';
 import { createConnectionFetch } from './connection-fetch.js';
-import { MlPlatformError } from './errors.js';
 import type { FetchFunction } from './fetch-function.js';
 import { NetworkErrorCode, toNetworkError } from './network-error.js';
 import { describeProxy, resolveProxy } from './proxy-option.js';
-import { redactUrl } from './redact.js';
 import { type RetryOptions, resolveRetryPolicy } from './retry/retry-options.js';
 import { withRetries } from './retry/with-retries.js';
 import { checkTlsOptions, type TlsOptions } from './tls.js';
@@ -76,18 +75,9 @@ export function createTransport(options: TransportOptions = {}): FetchFunction {
   const send = withRetries(connectionFor(options), resolveRetryPolicy(options.retry));
   if (timeoutMs === undefined && userAgent === undefined) return send;
   return (request) => {
-    let next = request;
+    const next = request;
     if (userAgent && !request.headers.has('user-agent')) next.headers.set('user-agent', userAgent);
     if (timeoutMs === undefined) return send(next);
-    const timeout = AbortSignal.timeout(timeoutMs);
-    next = new Request(next, { signal: AbortSignal.any([next.signal, timeout]) });
-    return send(next).catch((error: unknown) => {
-      if (!timeout.aborted) throw error;
-      throw new MlPlatformError(
-        TransportErrorCode.timeout,
-        `${request.method} ${redactUrl(request.url)} got no response within timeoutMs (${timeoutMs} ms).`,
-        { cause: error },
-      );
-    });
+    return sendWithin(send, next, timeoutMs);
   };
 }

@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.js';
+import { ApiError, parseUpstreamError } from './api-error.js';
 import { requestSummaryOf } from './response-guard.js';
 
 /** The shape every openapi-fetch call resolves to. */
@@ -17,12 +17,16 @@ export interface FetchResultLike<Data> {
 export function unwrap<Data>(result: FetchResultLike<Data>): Data {
   const { response } = result;
   if (response.ok && result.error === undefined) return result.data as Data;
-  const { method, url } = requestSummaryOf(response);
+  const { method, url, secrets, hint } = requestSummaryOf(response);
+  // A 404 the API itself answered (with its own error code) is about the resource, not about where the API is.
+  const apiAnswered = response.status === 404 && parseUpstreamError(result.error)?.code !== undefined;
   throw new ApiError({
     status: response.status,
     method,
     url,
     body: result.error,
+    secrets,
+    hint: apiAnswered ? undefined : hint,
     requestId: response.headers.get('x-request-id') ?? undefined,
   });
 }

@@ -1,4 +1,10 @@
-import { type ApiClientOptions, type Client, createApiClient, resolveKfpEndpoint } from '@ml-platform/core';
+import {
+  type ApiClientOptions,
+  type Client,
+  createApiClient,
+  pathPrefixHint,
+  resolveKfpEndpoint,
+} from '@ml-platform/core';
 import type { paths } from './generated/schema.js';
 
 /** Options of {@link createKfpV1Client}; `baseUrl` is optional (resolved like kfp.Client's `host`). */
@@ -22,8 +28,10 @@ export type KfpV1Client = Client<paths>;
  * const { data } = await kfp.GET('/apis/v1beta1/experiments', { params: { query: { namespace: 'team-a' } } });
  */
 export function createKfpV1Client(options: KfpV1ClientOptions = {}): KfpV1Client {
-  return createApiClient<paths>(
-    { ...options, baseUrl: options.baseUrl ?? resolveKfpEndpoint() },
-    { baseUrlExample: 'https://<kubeflow-host>/pipeline', userAgent: '@ml-platform/kfp-v1' },
-  );
+  return createApiClient<paths>(options, {
+    baseUrlExample: 'https://<kubeflow-host>/pipeline',
+    userAgent: '@ml-platform/kfp-v1',
+    defaultBaseUrl: resolveKfpEndpoint,
+    notFoundHint: pathPrefixHint('/pipeline', 'https://<kubeflow-host>/pipeline'),
+  });
 }

@@ -1,32 +1,31 @@
-import { ConfigError, ConfigErrorCode } from '../errors.js';
+import { checkHeaderValue } from '../validate/header-option.js';
+import { invalidOption } from '../validate/invalid-option.js';
 import type { AuthPlugin } from './auth-plugin.js';
-
-const HEADER_UNSAFE = /[\r\n]/;
+import { rememberSentSecret } from './sent-secrets.js';
 
 function requireHeaderValue(plugin: string, option: string, value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new ConfigError(ConfigErrorCode.invalidOption, `[${plugin}] ${option} must be a non-empty string.`);
+    throw invalidOption(`${option} must be a non-empty string.`, plugin);
   }
-  if (HEADER_UNSAFE.test(value)) {
-    throw new ConfigError(
-      ConfigErrorCode.invalidOption,
-      `[${plugin}] ${option} must not contain line breaks.`,
-    );
-  }
+  checkHeaderValue(option, value, plugin);
   return value.trim();
 }
 
 /**
  * Sends `Authorization: Bearer <token>` on every request: what `existing_token`
  * is to `kfp.Client`. The token is fixed; a 401 is returned to the caller.
+ * A whole header value (`Bearer abc`, as copied from a browser) is taken as its token.
  */
 export function staticTokenAuth(token: string): AuthPlugin {
   const name = 'staticTokenAuth';
-  const value = `Bearer ${requireHeaderValue(name, 'token', token)}`;
+  const bare = requireHeaderValue(name, 'token', token).replace(/^bearer\s+/i, '');
+  if (bare === '') throw invalidOption('token must be a non-empty string after "Bearer".', name);
+  const value = `Bearer ${bare}`;
   return {
     name,
-    onRequest({ request }) {
-      request.headers.set('authorization', value);
+    onRequest(context) {
+      rememberSentSecret(context, bare);
+      context.request.headers.set('authorization', value);
       return undefined;
     },
   };
@@ -41,8 +40,9 @@ export function staticCookieAuth(cookie: string): AuthPlugin {
   const value = requireHeaderValue(name, 'cookie', cookie);
   return {
     name,
-    onRequest({ request }) {
-      request.headers.set('cookie', value);
+    onRequest(context) {
+      rememberSentSecret(context, value);
+      context.request.headers.set('cookie', value);
       return undefined;
     },
   };

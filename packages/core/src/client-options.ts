@@ -1,0 +1,93 @@
+import type { HeadersOptions, Middleware } from 'openapi-fetch';
+import type { AuthPlugin } from './auth/auth-plugin.js';
+import type { TransportOptions } from './transport.js';
+import { checkHeadersOption, checkHeaderValue } from './validate/header-option.js';
+import { invalidOption } from './validate/invalid-option.js';
+import { checkOptions } from './validate/option-keys.js';
+import { checkTimeoutMs } from './validate/timeout-option.js';
+
+/** Options every API client takes. */
+export interface ApiClientOptions extends TransportOptions {
+  /** The URL the spec's paths are relative to (what `host` is to the Python SDKs). */
+  baseUrl: string;
+  /** One auth plugin or a list; they sign every request in order. */
+  auth?: AuthPlugin | readonly AuthPlugin[];
+  /** More openapi-fetch middleware, run before the auth plugins. */
+  middleware?: readonly Middleware[];
+  /** Headers sent with every request. */
+  headers?: HeadersOptions;
+  /**
+   * Bound each call as a whole: credential acquisition (and waiting on another
+   * request's), the request, a re-acquisition and replay after a 401, and
+   * reading the body. At most 2^31-1. A per-call `signal` still applies.
+   */
+  timeoutMs?: number;
+  /**
+   * Refuse a response body larger than this many bytes (`RESPONSE_TOO_LARGE`),
+   * instead of holding it in memory. Default 64 MiB.
+   */
+  maxResponseBytes?: number;
+}
+
+/**
+ * Every key a client accepts. The transport's options are listed here too:
+ * a new TransportOptions key must be added, or clients refuse it as unknown.
+ */
+export const CLIENT_OPTION_KEYS: readonly string[] = [
+  'baseUrl',
+  'auth',
+  'middleware',
+  'headers',
+  'maxResponseBytes',
+  'fetch',
+  'timeoutMs',
+  'tls',
+  'userAgent',
+  // TransportOptions of the transport work (proxies, retries), merged beside this list.
+  'proxy',
+  'retry',
+];
+
+/** Checks a client's options up front: shape, known keys, and every value core can check before the first request. */
+export function checkClientOptions(options: Partial<ApiClientOptions>, baseUrlExample: string): void {
+  checkOptions(options, CLIENT_OPTION_KEYS, { example: `{ baseUrl: '${baseUrlExample}' }` });
+  checkTimeoutMs(options.timeoutMs);
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw invalidOption('fetch must be a function (request: Request) => Promise<Response>.');
+  }
+  if (options.middleware !== undefined && !Array.isArray(options.middleware)) {
+    throw invalidOption('middleware must be an array of openapi-fetch middleware, e.g. [{ onRequest }].');
+  }
+  checkHeadersOption(options.headers);
+  if (options.userAgent !== undefined) {
+    if (typeof options.userAgent !== 'string' || options.userAgent.trim() === '') {
+      throw invalidOption(`userAgent must be a non-empty string such as 'my-tool/1.0'.`);
+    }
+    checkHeaderValue('userAgent', options.userAgent);
+  }
+  const max = options.maxResponseBytes;
+  if (max !== undefined && !(Number.isSafeInteger(max) && max > 0)) {
+    throw invalidOption(`maxResponseBytes must be a positive integer number of bytes, got ${String(max)}.`);
+  }
+  checkTlsOption(options.tls);
+}
+
+/** The shape of `tls`; the transport checks the PEM contents (and, once merged, replaces this with checkTlsOptions). */
+function checkTlsOption(tls: unknown): void {
+  if (tls === undefined) return;
+  if (typeof tls !== 'object' || tls === null || Array.isArray(tls)) {
+    throw invalidOption('tls must be an object such as { ca: caPem } or { insecureSkipVerify: true }.');
+  }
+  const { ca, insecureSkipVerify } = tls as { ca?: unknown; insecureSkipVerify?: unknown };
+  const isPem = (item: unknown) => typeof item === 'string' || item instanceof Uint8Array;
+  if (ca !== undefined && !(isPem(ca) || (Array.isArray(ca) && ca.length > 0 && ca.every(isPem)))) {
+    throw invalidOption(
+      'tls.ca must be a PEM string or bytes (or a list of them), e.g. the contents of ca.crt.',
+    );
+  }
+  if (insecureSkipVerify !== undefined && typeof insecureSkipVerify !== 'boolean') {
+    throw invalidOption(
+      `tls.insecureSkipVerify must be true or false, got ${typeof insecureSkipVerify}. Leave it out to verify certificates.`,
+    );
+  }
+}
