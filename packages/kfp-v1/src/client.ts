@@ -1,4 +1,5 @@
-import { type ApiClientOptions, type Client, createApiClient, resolveKfpEndpoint } from '@ml-platform/core';
+import { type ApiClientOptions, type Client, createApiClient } from '@ml-platform/core';
+import { resolveKfpEndpoint } from '@ml-platform/kfp-common';
 import type { paths } from './generated/schema.js';
 
 /** Options of {@link createKfpV1Client}; `baseUrl` is optional (resolved like kfp.Client's `host`). */

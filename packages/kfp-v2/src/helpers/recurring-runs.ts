@@ -1,5 +1,5 @@
 import { optionalText, requireText, unwrap } from '@ml-platform/core';
-import { type RecurringRunScheduling, recurringRunLimits } from '@ml-platform/core/kfp';
+import { type RecurringRunScheduling, recurringRunLimits } from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { RecurringRun } from '../schemas.js';
 import { type PipelineToRun, pipelineFields, runtimeConfigOf } from './pipeline-reference.js';

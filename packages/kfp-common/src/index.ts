@@ -1,3 +1,4 @@
+export { KFP_IN_CLUSTER_ENDPOINT, resolveKfpEndpoint } from './endpoint.js';
 export { KfpError, KfpErrorCode, type KfpErrorCodeValue } from './errors.js';
 export {
   type ExperimentByNameOptions,

@@ -1,4 +1,4 @@
-import { MlPlatformError } from '../errors.js';
+import { MlPlatformError } from '@ml-platform/core';
 
 /** Stable codes of the errors the KFP helpers throw (match on these, never on messages). */
 export const KfpErrorCode = {

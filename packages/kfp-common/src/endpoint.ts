@@ -1,4 +1,4 @@
-import { ConfigError, ConfigErrorCode } from './errors.js';
+import { ConfigError, ConfigErrorCode } from '@ml-platform/core';
 
 /** In-cluster address of the Pipelines UI service, which proxies the API. */
 export const KFP_IN_CLUSTER_ENDPOINT = 'http://ml-pipeline-ui.kubeflow.svc.cluster.local';
