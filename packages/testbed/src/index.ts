@@ -48,6 +48,7 @@ export { type PrismProxy, startPrismProxy } from './kfp-state/prism-proxy.js';
 // How emulated runs end, for tests of failed and stuck runs: a pipeline whose pipelineInfo.name
 // ends in `-fails` ends FAILED, in `-hangs` stays RUNNING until terminated (outcomeOfPipelineName).
 export { outcomeOfPipelineName, type RunOutcome, type RunTiming } from './kfp-state/run-lifecycle.js';
+export { emulatedArtifact } from './kfp-state/runs.js';
 export {
   createProjectedTokenVolume,
   type ProjectedTokenVolume,

@@ -55,3 +55,18 @@ export async function deleteRecurringRun(client: KfpV2Client, recurringRunId: st
     }),
   );
 }
+
+/** The recurring run with this id (kfp.Client's `get_recurring_run`). */
+export async function getRecurringRun(
+  client: KfpV2Client,
+  recurringRunId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<RecurringRun> {
+  const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
+  return unwrap(
+    await client.GET('/apis/v2beta1/recurringruns/{recurring_run_id}', {
+      params: { path: { recurring_run_id } },
+      signal: options.signal,
+    }),
+  );
+}
