@@ -68,3 +68,21 @@ describe('the client-level namespace', () => {
     expect(recorder.requestViolations()).toEqual([]);
   });
 });
+
+describe('upload names', () => {
+  it("default to a v2 package's pipelineInfo.name, and stay KFP's for an Argo workflow", async () => {
+    const kfp = client();
+    await uploadPipeline(kfp, {
+      source: {
+        text: 'pipelineInfo:\n  name: named-by-spec\nroot: {}\nschemaVersion: 2.1.0\n',
+        fileName: 'pipeline.yaml',
+      },
+    });
+    await uploadPipeline(kfp, {
+      source: { text: 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n', fileName: 'pipeline.yaml' },
+    });
+    const names = recorder.exchanges.map((exchange) => exchange.url.searchParams.get('name'));
+    expect(names).toEqual(['named-by-spec', null]);
+    expect(recorder.requestViolations()).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import {
   namespaceFor,
   type PipelineChoice,
   type PipelinePackageSource,
+  packagePipelineName,
   resolvePipelineId,
   toPipelineFile,
 } from '@ml-platform/kfp-common';
@@ -12,7 +13,7 @@ import type { Pipeline, PipelineVersion } from '../schemas.js';
 export interface UploadPipelineOptions {
   /** The compiled pipeline: `{ path }`, `{ text }` or a Blob/File. */
   source: PipelinePackageSource;
-  /** Unique name; KFP falls back to the file name when left out. */
+  /** Unique name. Default: a KFP v2 package's `pipelineInfo.name`; for an Argo workflow, KFP's (the file name). */
   name?: string;
   description?: string;
   /** Namespace of a namespaced pipeline; leave out for a shared one. */
@@ -23,12 +24,15 @@ export interface UploadPipelineOptions {
 /** Uploads a compiled pipeline as a new pipeline (kfp.Client's `upload_pipeline`); its `default_version` is the upload. */
 export async function uploadPipeline(client: KfpV1Client, options: UploadPipelineOptions): Promise<Pipeline> {
   const uploadfile = await toPipelineFile(options.source);
+  // A KFP v2 package is named after pipelineInfo.name; an Argo workflow keeps KFP's default (the file name).
+  const name =
+    optionalText('name', options.name, "'fraud-detection'") ?? (await packagePipelineName(options.source));
   const namespace = await namespaceFor(client, options.namespace);
   return unwrap(
     await client.POST('/apis/v1beta1/pipelines/upload', {
       params: {
         query: {
-          name: optionalText('name', options.name, "'fraud-detection'"),
+          name,
           description: options.description,
           namespace: optionalText('namespace', namespace, "'team-a'"),
         },
