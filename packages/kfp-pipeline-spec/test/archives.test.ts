@@ -122,6 +122,21 @@ describe.each([
   });
 });
 
+describe('archives as tools make them', () => {
+  it('finds ./pipeline.yaml in a tar made with `tar -C dir .`, among other files', async () => {
+    const dir = stage({ 'pipeline.yaml': flipCoin, 'README.md': 'notes' });
+    const archive = join(work, 'dot.tgz');
+    execFileSync('tar', ['-czf', archive, '-C', dir, '.']);
+    expect(execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' })).toContain('./pipeline.yaml');
+    expect((await loadPipelinePackage(archive)).pipelineName).toBe('conditional-execution-pipeline');
+  });
+
+  it('ignores the __MACOSX metadata Finder adds to a zip', async () => {
+    const archive = zipOf({ 'my-pipeline.yaml': addNumbers, '__MACOSX/._my-pipeline.yaml': 'resource fork' });
+    expect((await loadPipelinePackage(archive)).pipelineName).toBe('add-numbers');
+  });
+});
+
 describe('archives: empty, mislabelled, oversized', () => {
   it('refuses an empty zip archive', async () => {
     const empty = join(work, 'empty.zip');
