@@ -26,7 +26,7 @@ async function resolvedDuring(body: string, env: Record<string, string> = {}): P
     [
       "import { appendFileSync } from 'node:fs';",
       'export async function resolve(specifier, context, next) {',
-      "  if (specifier.startsWith('@ml-platform/')) appendFileSync(process.env.RESOLVE_LOG, `${specifier}\\n`);",
+      "  if (specifier.startsWith('@ml-platform/')) appendFileSync(process.env.RESOLVE_LOG, specifier + '\\n');",
       '  return next(specifier, context);',
       '}',
     ].join('\n'),
