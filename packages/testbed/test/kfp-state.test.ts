@@ -158,7 +158,6 @@ describe('the KFP state emulator behind Prism', () => {
   it('ends a run of a pipeline named ...-fails FAILED with an error, and terminates another', async () => {
     const kfp = clientAs('user@example.com');
     const experiment = await getOrCreateExperiment(kfp, { name: 'outcomes', namespace: NAMESPACE });
-    const spec = inlineSpec('inline');
     const doomed = await createRun(kfp, {
       displayName: 'doomed',
       experimentId: experiment.experiment_id,
@@ -168,10 +167,11 @@ describe('the KFP state emulator behind Prism', () => {
     expect(failed.state).toBe('FAILED');
     expect(failed.error?.message).toBeTruthy();
 
+    // A run that never finishes on its own, so the terminate below cannot lose a race with it.
     const stopped = await createRun(kfp, {
       displayName: 'stopped',
       experimentId: experiment.experiment_id,
-      pipelineSpec: spec,
+      pipelineSpec: inlineSpec('stopped-hangs'),
     });
     await terminateRun(kfp, stopped.run_id!);
     expect((await getRun(kfp, stopped.run_id!)).state).toBe('CANCELING');
