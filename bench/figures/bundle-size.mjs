@@ -6,7 +6,7 @@
 // bundle still carries it, a code-split bundle loads it only when `tls` is set.
 // "without undici" is the one-file bundle with undici left external: what the
 // client itself costs, and what the second size budget checks.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consumers } from '../consumers/catalog.mjs';
@@ -59,9 +59,16 @@ export async function measureBundleSize() {
   return { id: 'bundle-size', table, data: { rows } };
 }
 
-/** Size of the package's generated schema.ts, the types users get for free at runtime. */
+/**
+ * Size of the package's generated code: schema.ts (openapi-typescript: types only, free at runtime)
+ * or the protobuf-es modules of a .proto (schema descriptors, which do ship).
+ */
 function generatedSourceBytes(consumer) {
   if (!consumer.packageDir) return undefined;
-  const file = join(ROOT, consumer.packageDir, 'src', 'generated', 'schema.ts');
-  return existsSync(file) ? statSync(file).size : undefined;
+  const dir = join(ROOT, consumer.packageDir, 'src', 'generated');
+  if (!existsSync(dir)) return undefined;
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, String(name)))
+    .filter((file) => statSync(file).isFile())
+    .reduce((total, file) => total + statSync(file).size, 0);
 }

@@ -21,12 +21,23 @@ export function decodeText(bytes: Uint8Array, sourceName: PackageLocation): stri
   }
 }
 
-/** The non-empty documents of a YAML (or JSON) text, in order. */
+/**
+ * The non-empty documents of a YAML or JSON text, in order. `json-or-yaml` (a nameless text that
+ * starts with `{`): JSON, else YAML. JSON is read as JSON, not as YAML, because YAML 1.1 reads a
+ * JSON number such as `1e3` as a string.
+ */
 export function parseDocuments(
   text: string,
   sourceName: PackageLocation,
-  format: 'yaml' | 'json',
+  format: 'yaml' | 'json' | 'json-or-yaml',
 ): unknown[] {
+  if (format === 'json-or-yaml') {
+    try {
+      return [JSON.parse(text)];
+    } catch {
+      return parseDocuments(text, sourceName, 'yaml');
+    }
+  }
   if (format === 'json') {
     try {
       return [JSON.parse(text)];
@@ -47,8 +58,13 @@ export function parseDocuments(
       filename: typeof sourceName === 'string' ? sourceName : sourceName.entry,
     });
   } catch (error) {
-    const reason = error instanceof YAMLException ? error.message : String(error);
-    throw new InvalidPipelinePackageError(sourceName, `it is not valid YAML: ${reason}`, { cause: error });
+    // The reason and the position, not js-yaml's excerpt of the lines around it: those may hold a
+    // value the file should not have had (a password in an env var), and messages end up in logs.
+    const reason =
+      error instanceof YAMLException
+        ? `${error.reason} at line ${error.mark.line + 1}, column ${error.mark.column + 1}`
+        : String(error);
+    throw new InvalidPipelinePackageError(sourceName, `it is not valid YAML: ${reason}.`, { cause: error });
   }
   // yaml.v3 decodes an empty document (or one holding only comments) as nil; the server skips it.
   const nonEmpty = documents.filter((document) => document !== null && document !== undefined);

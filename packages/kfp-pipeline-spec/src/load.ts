@@ -29,7 +29,7 @@ export interface LoadPipelinePackageOptions {
   signal?: AbortSignal;
 }
 
-type TextFormat = 'yaml' | 'json';
+type TextFormat = 'yaml' | 'json' | 'json-or-yaml';
 
 const ARCHIVE_NAME = /\.(zip|tar\.gz|tgz|gz|tar)$/i;
 
@@ -54,7 +54,9 @@ function formatFromName(name: string, sourceName: string): TextFormat | undefine
   );
 }
 
-const sniffFormat = (text: string): TextFormat => (text.trimStart().startsWith('{') ? 'json' : 'yaml');
+// A text without a (known) name: kfp writes YAML, or JSON when asked to.
+const sniffFormat = (text: string): TextFormat =>
+  text.trimStart().startsWith('{') ? 'json-or-yaml' : 'yaml';
 
 /** `_PipelineDoc.to_dict()`'s shape: `{ pipeline_spec, platform_spec? }`. */
 function isPipelineDocDict(value: object): value is { pipeline_spec: unknown; platform_spec?: unknown } {

@@ -17,6 +17,17 @@ export const SUPPORTED_SCHEMA_VERSION = '2.1.0';
 // The server's pattern, unanchored as it is there (regexp.MatchString).
 const SERVER_NAME_PATTERN = /[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/;
 
+/**
+ * protobuf-es quotes a short wrong string value in its message (`expected bool, got "s3cret"`);
+ * messages end up in logs, and a value in the wrong place may be a password, so it is left out.
+ * Field names, unknown keys and enum value names stay: they say what to fix.
+ */
+export function withoutStringValues(message: string): string {
+  return message
+    .replace(/got "(?:[^"\\]|\\.)*"/g, 'got a string')
+    .replace(/(?<!enum [\w.]+ )from JSON: "(?:[^"\\]|\\.)*"/g, 'from JSON: a string');
+}
+
 function describeJsonType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -52,7 +63,8 @@ export function parsePipelineSpec(document: unknown, sourceName: PackageLocation
   } catch (error) {
     throw new InvalidPipelinePackageError(
       sourceName,
-      `it is not a valid PipelineSpec: ${(error as Error).message}. Is it a KFP v2 compiled pipeline (kfp 2.x)?`,
+      `it is not a valid PipelineSpec: ${withoutStringValues((error as Error).message)}. Is it a KFP v2 compiled ` +
+        'pipeline (kfp 2.x)?',
       { cause: error },
     );
   }
@@ -91,7 +103,7 @@ export function parsePlatformSpec(document: object, sourceName: PackageLocation)
   } catch (error) {
     throw new InvalidPipelinePackageError(
       sourceName,
-      `its platform spec is not valid: ${(error as Error).message}.`,
+      `its platform spec is not valid: ${withoutStringValues((error as Error).message)}.`,
       {
         cause: error,
       },

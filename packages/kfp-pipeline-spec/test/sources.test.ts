@@ -52,6 +52,16 @@ describe('sources', () => {
     expect(fromJson.pipelineSpec).toEqual(fromYaml.pipelineSpec);
   });
 
+  it('reads nameless JSON as JSON (1e3 is a number) and a nameless YAML flow mapping as YAML', async () => {
+    const json =
+      '{"pipelineInfo": {"name": "j"}, "root": {}, "schemaVersion": "2.1.0", "deploymentSpec": {"n": 1e3}}';
+    expect((await loadPipelinePackage({ text: json })).pipelineSpec.deploymentSpec).toEqual({ n: 1000 });
+    const flow = '{pipelineInfo: {name: f}, root: {}, schemaVersion: 2.1.0, deploymentSpec: {n: 1e3}}';
+    const fromFlow = await loadPipelinePackage({ text: flow });
+    expect(fromFlow.pipelineName).toBe('f');
+    expect(fromFlow.pipelineSpec.deploymentSpec).toEqual({ n: '1e3' });
+  });
+
   it('reads a .json file', async () => {
     const path = join(work, 'add.json');
     writeFileSync(path, JSON.stringify(parsedAddNumbers(), null, 2));
@@ -136,9 +146,13 @@ describe('bad sources', () => {
     expect((await refusal(source as PipelineSource)).message).toMatch(reason);
   });
 
-  it('text that is not YAML says where', async () => {
-    const error = await refusal({ text: 'pipelineInfo: [unclosed\nroot: {}\n', name: 'broken.yaml' });
-    expect(error.message).toMatch(/^Invalid pipeline package broken\.yaml: it is not valid YAML: .*line/s);
+  it('text that is not YAML says where, without quoting the file', async () => {
+    const text = 'env:\n  PASSWORD: hunter2-secret\npipelineInfo: [unclosed\nroot: {}\n';
+    const error = await refusal({ text, name: 'broken.yaml' });
+    expect(error.message).toMatch(
+      /^Invalid pipeline package broken\.yaml: it is not valid YAML: .+ at line \d+, column \d+\.$/,
+    );
+    expect(error.message).not.toContain('hunter2');
   });
 
   it('JSON that does not parse', async () => {
@@ -168,11 +182,24 @@ describe('bad sources', () => {
     );
   });
 
-  it('an unknown enum value', async () => {
+  it('a string where another type belongs, without quoting the value', async () => {
+    const spec = parsedAddNumbers();
+    const root = spec.root as { dag: { tasks: Record<string, { cachingOptions: Record<string, unknown> }> } };
+    const task = Object.values(root.dag.tasks)[0];
+    if (!task) throw new Error('add_numbers.yaml has a task');
+    task.cachingOptions.enableCache = 'hunter2';
+    const error = await refusal(spec);
+    expect(error.message).toMatch(/enable_cache from JSON: expected boolean, got a string/);
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('an unknown enum value, named', async () => {
     const spec = parsedAddNumbers();
     const root = spec.root as { inputDefinitions: { parameters: { a: { parameterType: string } } } };
     root.inputDefinitions.parameters.a.parameterType = 'NUMBER_COMPLEX';
-    expect((await refusal(spec)).message).toMatch(/not a valid PipelineSpec/);
+    expect((await refusal(spec)).message).toMatch(
+      /not a valid PipelineSpec: .*ParameterTypeEnum from JSON: "NUMBER_COMPLEX"/,
+    );
   });
 
   it('a schema version the server does not run', async () => {
