@@ -36,7 +36,6 @@ export {
   createApiClient,
 } from './create-api-client.js';
 export { AuthError, ConfigError, ConfigErrorCode, MlPlatformError } from './errors.js';
-export { KFP_IN_CLUSTER_ENDPOINT, resolveKfpEndpoint } from './kfp-endpoint.js';
 export { isNotFound, unwrapFound } from './not-found.js';
 export { isTransient } from './polling/is-transient.js';
 export { type PollTiming, pollDelays } from './polling/poll-delays.js';

@@ -1,5 +1,5 @@
 import { optionalText, requireText, unwrap } from '@ml-platform/core';
-import { type RecurringRunScheduling, recurringRunLimits } from '@ml-platform/core/kfp';
+import { type RecurringRunScheduling, recurringRunLimits } from '@ml-platform/kfp-common';
 import type { KfpV1Client } from '../client.js';
 import type { Job } from '../schemas.js';
 import { type PipelineToRun, runTarget } from './pipeline-spec.js';
@@ -40,4 +40,16 @@ export async function disableRecurringRun(client: KfpV1Client, jobId: string): P
 export async function deleteRecurringRun(client: KfpV1Client, jobId: string): Promise<void> {
   const id = requireText('jobId', jobId, "'a7c2…'");
   unwrap(await client.DELETE('/apis/v1beta1/jobs/{id}', { params: { path: { id } } }));
+}
+
+/** The recurring run (v1beta1 job) with this id (kfp.Client's `get_recurring_run`). */
+export async function getRecurringRun(
+  client: KfpV1Client,
+  recurringRunId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<Job> {
+  const id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
+  return unwrap(
+    await client.GET('/apis/v1beta1/jobs/{id}', { params: { path: { id } }, signal: options.signal }),
+  );
 }

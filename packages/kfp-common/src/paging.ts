@@ -1,5 +1,4 @@
-import { type FetchResultLike, unwrap } from '../unwrap.js';
-import { invalidOption } from '../validate/invalid-option.js';
+import { type FetchResultLike, invalidOption, unwrap } from '@ml-platform/core';
 import { KfpError, KfpErrorCode } from './errors.js';
 import { encodeKfpFilter } from './filter-builder.js';
 

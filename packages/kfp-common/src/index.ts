@@ -1,9 +1,20 @@
+export { decodeArtifactEnvelope } from './artifact-envelope.js';
+export { type CachingOverride, withCachingOverride } from './caching-override.js';
+export { type ClientNamespaceOption, namespaceFor, setClientNamespace } from './client-namespace.js';
+export { createKfpClient, type KfpClientExtras } from './create-kfp-client.js';
+export { KFP_IN_CLUSTER_ENDPOINT, resolveKfpEndpoint } from './endpoint.js';
 export { KfpError, KfpErrorCode, type KfpErrorCodeValue } from './errors.js';
 export {
   type ExperimentByNameOptions,
   findExperimentNamed,
   type GetOrCreateExperimentOptions,
 } from './experiment-by-name.js';
+export {
+  DEFAULT_EXPERIMENT_NAME,
+  KF_PIPELINES_DEFAULT_EXPERIMENT_NAME,
+  KF_PIPELINES_OVERRIDE_EXPERIMENT_NAME,
+  packageRunExperimentName,
+} from './experiment-name.js';
 export {
   type AnyFilterFields,
   createKfpFilterBuilder,
@@ -16,6 +27,13 @@ export {
 } from './filter-builder.js';
 export { findOrCreate } from './find-or-create.js';
 export {
+  IN_POD_AUTH_NAME,
+  type InPodAuth,
+  type InPodCredential,
+  inPodDefaultAuth,
+  NO_CREDENTIAL_CODE,
+} from './in-pod-auth.js';
+export {
   type KfpContext,
   type NamespaceFiles,
   type ResolveNamespaceOptions,
@@ -24,6 +42,8 @@ export {
   SERVICE_ACCOUNT_NAMESPACE_FILE,
   setUserNamespace,
 } from './namespace.js';
+export { packagePipelineName } from './package-name.js';
+export { type PackageRunInput, type PreparedPackageRun, preparePackageRun } from './package-run.js';
 export {
   collectKfpItems,
   type KfpListOptions,
@@ -35,7 +55,9 @@ export {
 } from './paging.js';
 export { type PipelineChoice, resolvePipelineId } from './pipeline-id.js';
 export { type PipelinePackageSource, toPipelineFile } from './pipeline-package.js';
+export { processEnv } from './process-env.js';
 export { type RecurringRunScheduling, recurringRunLimits } from './recurring-run-options.js';
+export { defaultRunDisplayName } from './run-display-name.js';
 export { type PackageRunSteps, runFromPackage } from './run-from-package.js';
 export { checkRunParameters } from './run-parameters.js';
 export { type KfpTrigger, type RecurringSchedule, scheduleToTrigger } from './schedule.js';

@@ -1,4 +1,4 @@
-import { type FetchResultLike, unwrap } from '../unwrap.js';
+import { type FetchResultLike, unwrap } from '@ml-platform/core';
 
 /**
  * What `find` finds, else what `create` creates. A concurrent creator winning

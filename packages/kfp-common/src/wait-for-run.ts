@@ -1,5 +1,4 @@
-import { type PollUntilOptions, pollUntil } from '../polling/poll-until.js';
-import { requireText } from '../validate/text-option.js';
+import { type PollUntilOptions, pollUntil, requireText } from '@ml-platform/core';
 import { KfpErrorCode, type KfpErrorCodeValue } from './errors.js';
 
 export interface KfpRunWaitOptions<Run> extends PollUntilOptions<Run> {

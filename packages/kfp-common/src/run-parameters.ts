@@ -1,4 +1,4 @@
-import { invalidOption } from '../validate/invalid-option.js';
+import { invalidOption } from '@ml-platform/core';
 
 /** Throws a ConfigError unless `parameters` is left out or an object of parameter names to values. */
 export function checkRunParameters(parameters: unknown): void {

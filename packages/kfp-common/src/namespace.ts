@@ -1,7 +1,11 @@
-import { requireText } from '../validate/text-option.js';
+import { requireText } from '@ml-platform/core';
 import { KfpError, KfpErrorCode } from './errors.js';
 
-/** The file every pod gets with the namespace of its ServiceAccount. */
+/**
+ * The file every pod gets with the namespace of its ServiceAccount (the same
+ * path as core's `IN_CLUSTER_NAMESPACE_PATH`; spelled here so this module
+ * needs no Node-only import to name it).
+ */
 export const SERVICE_ACCOUNT_NAMESPACE_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
 
 /** What kfp.Client keeps in `~/.config/kfp/context.json`. Unknown keys are kept as they are. */
@@ -25,9 +29,10 @@ export interface ResolveNamespaceOptions extends NamespaceFiles {
 /**
  * The namespace to work in when the caller did not pass one: `namespace`
  * when given, else the one saved in the KFP context file (shared with the
- * Python SDK's `set_user_namespace`), else the pod's ServiceAccount namespace,
- * else undefined (single-user deployments need none). Reads files; never
- * writes any and makes no network call.
+ * Python SDK's `set_user_namespace`), else the pod's ServiceAccount namespace
+ * (read by core's one in-cluster reader, which refuses an empty file or one
+ * that holds no namespace name), else undefined (single-user deployments need
+ * none). Reads files; never writes any and makes no network call.
  */
 export async function resolveUserNamespace(
   options: ResolveNamespaceOptions = {},
@@ -36,10 +41,19 @@ export async function resolveUserNamespace(
   const context = await readKfpContext(options.contextFile);
   if (typeof context?.namespace === 'string' && context.namespace.trim() !== '')
     return context.namespace.trim();
-  const fromPod = await readTextIfExists(
-    options.serviceAccountNamespaceFile ?? SERVICE_ACCOUNT_NAMESPACE_FILE,
-  );
-  return fromPod?.trim() || undefined;
+  return podNamespace(options.serviceAccountNamespaceFile ?? SERVICE_ACCOUNT_NAMESPACE_FILE);
+}
+
+/** The pod's namespace, or undefined when there is no namespace file (not in a pod). */
+async function podNamespace(path: string): Promise<string | undefined> {
+  // Node-only; loaded on use so this module stays importable in browsers.
+  const { InClusterFileErrorCode, inClusterNamespace } = await import('@ml-platform/core/in-cluster');
+  try {
+    return await inClusterNamespace({ path });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === InClusterFileErrorCode.missing) return undefined;
+    throw error;
+  }
 }
 
 /** The KFP context file's content, or undefined when there is none. */

@@ -1,4 +1,4 @@
-import { invalidOption } from '../validate/invalid-option.js';
+import { invalidOption } from '@ml-platform/core';
 import { KfpError, KfpErrorCode } from './errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import { invalidOption } from '../validate/invalid-option.js';
+import { invalidOption } from '@ml-platform/core';
 
 /** A value KFP can compare: text, an int32/int64 number, a bigint (int64) or a timestamp. */
 export type FilterScalar = string | number | bigint | Date;

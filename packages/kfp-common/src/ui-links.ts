@@ -1,6 +1,4 @@
-import { ConfigError } from '../errors.js';
-import { invalidOption } from '../validate/invalid-option.js';
-import { requireText } from '../validate/text-option.js';
+import { ConfigError, invalidOption, requireText } from '@ml-platform/core';
 
 /**
  * Links into the Pipelines UI, for logs and chat messages. `uiBase` is where the

@@ -1,4 +1,4 @@
-import { optionalText, requireText } from '../validate/text-option.js';
+import { optionalText, requireText } from '@ml-platform/core';
 import { KfpError, KfpErrorCode } from './errors.js';
 
 export interface ExperimentByNameOptions {

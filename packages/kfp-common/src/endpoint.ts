@@ -1,4 +1,5 @@
-import { ConfigError, ConfigErrorCode } from './errors.js';
+import { ConfigError, ConfigErrorCode } from '@ml-platform/core';
+import { processEnv } from './process-env.js';
 
 /** In-cluster address of the Pipelines UI service, which proxies the API. */
 export const KFP_IN_CLUSTER_ENDPOINT = 'http://ml-pipeline-ui.kubeflow.svc.cluster.local';
@@ -9,7 +10,7 @@ export const KFP_IN_CLUSTER_ENDPOINT = 'http://ml-pipeline-ui.kubeflow.svc.clust
  * injected `ML_PIPELINE_UI_SERVICE_HOST`/`_PORT`; any other pod (Kubernetes sets
  * `KUBERNETES_SERVICE_HOST` in every container), the service's cluster DNS name.
  */
-export function resolveKfpEndpoint(env: Record<string, string | undefined> = process.env): string {
+export function resolveKfpEndpoint(env: Record<string, string | undefined> = processEnv()): string {
   const explicit = env.KF_PIPELINES_ENDPOINT?.trim();
   if (explicit) return explicit;
   const host = env.ML_PIPELINE_UI_SERVICE_HOST?.trim();

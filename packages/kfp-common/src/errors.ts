@@ -1,4 +1,4 @@
-import { MlPlatformError } from '../errors.js';
+import { MlPlatformError } from '@ml-platform/core';
 
 /** Stable codes of the errors the KFP helpers throw (match on these, never on messages). */
 export const KfpErrorCode = {
@@ -16,6 +16,10 @@ export const KfpErrorCode = {
   packageUnreadable: 'KFP_PACKAGE_UNREADABLE',
   /** `~/.config/kfp/context.json` (or the file given) is not a JSON object. */
   contextFileInvalid: 'KFP_CONTEXT_INVALID',
+  /** A run artifact's response is not the `{"data":"<base64>"}` body KFP writes. */
+  artifactMalformed: 'KFP_ARTIFACT_MALFORMED',
+  /** Both `experimentId` and `experimentName` were given to a package run. */
+  experimentChoiceConflict: 'KFP_EXPERIMENT_CHOICE_CONFLICT',
 } as const;
 
 export type KfpErrorCodeValue = (typeof KfpErrorCode)[keyof typeof KfpErrorCode];

@@ -1,4 +1,4 @@
-import { invalidOption } from '../validate/invalid-option.js';
+import { invalidOption } from '@ml-platform/core';
 
 /**
  * A recurring run's `trigger` as both API versions spell it (v1beta1's

@@ -1,4 +1,4 @@
-import { invalidOption } from '../validate/invalid-option.js';
+import { invalidOption } from '@ml-platform/core';
 import type { RecurringSchedule } from './schedule.js';
 
 /** The scheduling options of `createRecurringRun`, the same in both API versions. */

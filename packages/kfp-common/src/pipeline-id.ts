@@ -1,5 +1,4 @@
-import { invalidOption } from '../validate/invalid-option.js';
-import { requireText } from '../validate/text-option.js';
+import { invalidOption, requireText } from '@ml-platform/core';
 import { KfpError, KfpErrorCode } from './errors.js';
 
 /** Which pipeline gets a new version: its id, or its name (looked up in `namespace`). */
