@@ -15,6 +15,6 @@ export function addCompletionCommand(program: Command): void {
         const { completionScript } = await import('./completion-script.js');
         process.stdout.write(completionScript(program, shell));
       }),
-    ['source <(mlp completion bash)', 'mlp completion zsh > "${fpath[1]}/_mlp"'],
+    ['source <(mlp completion bash)', 'mlp completion zsh > ~/.zsh/completions/_mlp'],
   );
 }

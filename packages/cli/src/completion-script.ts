@@ -3,10 +3,16 @@ import { CliError, CliErrorCode } from './cli-error.js';
 import { ExitCode } from './exit-codes.js';
 
 /** Every command path with the words that may follow it: subcommands and options. */
-function wordsByPath(command: Command, path: string[] = [], table = new Map<string, string[]>()): Map<string, string[]> {
+function wordsByPath(
+  command: Command,
+  path: string[] = [],
+  table = new Map<string, string[]>(),
+): Map<string, string[]> {
   const words = [
     ...command.commands.map((sub) => sub.name()),
-    ...command.options.flatMap((option) => [option.long, option.short].filter((flag): flag is string => !!flag)),
+    ...command.options.flatMap((option) =>
+      [option.long, option.short].filter((flag): flag is string => !!flag),
+    ),
   ];
   table.set(path.join(' '), words);
   for (const sub of command.commands) wordsByPath(sub, [...path, sub.name()], table);
@@ -15,7 +21,11 @@ function wordsByPath(command: Command, path: string[] = [], table = new Map<stri
 
 export function completionScript(program: Command, shell: string): string {
   if (shell !== 'bash' && shell !== 'zsh') {
-    throw new CliError(CliErrorCode.usage, `mlp completion supports bash and zsh, not "${shell}".`, ExitCode.usage);
+    throw new CliError(
+      CliErrorCode.usage,
+      `mlp completion supports bash and zsh, not "${shell}".`,
+      ExitCode.usage,
+    );
   }
   const cases = [...wordsByPath(program)]
     .map(([path, words]) => `    "${path}") words="${words.join(' ')}" ;;`)

@@ -15,7 +15,10 @@ export function buildProgram(): Command {
     .description('Kubeflow Pipelines and Seldon Deploy from the command line.')
     .version(version, '--version', 'Print the version of mlp.')
     .addOption(
-      new Option('--endpoint <url>', 'API endpoint (KFP: https://<host>/pipeline; Seldon: .../seldon-deploy/api/v1alpha1).'),
+      new Option(
+        '--endpoint <url>',
+        'API endpoint (KFP: https://<host>/pipeline; Seldon: .../seldon-deploy/api/v1alpha1).',
+      ),
     )
     .option('--namespace <name>', 'Kubernetes namespace (KFP profile) to work in.')
     .addOption(

@@ -4,7 +4,11 @@ import { ExitCode } from '../exit-codes.js';
 import { printDone, printResult } from '../output/print.js';
 import { configFilePath, type Profile, readConfig, writeConfig } from './config-file.js';
 
-type SetFlags = Omit<Profile, 'auth' | 'login'> & { auth?: Profile['auth']; login?: Profile['login']; use: boolean };
+type SetFlags = Omit<Profile, 'auth' | 'login'> & {
+  auth?: Profile['auth'];
+  login?: Profile['login'];
+  use: boolean;
+};
 
 const SETTINGS = [
   'kfpEndpoint',
@@ -19,14 +23,22 @@ const SETTINGS = [
 ] as const;
 
 function notFound(name: string): CliError {
-  return new CliError(CliErrorCode.profileNotFound, `No profile named "${name}". See mlp config list.`, ExitCode.usage);
+  return new CliError(
+    CliErrorCode.profileNotFound,
+    `No profile named "${name}". See mlp config list.`,
+    ExitCode.usage,
+  );
 }
 
 export async function setProfile({ args: [name = ''], options, globals }: Invocation<SetFlags>) {
   for (const url of ['kfpEndpoint', 'seldonEndpoint', 'issuer'] as const) {
     const value = options[url];
     if (value !== undefined && !URL.canParse(value))
-      throw new CliError(CliErrorCode.usage, `--${url.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be an absolute URL, e.g. https://kubeflow.example.com/pipeline.`, ExitCode.usage);
+      throw new CliError(
+        CliErrorCode.usage,
+        `--${url.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be an absolute URL, e.g. https://kubeflow.example.com/pipeline.`,
+        ExitCode.usage,
+      );
   }
   const config = readConfig();
   const profile: Profile = { ...config.profiles[name] };

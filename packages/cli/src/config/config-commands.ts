@@ -7,14 +7,19 @@ const actions = () => import('./config-actions.js');
 export function addConfigCommands(program: Command): void {
   const config = program
     .command('config')
-    .description('Named connection profiles (endpoint, auth kind, namespace) in the config file; no secrets.');
+    .description(
+      'Named connection profiles (endpoint, auth kind, namespace) in the config file; no secrets.',
+    );
   examples(
     config
       .command('set-profile')
       .description('Create or change a profile (only the settings given change).')
       .argument('<name>')
       .option('--kfp-endpoint <url>', 'KFP endpoint, e.g. https://kubeflow.example.com/pipeline.')
-      .option('--seldon-endpoint <url>', 'Seldon Deploy endpoint, e.g. https://<host>/seldon-deploy/api/v1alpha1.')
+      .option(
+        '--seldon-endpoint <url>',
+        'Seldon Deploy endpoint, e.g. https://<host>/seldon-deploy/api/v1alpha1.',
+      )
       .option('--namespace <name>', 'Namespace to work in.')
       .addOption(new Option('--auth <kind>', 'How requests are signed.').choices(AUTH_KINDS))
       .option('--issuer <url>', 'OIDC: the issuer URL.')
@@ -34,9 +39,10 @@ export function addConfigCommands(program: Command): void {
   examples(config.command('list').description('List the profiles.'), ['mlp config list']).action(
     lazyAction(actions, 'listProfiles'),
   );
-  examples(config.command('show').description('Show a profile (default: the current one).').argument('[name]'), [
-    'mlp config show dev --output json',
-  ]).action(lazyAction(actions, 'showProfile'));
+  examples(
+    config.command('show').description('Show a profile (default: the current one).').argument('[name]'),
+    ['mlp config show dev --output json'],
+  ).action(lazyAction(actions, 'showProfile'));
   examples(config.command('delete').description('Delete a profile.').argument('<name>'), [
     'mlp config delete old',
   ]).action(lazyAction(actions, 'deleteProfile'));

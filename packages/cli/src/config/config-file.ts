@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ExitCode } from '../exit-codes.js';
 import { CliError, CliErrorCode } from '../cli-error.js';
+import { ExitCode } from '../exit-codes.js';
 
 export const AUTH_KINDS = ['none', 'sa-token', 'oidc', 'dex'] as const;
 export type AuthKind = (typeof AUTH_KINDS)[number];
@@ -61,9 +61,13 @@ export function readConfig(path = configFilePath()): ConfigDocument {
   } catch {
     throw invalidFile(path, 'it is not JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalidFile(path, 'not an object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw invalidFile(path, 'not an object');
   const document = parsed as Partial<ConfigDocument>;
-  if (document.profiles !== undefined && (typeof document.profiles !== 'object' || document.profiles === null))
+  if (
+    document.profiles !== undefined &&
+    (typeof document.profiles !== 'object' || document.profiles === null)
+  )
     throw invalidFile(path, '"profiles" is not an object');
   return { current: document.current, profiles: document.profiles ?? {} };
 }

@@ -53,7 +53,7 @@ export async function connectSeldon(globals: GlobalOptions): Promise<SeldonConne
   if (!baseUrl) {
     throw new ConfigError(
       ConfigErrorCode.noBaseUrl,
-      'No Seldon Deploy endpoint: pass --endpoint https://<host>/seldon-deploy/api/v1alpha1, set the profile\'s ' +
+      "No Seldon Deploy endpoint: pass --endpoint https://<host>/seldon-deploy/api/v1alpha1, set the profile's " +
         '--seldon-endpoint (mlp config set-profile), or set SELDON_DEPLOY_URL.',
     );
   }
@@ -64,5 +64,8 @@ export async function connectSeldon(globals: GlobalOptions): Promise<SeldonConne
     middleware: globals.debug ? [debugLog(writeDebug)] : [],
     userAgent: 'mlp',
   });
-  return { client, namespace: globals.namespace ?? profile.namespace ?? process.env.SELDON_NAMESPACE ?? 'seldon' };
+  return {
+    client,
+    namespace: globals.namespace ?? profile.namespace ?? process.env.SELDON_NAMESPACE ?? 'seldon',
+  };
 }

@@ -1,5 +1,5 @@
 import { CliError, CliErrorCode } from '../cli-error.js';
-import { readConfig, type Profile } from '../config/config-file.js';
+import { type Profile, readConfig } from '../config/config-file.js';
 import type { GlobalOptions } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 

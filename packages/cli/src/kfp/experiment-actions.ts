@@ -6,7 +6,11 @@ import { printDone, printResult } from '../output/print.js';
 import { EXPERIMENT_COLUMNS } from './columns.js';
 import { type ListFlags, listSettings } from './list-options.js';
 
-export async function experimentCreate({ args: [name = ''], options, globals }: Invocation<{ description?: string }>) {
+export async function experimentCreate({
+  args: [name = ''],
+  options,
+  globals,
+}: Invocation<{ description?: string }>) {
   const { client, namespace } = await connectKfp(globals);
   const { unwrap } = await import('@ml-platform/kfp-v2');
   const experiment = unwrap(
@@ -32,7 +36,9 @@ export async function experimentGet({ args: [experimentId = ''], globals }: Invo
   const { client } = await connectKfp(globals);
   const { unwrap } = await import('@ml-platform/kfp-v2');
   const experiment = unwrap(
-    await client.GET('/apis/v2beta1/experiments/{experiment_id}', { params: { path: { experiment_id: experimentId } } }),
+    await client.GET('/apis/v2beta1/experiments/{experiment_id}', {
+      params: { path: { experiment_id: experimentId } },
+    }),
   );
   await printResult(globals, experiment, EXPERIMENT_COLUMNS);
 }
@@ -51,7 +57,9 @@ export async function experimentChange({
   command,
 }: Invocation<{ experimentId?: string; experimentName?: string }>) {
   const [helper, done] = CHANGES[command.name() as keyof typeof CHANGES];
-  const given = [positionalId ?? options.experimentId, options.experimentName].filter((value) => value !== undefined);
+  const given = [positionalId ?? options.experimentId, options.experimentName].filter(
+    (value) => value !== undefined,
+  );
   if (given.length !== 1) {
     throw new CliError(
       CliErrorCode.usage,
@@ -70,5 +78,8 @@ export async function experimentChange({
     experimentId = found.experiment_id;
   }
   await kfp[helper](client, experimentId);
-  await printDone(globals, `Experiment ${experimentId} ${done}.`, { experiment_id: experimentId, action: command.name() });
+  await printDone(globals, `Experiment ${experimentId} ${done}.`, {
+    experiment_id: experimentId,
+    action: command.name(),
+  });
 }

@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import type { Command } from 'commander';
 import { examples, lazyAction } from '../action.js';
 
 const runs = () => import('./run-actions.js');
@@ -11,17 +11,25 @@ function listOptions(command: Command): Command {
   return command
     .option('-m, --max-size <n>', 'List at most this many items.', '100')
     .option('--sort-by <field>', 'Sort, e.g. "created_at desc".', 'created_at desc')
-    .option('--filter <json>', "KFP filter JSON, e.g. '{\"predicates\":[...]}'.");
+    .option('--filter <json>', 'KFP filter JSON, e.g. \'{"predicates":[...]}\'.');
 }
 
 function watchOptions(command: Command): Command {
   return command
-    .option('-t, --timeout <seconds>', 'With --watch: stop watching after this long (exit 5; the run continues).')
-    .option('--terminate-on-interrupt', 'With --watch: Ctrl-C terminates the run instead of leaving it running.');
+    .option(
+      '-t, --timeout <seconds>',
+      'With --watch: stop watching after this long (exit 5; the run continues).',
+    )
+    .option(
+      '--terminate-on-interrupt',
+      'With --watch: Ctrl-C terminates the run instead of leaving it running.',
+    );
 }
 
 export function addKfpCommands(program: Command): void {
-  const kfp = program.command('kfp').description('Kubeflow Pipelines (API v2beta1), with the kfp CLI\'s options.');
+  const kfp = program
+    .command('kfp')
+    .description("Kubeflow Pipelines (API v2beta1), with the kfp CLI's options.");
 
   const run = kfp.command('run').description('Start, watch and manage runs.');
   examples(
@@ -71,9 +79,9 @@ export function addKfpCommands(program: Command): void {
     ['delete', 'Delete a run.'],
     ['terminate', 'Stop a running run (it moves through CANCELING to CANCELED).'],
   ] as const) {
-    examples(run.command(name).description(what).argument('<run-id>'), [`mlp kfp run ${name} 5e0b...`]).action(
-      lazyAction(runs, 'runChange'),
-    );
+    examples(run.command(name).description(what).argument('<run-id>'), [
+      `mlp kfp run ${name} 5e0b...`,
+    ]).action(lazyAction(runs, 'runChange'));
   }
 
   const experiment = kfp.command('experiment').description('Manage experiments.');
@@ -130,9 +138,9 @@ export function addKfpCommands(program: Command): void {
       .option('-d, --description <text>', 'Version description.'),
     ['mlp kfp pipeline upload-version -n train -v v2 pipeline.yaml'],
   ).action(lazyAction(pipelines, 'pipelineUploadVersion'));
-  examples(listOptions(pipeline.command('list').description('List pipelines.')), ['mlp kfp pipeline list']).action(
-    lazyAction(pipelines, 'pipelineList'),
-  );
+  examples(listOptions(pipeline.command('list').description('List pipelines.')), [
+    'mlp kfp pipeline list',
+  ]).action(lazyAction(pipelines, 'pipelineList'));
   examples(pipeline.command('get').description('Show a pipeline.').argument('<pipeline-id>'), [
     'mlp kfp pipeline get 9b2f...',
   ]).action(lazyAction(pipelines, 'pipelineGet'));
@@ -160,7 +168,9 @@ export function addKfpCommands(program: Command): void {
       .option('--no-catchup', 'Skip the runs missed while paused.')
       .option('--disabled', 'Create it disabled.')
       .option('-d, --description <text>', 'Description.'),
-    ["mlp kfp recurring-run create -j nightly --experiment-name demo -f pipeline.yaml --cron-expression '0 0 2 * * *'"],
+    [
+      "mlp kfp recurring-run create -j nightly --experiment-name demo -f pipeline.yaml --cron-expression '0 0 2 * * *'",
+    ],
   ).action(lazyAction(recurringRuns, 'recurringRunCreate'));
   examples(
     listOptions(

@@ -40,7 +40,11 @@ export function positiveIntegerOption(name: string, value: string | undefined): 
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isInteger(number) || number <= 0) {
-    throw new CliError(CliErrorCode.usage, `${name} takes a whole number greater than 0; got "${value}".`, ExitCode.usage);
+    throw new CliError(
+      CliErrorCode.usage,
+      `${name} takes a whole number greater than 0; got "${value}".`,
+      ExitCode.usage,
+    );
   }
   return number;
 }

@@ -26,7 +26,12 @@ export async function pipelineUploadVersion({
   args: [packageFile = ''],
   options,
   globals,
-}: Invocation<{ pipelineId?: string; pipelineName?: string; pipelineVersion?: string; description?: string }>) {
+}: Invocation<{
+  pipelineId?: string;
+  pipelineName?: string;
+  pipelineVersion?: string;
+  description?: string;
+}>) {
   if ((options.pipelineId === undefined) === (options.pipelineName === undefined)) {
     throw new CliError(
       CliErrorCode.usage,
@@ -36,7 +41,11 @@ export async function pipelineUploadVersion({
   }
   const { client, namespace } = await connectKfp(globals);
   const { uploadPipelineVersion } = await import('@ml-platform/kfp-v2');
-  const common = { source: { path: packageFile }, name: options.pipelineVersion, description: options.description };
+  const common = {
+    source: { path: packageFile },
+    name: options.pipelineVersion,
+    description: options.description,
+  };
   const version = await uploadPipelineVersion(
     client,
     options.pipelineId !== undefined
@@ -66,7 +75,9 @@ export async function pipelineGet({ args: [pipelineId = ''], globals }: Invocati
   const { client } = await connectKfp(globals);
   const { unwrap } = await import('@ml-platform/kfp-v2');
   const pipeline = unwrap(
-    await client.GET('/apis/v2beta1/pipelines/{pipeline_id}', { params: { path: { pipeline_id: pipelineId } } }),
+    await client.GET('/apis/v2beta1/pipelines/{pipeline_id}', {
+      params: { path: { pipeline_id: pipelineId } },
+    }),
   );
   await printResult(globals, pipeline, PIPELINE_COLUMNS);
 }
@@ -75,7 +86,9 @@ export async function pipelineDelete({ args: [pipelineId = ''], globals }: Invoc
   const { client } = await connectKfp(globals);
   const { unwrap } = await import('@ml-platform/kfp-v2');
   unwrap(
-    await client.DELETE('/apis/v2beta1/pipelines/{pipeline_id}', { params: { path: { pipeline_id: pipelineId } } }),
+    await client.DELETE('/apis/v2beta1/pipelines/{pipeline_id}', {
+      params: { path: { pipeline_id: pipelineId } },
+    }),
   );
   await printDone(globals, `Pipeline ${pipelineId} deleted.`, { pipeline_id: pipelineId, action: 'delete' });
 }

@@ -31,19 +31,29 @@ function usage(message: string): CliError {
 function dateOption(name: string, value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw usage(`${name} takes an ISO 8601 time, e.g. 2026-07-01T00:00:00Z; got "${value}".`);
+  if (Number.isNaN(date.getTime()))
+    throw usage(`${name} takes an ISO 8601 time, e.g. 2026-07-01T00:00:00Z; got "${value}".`);
   return date;
 }
 
 export async function recurringRunCreate({ args, options, globals }: Invocation<CreateFlags>) {
   const parameters = parseParameters(args);
   if ((options.pipelinePackagePath === undefined) === (options.pipelineId === undefined))
-    throw usage('mlp kfp recurring-run create takes exactly one of --pipeline-package-path (-f) and --pipeline-id.');
-  const window = { startTime: dateOption('--start-time', options.startTime), endTime: dateOption('--end-time', options.endTime) };
+    throw usage(
+      'mlp kfp recurring-run create takes exactly one of --pipeline-package-path (-f) and --pipeline-id.',
+    );
+  const window = {
+    startTime: dateOption('--start-time', options.startTime),
+    endTime: dateOption('--end-time', options.endTime),
+  };
   // Both or neither is the library's to refuse, with its message; the CLI only converts the text.
   const schedule =
     options.intervalSecond !== undefined
-      ? { ...window, intervalSeconds: positiveIntegerOption('--interval-second', options.intervalSecond) ?? 0, cron: options.cronExpression }
+      ? {
+          ...window,
+          intervalSeconds: positiveIntegerOption('--interval-second', options.intervalSecond) ?? 0,
+          cron: options.cronExpression,
+        }
       : { ...window, cron: options.cronExpression ?? '' };
   const { client, namespace } = await connectKfp(globals);
   const kfp = await import('@ml-platform/kfp-v2');
@@ -75,7 +85,10 @@ async function readSpec(path: string): Promise<Record<string, unknown>> {
   return parse(await readFile(path, 'utf8')) as Record<string, unknown>;
 }
 
-export async function recurringRunList({ options, globals }: Invocation<ListFlags & { experimentId?: string }>) {
+export async function recurringRunList({
+  options,
+  globals,
+}: Invocation<ListFlags & { experimentId?: string }>) {
   const settings = listSettings(options);
   const { client, namespace } = await connectKfp(globals);
   const { collectAll } = await import('@ml-platform/kfp-v2');

@@ -44,7 +44,11 @@ export async function runCreate({ args, options, globals }: Invocation<CreateFla
   await finish(client, run, options, timeoutMs, globals);
 }
 
-export async function runGet({ args: [runId = ''], options, globals }: Invocation<WatchFlags & { detail?: boolean }>) {
+export async function runGet({
+  args: [runId = ''],
+  options,
+  globals,
+}: Invocation<WatchFlags & { detail?: boolean }>) {
   const timeoutMs = secondsOption('--timeout', options.timeout);
   const { client } = await connectKfp(globals);
   const { getRun } = await import('@ml-platform/kfp-v2');

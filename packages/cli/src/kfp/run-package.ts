@@ -34,7 +34,8 @@ export async function runPackage(client: KfpV2Client, request: RunPackageRequest
       : (await getOrCreateExperiment(client, { name: request.experimentName, namespace: request.namespace }))
           .experiment_id);
   return createRun(client, {
-    displayName: request.displayName ?? `${spec.pipelineInfo?.name ?? 'pipeline'} ${new Date().toISOString()}`,
+    displayName:
+      request.displayName ?? `${spec.pipelineInfo?.name ?? 'pipeline'} ${new Date().toISOString()}`,
     experimentId,
     description: request.description,
     parameters: request.parameters,

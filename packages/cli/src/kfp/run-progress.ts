@@ -32,9 +32,10 @@ export function progressLines(run: Run, now = Date.now()): string[] {
 
 /** What changed since the last poll, for logs (no cursor movement): the run's state and each task's. */
 export function stateKey(run: Run): string {
-  return [run.state, ...(run.run_details?.task_details ?? []).map((task) => `${task.display_name}=${task.state}`)].join(
-    ',',
-  );
+  return [
+    run.state,
+    ...(run.run_details?.task_details ?? []).map((task) => `${task.display_name}=${task.state}`),
+  ].join(',');
 }
 
 /** The final line: `Run nightly (5e0b...) SUCCEEDED in 12.3s`. */

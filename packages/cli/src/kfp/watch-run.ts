@@ -77,5 +77,9 @@ export function outcomeError(run: Run): CliError | undefined {
   if (run.state === 'SUCCEEDED') return undefined;
   if (run.state === 'FAILED')
     return new CliError(CliErrorCode.runFailed, `Run ${run.run_id} FAILED.`, ExitCode.runFailed);
-  return new CliError(CliErrorCode.runCanceled, `Run ${run.run_id} ended ${run.state}.`, ExitCode.runCanceled);
+  return new CliError(
+    CliErrorCode.runCanceled,
+    `Run ${run.run_id} ended ${run.state}.`,
+    ExitCode.runCanceled,
+  );
 }

@@ -44,7 +44,11 @@ function cell(value: unknown): string {
 }
 
 /** A confirmation for a command without a result: the message on stderr; with --output json/yaml, `result` on stdout. */
-export async function printDone(globals: GlobalOptions, message: string, result: Record<string, unknown>): Promise<void> {
+export async function printDone(
+  globals: GlobalOptions,
+  message: string,
+  result: Record<string, unknown>,
+): Promise<void> {
   if (outputFormat(globals) !== 'table') await printResult(globals, result, []);
   process.stderr.write(`${message}\n`);
 }

@@ -26,7 +26,10 @@ export async function deploymentGet({ args: [name = ''], globals }: Invocation) 
   await printResult(globals, await getSeldonDeployment(client, namespace, name), DEPLOYMENT_COLUMNS);
 }
 
-export async function deploymentCreate({ options, globals }: Invocation<{ file: string; wait?: boolean; timeout?: string }>) {
+export async function deploymentCreate({
+  options,
+  globals,
+}: Invocation<{ file: string; wait?: boolean; timeout?: string }>) {
   const timeoutMs = secondsOption('--timeout', options.timeout);
   const manifest = await readJsonOrYaml(options.file);
   const { client, namespace } = await connectSeldon(globals);
@@ -37,7 +40,9 @@ export async function deploymentCreate({ options, globals }: Invocation<{ file: 
   const name = created.metadata?.name ?? '';
   process.stderr.write(`SeldonDeployment ${name} created.\n`);
   const result = options.wait
-    ? await seldon.waitForSeldonDeploymentAvailable(client, created.metadata?.namespace ?? namespace, name, { timeoutMs })
+    ? await seldon.waitForSeldonDeploymentAvailable(client, created.metadata?.namespace ?? namespace, name, {
+        timeoutMs,
+      })
     : created;
   await printResult(globals, result, DEPLOYMENT_COLUMNS);
 }
@@ -46,10 +51,18 @@ export async function deploymentDelete({ args: [name = ''], globals }: Invocatio
   const { client, namespace } = await connectSeldon(globals);
   const { deleteSeldonDeployment } = await import('@ml-platform/seldon-deploy-v1alpha1');
   await deleteSeldonDeployment(client, namespace, name);
-  await printDone(globals, `SeldonDeployment ${namespace}/${name} deleted.`, { name, namespace, action: 'delete' });
+  await printDone(globals, `SeldonDeployment ${namespace}/${name} deleted.`, {
+    name,
+    namespace,
+    action: 'delete',
+  });
 }
 
-export async function deploymentWait({ args: [name = ''], options, globals }: Invocation<{ timeout?: string }>) {
+export async function deploymentWait({
+  args: [name = ''],
+  options,
+  globals,
+}: Invocation<{ timeout?: string }>) {
   const timeoutMs = secondsOption('--timeout', options.timeout);
   const { client, namespace } = await connectSeldon(globals);
   const { waitForSeldonDeploymentAvailable } = await import('@ml-platform/seldon-deploy-v1alpha1');
@@ -60,7 +73,8 @@ export async function deploymentWait({ args: [name = ''], options, globals }: In
     const available = await waitForSeldonDeploymentAvailable(client, namespace, name, {
       timeoutMs,
       signal: stop.signal,
-      onPoll: (deployment) => process.stderr.write(`${name}: ${deployment.status?.state ?? 'no status yet'}\n`),
+      onPoll: (deployment) =>
+        process.stderr.write(`${name}: ${deployment.status?.state ?? 'no status yet'}\n`),
     });
     process.stderr.write(`SeldonDeployment ${namespace}/${name} is Available.\n`);
     await printResult(globals, available, DEPLOYMENT_COLUMNS);
@@ -69,7 +83,11 @@ export async function deploymentWait({ args: [name = ''], options, globals }: In
   }
 }
 
-export async function deploymentPredict({ args: [name = ''], options, globals }: Invocation<{ data?: string; file?: string }>) {
+export async function deploymentPredict({
+  args: [name = ''],
+  options,
+  globals,
+}: Invocation<{ data?: string; file?: string }>) {
   const text = options.data ?? (options.file ? await readFile(options.file, 'utf8') : await readStdin());
   let payload: unknown;
   try {
@@ -94,11 +112,19 @@ async function readJsonOrYaml(path: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new CliError(CliErrorCode.usage, `Cannot read ${path}: ${(error as Error).message}`, ExitCode.usage);
+    throw new CliError(
+      CliErrorCode.usage,
+      `Cannot read ${path}: ${(error as Error).message}`,
+      ExitCode.usage,
+    );
   }
   const manifest: unknown = parse(text);
   if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
-    throw new CliError(CliErrorCode.usage, `${path} is not a SeldonDeployment manifest (a YAML or JSON object).`, ExitCode.usage);
+    throw new CliError(
+      CliErrorCode.usage,
+      `${path} is not a SeldonDeployment manifest (a YAML or JSON object).`,
+      ExitCode.usage,
+    );
   return manifest;
 }
 

@@ -1,6 +1,6 @@
 import { rm, stat } from 'node:fs/promises';
 import type { Invocation } from '../action.js';
-import { type OidcLogin, dexSessionPath, type Profile } from '../config/config-file.js';
+import { dexSessionPath, type OidcLogin, type Profile } from '../config/config-file.js';
 import { authKindOf, buildAuth } from '../connection/auth.js';
 import { selectProfile } from '../connection/profile.js';
 import { printDone, printResult } from '../output/print.js';
@@ -23,14 +23,26 @@ export async function login({ options, globals }: Invocation<LoginFlags>) {
   };
   const kind = await authKindOf(profile);
   if (kind === 'none' || kind === 'sa-token') {
-    await printDone(globals, `Profile ${name ?? '(none)'} uses ${kind} auth: there is nothing to log in to.`, { auth: kind });
+    await printDone(
+      globals,
+      `Profile ${name ?? '(none)'} uses ${kind} auth: there is nothing to log in to.`,
+      { auth: kind },
+    );
     return;
   }
   const endpoint = globals.endpoint ?? profile.kfpEndpoint ?? process.env.KF_PIPELINES_ENDPOINT;
-  const auth = (await buildAuth({ profileName: name, profile, endpoint, interactive: true })) as unknown as Signer;
+  const auth = (await buildAuth({
+    profileName: name,
+    profile,
+    endpoint,
+    interactive: true,
+  })) as unknown as Signer;
   // Acquiring the credential runs the login and saves it where the plugin keeps it.
   const credential = await auth.cache.get();
-  const who = kind === 'oidc' ? (jwtClaims(credential.value).email ?? jwtClaims(credential.value).sub) : profile.username;
+  const who =
+    kind === 'oidc'
+      ? (jwtClaims(credential.value).email ?? jwtClaims(credential.value).sub)
+      : profile.username;
   await printDone(globals, `Logged in${who ? ` as ${who}` : ''} (${kind}).`, { auth: kind, user: who });
 }
 
@@ -39,9 +51,13 @@ export async function logout({ globals }: Invocation) {
   const kind = await authKindOf(profile);
   if (kind === 'oidc') await oidcAuthFor(profile, false).logout();
   if (kind === 'dex') await rm(dexSessionPath(name ?? 'default'), { force: true });
-  await printDone(globals, kind === 'oidc' || kind === 'dex' ? 'Logged out.' : `Nothing to log out of (${kind} auth).`, {
-    auth: kind,
-  });
+  await printDone(
+    globals,
+    kind === 'oidc' || kind === 'dex' ? 'Logged out.' : `Nothing to log out of (${kind} auth).`,
+    {
+      auth: kind,
+    },
+  );
 }
 
 export async function whoami({ globals }: Invocation) {
@@ -49,7 +65,12 @@ export async function whoami({ globals }: Invocation) {
   const kind = await authKindOf(profile);
   const identity: Record<string, string | undefined> = { profile: name, auth: kind };
   if (kind === 'oidc' || kind === 'sa-token') {
-    const auth = (await buildAuth({ profileName: name, profile, endpoint: undefined, interactive: false })) as unknown as Signer;
+    const auth = (await buildAuth({
+      profileName: name,
+      profile,
+      endpoint: undefined,
+      interactive: false,
+    })) as unknown as Signer;
     const claims = jwtClaims((await auth.cache.get()).value);
     Object.assign(identity, {
       user: claims.email ?? claims.sub,

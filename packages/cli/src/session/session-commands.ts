@@ -12,7 +12,9 @@ export function addSessionCommands(program: Command): void {
         "Log in with the profile's auth: OIDC (device code, loopback or out-of-band) or Dex static credentials. " +
           'The password is read from a prompt, or from stdin when it is not a terminal.',
       )
-      .addOption(new Option('--flow <flow>', "OIDC: log in this way instead of the profile's.").choices(OIDC_LOGINS))
+      .addOption(
+        new Option('--flow <flow>', "OIDC: log in this way instead of the profile's.").choices(OIDC_LOGINS),
+      )
       .option('--username <name>', "Dex: log in as this user instead of the profile's."),
     [
       'mlp login',
