@@ -31,6 +31,9 @@ export async function login({ options, globals }: Invocation<LoginFlags>) {
     return;
   }
   const endpoint = globals.endpoint ?? profile.kfpEndpoint ?? process.env.KF_PIPELINES_ENDPOINT;
+  // A login is always a new one: what was saved (maybe for another user) is forgotten first.
+  if (kind === 'oidc') await oidcAuthFor(profile, false).logout();
+  else await rm(dexSessionPath(name ?? 'default'), { force: true });
   const auth = (await buildAuth({
     profileName: name,
     profile,
@@ -39,6 +42,8 @@ export async function login({ options, globals }: Invocation<LoginFlags>) {
   })) as unknown as Signer;
   // Acquiring the credential runs the login and saves it where the plugin keeps it.
   const credential = await auth.cache.get();
+  // The out-of-band prompt read the code from stdin; a stdin left open would keep the process alive.
+  if (kind === 'oidc' && profile.login === 'out-of-band') process.stdin.destroy();
   const who =
     kind === 'oidc'
       ? (jwtClaims(credential.value).email ?? jwtClaims(credential.value).sub)
