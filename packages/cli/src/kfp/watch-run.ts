@@ -18,7 +18,9 @@ export interface WatchOptions {
 export async function watchRun(client: KfpV2Client, runId: string, options: WatchOptions): Promise<Run> {
   const { terminateRun, waitForRunCompletion } = await import('@ml-platform/kfp-v2');
   const stderr = process.stderr;
-  const live = stderr.isTTY ? (await import('log-update')).createLogUpdate(stderr) : undefined;
+  const live = stderr.isTTY
+    ? (await import('log-update')).createLogUpdate(stderr, { showCursor: true })
+    : undefined;
   let lastKey = '';
   let lastRun: Run | undefined;
   const show = (run: Run) => {
@@ -34,7 +36,8 @@ export async function watchRun(client: KfpV2Client, runId: string, options: Watc
   };
   const stop = new AbortController();
   const onInterrupt = () => stop.abort(new Error('interrupted'));
-  process.once('SIGINT', onInterrupt);
+  // `on`, not `once`: the listener stays until the wait has unwound, so a second Ctrl-C is not the default kill.
+  process.on('SIGINT', onInterrupt);
   // Redraws the durations between polls.
   const ticker = live ? setInterval(() => lastRun && show(lastRun), 1000) : undefined;
   try {
@@ -45,12 +48,14 @@ export async function watchRun(client: KfpV2Client, runId: string, options: Watc
       maxPollIntervalMs: 10_000,
       onPoll: show,
     });
-    show(finished);
-    live?.done();
+    // The last frame stays as plain lines, above the summary.
+    live?.clear();
+    for (const line of progressLines(finished)) stderr.write(`${line}\n`);
     stderr.write(`${summaryLine(finished)}\n`);
     return finished;
   } catch (error) {
     live?.done();
+    if (live) stderr.write('\n');
     const code = (error as { code?: string }).code;
     if (code === 'KFP_RUN_WAIT_ABORTED') {
       if (options.terminateOnInterrupt) {

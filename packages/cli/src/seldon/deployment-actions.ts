@@ -68,7 +68,7 @@ export async function deploymentWait({
   const { waitForSeldonDeploymentAvailable } = await import('@ml-platform/seldon-deploy-v1alpha1');
   const stop = new AbortController();
   const onInterrupt = () => stop.abort(new Error('interrupted'));
-  process.once('SIGINT', onInterrupt);
+  process.on('SIGINT', onInterrupt);
   try {
     const available = await waitForSeldonDeploymentAvailable(client, namespace, name, {
       timeoutMs,
