@@ -1,12 +1,9 @@
-export {
-  InClusterFileError,
-  InClusterFileErrorCode,
-  ServiceAccountTokenError,
-  ServiceAccountTokenErrorCode,
-} from './errors.js';
+export { ServiceAccountTokenError, ServiceAccountTokenErrorCode } from './errors.js';
 export {
   IN_CLUSTER_CA_PATH,
   IN_CLUSTER_NAMESPACE_PATH,
+  InClusterFileError,
+  InClusterFileErrorCode,
   type InClusterFileOptions,
   inClusterNamespace,
   readInClusterCa,

@@ -1,5 +1,5 @@
+import { FileReadFailure, readFileSnapshot } from '@ml-platform/core/in-cluster';
 import { ServiceAccountTokenError, ServiceAccountTokenErrorCode } from './errors.js';
-import { FileReadFailure, readFileSnapshot } from './read-file-snapshot.js';
 import { describeLocation, mountHint, pointHint, type TokenLocation } from './token-location.js';
 
 /** A projected token is a JWT of about 1 KB; anything much larger is the wrong file. */

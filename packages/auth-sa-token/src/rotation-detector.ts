@@ -1,7 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { fileIdentity } from './file-identity.js';
+import { fileIdentity } from '@ml-platform/core/in-cluster';
 
 /** What the detector needs to know about the token currently in use. */
 export interface ReadStamp {

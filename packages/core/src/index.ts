@@ -18,7 +18,6 @@ export { normalizeBaseUrl } from './base-url.js';
 export { serializeBody } from './body-serializer.js';
 export { type ApiClientDefaults, type ApiClientOptions, createApiClient } from './create-api-client.js';
 export { AuthError, ConfigError, ConfigErrorCode, MlPlatformError } from './errors.js';
-export { KFP_IN_CLUSTER_ENDPOINT, resolveKfpEndpoint } from './kfp-endpoint.js';
 export { isNotFound, unwrapFound } from './not-found.js';
 export { isTransient } from './polling/is-transient.js';
 export { type PollTiming, pollDelays } from './polling/poll-delays.js';

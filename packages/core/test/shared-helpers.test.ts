@@ -1,9 +1,6 @@
 // The helpers core shares with the API packages, tested on their own: the
 // packages' tests cover them as each package uses them.
 import { ConfigError, MlPlatformError, type PollTarget, pollUntil } from '@ml-platform/core';
-import { KfpError } from '@ml-platform/core/kfp';
-import { KfpError as KfpV1Error, kfpFilter as kfpV1Filter } from '@ml-platform/kfp-v1';
-import { KfpError as KfpV2Error, kfpFilter as kfpV2Filter } from '@ml-platform/kfp-v2';
 import { describe, expect, it } from 'vitest';
 
 /** A target whose polls answer `answers` in turn (an Error is thrown), staying at the last. */
@@ -66,21 +63,5 @@ describe('pollUntil', () => {
     await expect(pollUntil(target, { backoffFactor: 0.5 })).rejects.toBeInstanceOf(ConfigError);
     await expect(pollUntil(target, { timeoutMs: 0 })).rejects.toBeInstanceOf(ConfigError);
     expect(target.polls).toBe(0);
-  });
-});
-
-describe('@ml-platform/core/kfp', () => {
-  it('is where both KFP packages get KfpError from', () => {
-    expect(KfpV1Error).toBe(KfpError);
-    expect(KfpV2Error).toBe(KfpError);
-  });
-
-  it('builds each API version its own filter spelling', () => {
-    expect(kfpV1Filter().equals('name', 'a').toJSON()).toEqual({
-      predicates: [{ op: 'EQUALS', key: 'name', string_value: 'a' }],
-    });
-    expect(kfpV2Filter().equals('display_name', 'a').toJSON()).toEqual({
-      predicates: [{ operation: 'EQUALS', key: 'display_name', string_value: 'a' }],
-    });
   });
 });

@@ -1,7 +1,14 @@
-import { type ApiClientOptions, type Client, createApiClient, resolveKfpEndpoint } from '@ml-platform/core';
+import { type ApiClientOptions, type Client, createApiClient } from '@ml-platform/core';
+import {
+  type ClientNamespaceOption,
+  inPodDefaultAuth,
+  type NamespaceFiles,
+  resolveKfpEndpoint,
+  setClientNamespace,
+} from '@ml-platform/kfp-common';
 import type { paths } from './generated/schema.js';
 
-/** Options of {@link createKfpV2Client}; `baseUrl` is optional (resolved like kfp.Client's `host`). */
+/** Options of {@link createKfpV2Client}; every one is optional, as `kfp.Client()`'s are. */
 export type KfpV2ClientOptions = Omit<ApiClientOptions, 'baseUrl'> & {
   /**
    * The URL KFP's `/apis/v2beta1/...` paths are relative to: `https://<host>/pipeline`
@@ -9,6 +16,14 @@ export type KfpV2ClientOptions = Omit<ApiClientOptions, 'baseUrl'> & {
    * Default: `KF_PIPELINES_ENDPOINT`, then the in-cluster ml-pipeline-ui service.
    */
   baseUrl?: string;
+  /**
+   * The namespace helpers use when they are given none: a profile namespace,
+   * or `'auto'` for kfp.Client's multi-user lookup (`~/.config/kfp/context.json`,
+   * then the pod's ServiceAccount namespace file), read on first use.
+   */
+  namespace?: ClientNamespaceOption;
+  /** Where `namespace: 'auto'` looks; defaults as kfp.Client's. */
+  namespaceFiles?: NamespaceFiles;
 };
 
 /** A typed openapi-fetch client over the KFP v2beta1 API. */
@@ -17,13 +32,24 @@ export type KfpV2Client = Client<paths>;
 /**
  * Creates a client for the Kubeflow Pipelines REST API v2beta1.
  *
+ * Without `auth`, it signs with the pod's Kubeflow Pipelines ServiceAccount
+ * token when `KF_PIPELINES_SA_TOKEN_PATH` or the default projected path holds
+ * one, as `kfp.Client()` does; `auth: []` sends requests unsigned.
+ *
  * @example
  * const kfp = createKfpV2Client({ baseUrl: 'https://kubeflow.example.com/pipeline', auth: staticTokenAuth(token) });
  * const { data } = await kfp.GET('/apis/v2beta1/experiments', { params: { query: { namespace: 'team-a' } } });
  */
 export function createKfpV2Client(options: KfpV2ClientOptions = {}): KfpV2Client {
-  return createApiClient<paths>(
-    { ...options, baseUrl: options.baseUrl ?? resolveKfpEndpoint() },
+  const { namespace, namespaceFiles, ...clientOptions } = options ?? {};
+  const client = createApiClient<paths>(
+    {
+      ...clientOptions,
+      baseUrl: clientOptions.baseUrl ?? resolveKfpEndpoint(),
+      auth: clientOptions.auth ?? inPodDefaultAuth(),
+    },
     { baseUrlExample: 'https://<kubeflow-host>/pipeline', userAgent: '@ml-platform/kfp-v2' },
   );
+  setClientNamespace(client, namespace, namespaceFiles);
+  return client;
 }

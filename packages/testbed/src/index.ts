@@ -45,7 +45,10 @@ export { createKfpEmulator, type KfpEmulator, type KfpEmulatorOptions } from './
 export { type KfpEmulatorServer, startKfpEmulatorServer } from './kfp-state/kfp-emulator-server.js';
 export { DEFAULT_NAMESPACE_ACCESS, type NamespaceAccess } from './kfp-state/namespace-access.js';
 export { type PrismProxy, startPrismProxy } from './kfp-state/prism-proxy.js';
-export type { RunOutcome, RunTiming } from './kfp-state/run-lifecycle.js';
+// How emulated runs end, for tests of failed and stuck runs: a pipeline whose pipelineInfo.name
+// ends in `-fails` ends FAILED, in `-hangs` stays RUNNING until terminated (outcomeOfPipelineName).
+export { outcomeOfPipelineName, type RunOutcome, type RunTiming } from './kfp-state/run-lifecycle.js';
+export { emulatedArtifact } from './kfp-state/runs.js';
 export {
   createProjectedTokenVolume,
   type ProjectedTokenVolume,

@@ -41,6 +41,9 @@ const PIPELINE_YAML = [
   '',
 ].join('\n');
 
+/** The smallest PipelineSpec the API server runs. */
+const inlineSpec = (name: string) => ({ pipelineInfo: { name }, root: { dag: {} }, schemaVersion: '2.1.0' });
+
 let server: KfpEmulatorServer;
 let prism: PrismProxy;
 const violations: string[] = [];
@@ -75,7 +78,6 @@ async function statusOf(promise: Promise<unknown>): Promise<{ status: number; me
 beforeAll(async () => {
   server = await startKfpEmulatorServer({
     runTiming: { pendingMs: 150, runningMs: 400, cancelingMs: 150 },
-    runOutcome: (run) => (run.display_name?.startsWith('doomed') ? 'FAILED' : 'SUCCEEDED'),
   });
   prism = await startPrismProxy('kfp-v2beta1', server.url);
 });
@@ -153,14 +155,14 @@ describe('the KFP state emulator behind Prism', () => {
     ).toBe(run.created_at);
   });
 
-  it('ends a run FAILED with an error when the configured outcome says so, and terminates another', async () => {
+  it('ends a run of a pipeline named ...-fails FAILED with an error, and terminates another', async () => {
     const kfp = clientAs('user@example.com');
     const experiment = await getOrCreateExperiment(kfp, { name: 'outcomes', namespace: NAMESPACE });
-    const spec = { pipelineInfo: { name: 'inline' }, root: { dag: {} } };
+    const spec = inlineSpec('inline');
     const doomed = await createRun(kfp, {
       displayName: 'doomed',
       experimentId: experiment.experiment_id,
-      pipelineSpec: spec,
+      pipelineSpec: inlineSpec('always-fails'),
     });
     const failed = await waitForRunCompletion(kfp, doomed.run_id!, { pollIntervalMs: 50, timeoutMs: 10_000 });
     expect(failed.state).toBe('FAILED');
@@ -179,6 +181,94 @@ describe('the KFP state emulator behind Prism', () => {
     });
     expect(canceled.state).toBe('CANCELED');
   });
+
+  it('keeps a run of a pipeline named ...-hangs RUNNING until it is terminated', async () => {
+    const kfp = clientAs('user@example.com');
+    const experiment = await getOrCreateExperiment(kfp, { name: 'hangs', namespace: NAMESPACE });
+    const stuck = await createRun(kfp, {
+      displayName: 'stuck',
+      experimentId: experiment.experiment_id,
+      pipelineSpec: inlineSpec('forever-hangs'),
+    });
+    const waited = await waitForRunCompletion(kfp, stuck.run_id!, {
+      pollIntervalMs: 50,
+      timeoutMs: 1_500,
+    }).catch((error: unknown) => error);
+    expect(waited).toMatchObject({ code: 'KFP_RUN_WAIT_TIMEOUT' });
+    expect((await getRun(kfp, stuck.run_id!)).state).toBe('RUNNING');
+    await terminateRun(kfp, stuck.run_id!);
+    const canceled = await waitForRunCompletion(kfp, stuck.run_id!, {
+      pollIntervalMs: 50,
+      timeoutMs: 10_000,
+    });
+    expect(canceled.state).toBe('CANCELED');
+  });
+
+  it('decides the outcome from the pipeline version a run references, too', async () => {
+    const kfp = clientAs('user@example.com');
+    const pipeline = await uploadPipeline(kfp, {
+      source: { text: PIPELINE_YAML.replaceAll('hello-world', 'versioned-fails'), fileName: 'f.yaml' },
+      name: 'versioned-fails',
+      namespace: NAMESPACE,
+    });
+    const experiment = await getOrCreateExperiment(kfp, { name: 'versioned', namespace: NAMESPACE });
+    const run = await createRun(kfp, {
+      displayName: 'from-version',
+      experimentId: experiment.experiment_id,
+      pipelineVersion: { pipelineId: pipeline.pipeline_id! },
+    });
+    const finished = await waitForRunCompletion(kfp, run.run_id!, { pollIntervalMs: 50, timeoutMs: 10_000 });
+    expect(finished.state).toBe('FAILED');
+  });
+
+  it('accepts an inline spec wrapped with its platform spec, as kfp.Client sends a two-document YAML', async () => {
+    const kfp = clientAs('user@example.com');
+    const experiment = await getOrCreateExperiment(kfp, { name: 'inline', namespace: NAMESPACE });
+    const platformSpec = { platforms: { kubernetes: { deploymentSpec: { executors: {} } } } };
+    const { data, response } = await kfp.POST('/apis/v2beta1/runs', {
+      body: {
+        display_name: 'wrapped',
+        experiment_id: experiment.experiment_id,
+        pipeline_spec: { pipeline_spec: inlineSpec('wrapped-pipeline'), platform_spec: platformSpec },
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(data?.pipeline_spec).toEqual({
+      pipeline_spec: inlineSpec('wrapped-pipeline'),
+      platform_spec: platformSpec,
+    });
+    const finished = await waitForRunCompletion(kfp, data!.run_id!, {
+      pollIntervalMs: 50,
+      timeoutMs: 10_000,
+    });
+    expect(finished.state).toBe('SUCCEEDED');
+  });
+
+  it.each([
+    ['no pipelineInfo.name', { root: { dag: {} }, schemaVersion: '2.1.0' }, 'unknown template format'],
+    ['no root', { pipelineInfo: { name: 'x' }, schemaVersion: '2.1.0' }, 'unknown template format'],
+    [
+      'another schema version',
+      { pipelineInfo: { name: 'x' }, root: {}, schemaVersion: '2.0.0' },
+      'only supports schema version 2.1.0',
+    ],
+    ['a wrapped spec without a name', { pipeline_spec: { root: {} } }, 'unknown template format'],
+  ])(
+    'refuses an inline spec with %s as the server does (500, code 13)',
+    async (_name, pipelineSpec, message) => {
+      const kfp = clientAs('user@example.com');
+      const experiment = await getOrCreateExperiment(kfp, { name: 'inline-refused', namespace: NAMESPACE });
+      const { error, response } = await kfp.POST('/apis/v2beta1/runs', {
+        body: {
+          display_name: 'refused',
+          experiment_id: experiment.experiment_id,
+          pipeline_spec: pipelineSpec,
+        },
+      });
+      expect(response.status).toBe(500);
+      expect(error).toMatchObject({ code: 13, message: expect.stringContaining(message) });
+    },
+  );
 
   it('filters, sorts and pages lists the way the API server does', async () => {
     const kfp = clientAs('user@example.com');
@@ -219,7 +309,7 @@ describe('the KFP state emulator behind Prism', () => {
     expect(noNamespace.error).toMatchObject({ code: 3 });
 
     const noExperiment = await statusOf(
-      createRun(kfp, { displayName: 'orphan', pipelineSpec: { pipelineInfo: { name: 'x' }, root: {} } }),
+      createRun(kfp, { displayName: 'orphan', pipelineSpec: inlineSpec('x') }),
     );
     expect(noExperiment).toMatchObject({
       status: 400,

@@ -1,4 +1,4 @@
-import { KfpError, type KfpErrorCodeValue } from '@ml-platform/core/kfp';
+import { KfpError, type KfpErrorCodeValue } from '@ml-platform/kfp-common';
 import type { RunDetail } from '../schemas.js';
 
 /**

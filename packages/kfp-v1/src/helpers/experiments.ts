@@ -4,7 +4,7 @@ import {
   findExperimentNamed,
   findOrCreate,
   type GetOrCreateExperimentOptions,
-} from '@ml-platform/core/kfp';
+} from '@ml-platform/kfp-common';
 import type { KfpV1Client } from '../client.js';
 import type { Experiment } from '../schemas.js';
 import { encodeFilter, kfpFilter } from './filter.js';

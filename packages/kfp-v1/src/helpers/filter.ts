@@ -6,9 +6,9 @@ import {
   type KfpFilterDialect,
   type KfpFilterOperation,
   type KfpPredicateValue,
-} from '@ml-platform/core/kfp';
+} from '@ml-platform/kfp-common';
 
-export type { AnyFilterFields, FilterScalar } from '@ml-platform/core/kfp';
+export type { AnyFilterFields, FilterScalar } from '@ml-platform/kfp-common';
 
 /**
  * KFP's v1beta1 list filter (backend/api/v1beta1/filter.proto). The spec

@@ -17,7 +17,7 @@ export {
   SERVICE_ACCOUNT_NAMESPACE_FILE,
   setUserNamespace,
   toPipelineFile,
-} from '@ml-platform/core/kfp';
+} from '@ml-platform/kfp-common';
 export { RunWaitError } from './errors.js';
 export {
   archiveExperiment,

@@ -1,5 +1,5 @@
 import { invalidOption, optionalText } from '@ml-platform/core';
-import { checkRunParameters } from '@ml-platform/core/kfp';
+import { checkRunParameters } from '@ml-platform/kfp-common';
 import type { Parameter, ResourceReference } from '../schemas.js';
 import { experimentOwner, pipelineVersionCreator } from './resource-references.js';
 

@@ -4,7 +4,7 @@ import {
   type PipelinePackageSource,
   resolvePipelineId,
   toPipelineFile,
-} from '@ml-platform/core/kfp';
+} from '@ml-platform/kfp-common';
 import type { KfpV1Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
 

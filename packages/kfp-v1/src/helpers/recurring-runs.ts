@@ -1,5 +1,5 @@
 import { optionalText, requireText, unwrap } from '@ml-platform/core';
-import { type RecurringRunScheduling, recurringRunLimits } from '@ml-platform/core/kfp';
+import { type RecurringRunScheduling, recurringRunLimits } from '@ml-platform/kfp-common';
 import type { KfpV1Client } from '../client.js';
 import type { Job } from '../schemas.js';
 import { type PipelineToRun, runTarget } from './pipeline-spec.js';

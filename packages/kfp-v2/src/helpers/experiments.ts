@@ -4,20 +4,22 @@ import {
   findExperimentNamed,
   findOrCreate,
   type GetOrCreateExperimentOptions,
-} from '@ml-platform/core/kfp';
+  namespaceFor,
+} from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { Experiment } from '../schemas.js';
 import { encodeFilter, kfpFilter } from './filter.js';
 
 /**
- * The experiment with this name in the namespace, or undefined. Throws
- * `KFP_AMBIGUOUS_NAME` if the server reports more than one.
+ * The experiment with this name in the namespace (the client's when none is
+ * given), or undefined. Throws `KFP_AMBIGUOUS_NAME` if the server reports more than one.
  */
 export async function findExperimentByName(
   client: KfpV2Client,
   options: ExperimentByNameOptions,
 ): Promise<Experiment | undefined> {
-  return findExperimentNamed(options, 'experiment_id', async (name, namespace) => {
+  const namespace = await namespaceFor(client, options.namespace);
+  return findExperimentNamed({ ...options, namespace }, 'experiment_id', async (name, namespace) => {
     const { experiments = [] } = unwrap(
       await client.GET('/apis/v2beta1/experiments', {
         params: {
@@ -43,17 +45,33 @@ export async function getOrCreateExperiment(
   client: KfpV2Client,
   options: GetOrCreateExperimentOptions,
 ): Promise<Experiment> {
+  const namespace = await namespaceFor(client, options.namespace);
   return findOrCreate(
-    () => findExperimentByName(client, options),
+    () => findExperimentByName(client, { ...options, namespace }),
     () =>
       client.POST('/apis/v2beta1/experiments', {
         body: {
           display_name: options.name.trim(),
           description: options.description,
-          namespace: options.namespace?.trim(),
+          namespace: namespace?.trim(),
         },
         signal: options.signal,
       }),
+  );
+}
+
+/** The experiment with this id (kfp.Client's `get_experiment(experiment_id=...)`). */
+export async function getExperiment(
+  client: KfpV2Client,
+  experimentId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<Experiment> {
+  const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
+  return unwrap(
+    await client.GET('/apis/v2beta1/experiments/{experiment_id}', {
+      params: { path: { experiment_id } },
+      signal: options.signal,
+    }),
   );
 }
 

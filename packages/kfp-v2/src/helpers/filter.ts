@@ -4,11 +4,11 @@ import {
   encodeKfpFilter,
   type KfpFilterBuilder,
   type KfpFilterDialect,
-} from '@ml-platform/core/kfp';
+} from '@ml-platform/kfp-common';
 import type { components } from '../generated/schema.js';
 import type { Filter, Predicate, RuntimeState } from '../schemas.js';
 
-export type { AnyFilterFields, FilterScalar } from '@ml-platform/core/kfp';
+export type { AnyFilterFields, FilterScalar } from '@ml-platform/kfp-common';
 
 type StorageState = components['schemas']['v2beta1RunStorageState'];
 

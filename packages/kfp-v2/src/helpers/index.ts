@@ -1,12 +1,18 @@
 export type { PollTiming } from '@ml-platform/core';
 export {
+  type ClientNamespaceOption,
+  DEFAULT_EXPERIMENT_NAME,
   type ExperimentByNameOptions,
   experimentUiUrl,
   type GetOrCreateExperimentOptions,
+  type InPodCredential,
+  KF_PIPELINES_DEFAULT_EXPERIMENT_NAME,
+  KF_PIPELINES_OVERRIDE_EXPERIMENT_NAME,
   type KfpContext,
   KfpError,
   KfpErrorCode,
   type NamespaceFiles,
+  NO_CREDENTIAL_CODE,
   type PipelinePackageSource,
   pipelineUiUrl,
   type ResolveNamespaceOptions,
@@ -17,12 +23,13 @@ export {
   SERVICE_ACCOUNT_NAMESPACE_FILE,
   setUserNamespace,
   toPipelineFile,
-} from '@ml-platform/core/kfp';
+} from '@ml-platform/kfp-common';
 export { RunWaitError } from './errors.js';
 export {
   archiveExperiment,
   deleteExperiment,
   findExperimentByName,
+  getExperiment,
   getOrCreateExperiment,
   unarchiveExperiment,
 } from './experiments.js';
@@ -48,7 +55,11 @@ export {
 } from './paging.js';
 export type { PipelineToRun } from './pipeline-reference.js';
 export {
+  deletePipeline,
+  deletePipelineVersion,
   findPipelineByName,
+  getPipeline,
+  getPipelineVersion,
   latestPipelineVersion,
   type UploadPipelineOptions,
   type UploadPipelineVersionOptions,
@@ -61,7 +72,14 @@ export {
   deleteRecurringRun,
   disableRecurringRun,
   enableRecurringRun,
+  getRecurringRun,
 } from './recurring-runs.js';
+export { type ReadRunArtifactOptions, readRunArtifact } from './run-artifacts.js';
+export {
+  type PipelinePackageRun,
+  type RunPipelinePackageOptions,
+  runPipelinePackage,
+} from './run-pipeline-package.js';
 export {
   archiveRun,
   type CreateRunFromPackageOptions,

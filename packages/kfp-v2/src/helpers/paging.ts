@@ -5,7 +5,7 @@ import {
   type KfpSortBy,
   listKfpItems,
   listKfpPages,
-} from '@ml-platform/core/kfp';
+} from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { paths } from '../generated/schema.js';
 import type { Filter } from '../schemas.js';

@@ -1,5 +1,5 @@
 import { invalidOption, optionalText, requireText } from '@ml-platform/core';
-import { checkRunParameters } from '@ml-platform/core/kfp';
+import { checkRunParameters } from '@ml-platform/kfp-common';
 import type { PipelineVersionReference } from '../schemas.js';
 
 /**

@@ -1,22 +1,30 @@
 import { invalidOption, optionalText, requireText, unwrap, unwrapFound } from '@ml-platform/core';
 import {
+  namespaceFor,
   type PipelineChoice,
   type PipelinePackageSource,
+  packagePipelineName,
   resolvePipelineId,
   toPipelineFile,
-} from '@ml-platform/core/kfp';
+} from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
 
 export interface UploadPipelineOptions {
   /** The compiled pipeline: `{ path }`, `{ text }` or a Blob/File. */
   source: PipelinePackageSource;
-  /** Unique name in the namespace. KFP falls back to the file name when left out. */
+  /**
+   * Unique name in the namespace. Default: the package's `pipelineInfo.name`
+   * (KFP's own default, the file name, collides on the second `pipeline.yaml`).
+   */
   name?: string;
   /** Name shown in the UI; defaults to `name` server-side. */
   displayName?: string;
   description?: string;
-  /** Profile namespace of a namespaced pipeline; leave out for a shared one or on single-user deployments. */
+  /**
+   * Profile namespace of a namespaced pipeline; default: the client's namespace. Leave both out for a
+   * shared pipeline or on single-user deployments.
+   */
   namespace?: string;
   /** Key/value tags (63 characters at most each). */
   tags?: Record<string, string>;
@@ -26,14 +34,17 @@ export interface UploadPipelineOptions {
 /** Uploads a compiled pipeline as a new pipeline (with its first version), like kfp.Client's `upload_pipeline`. */
 export async function uploadPipeline(client: KfpV2Client, options: UploadPipelineOptions): Promise<Pipeline> {
   const uploadfile = await toPipelineFile(options.source);
+  const name =
+    optionalText('name', options.name, "'fraud-detection'") ?? (await packagePipelineName(options.source));
+  const namespace = await namespaceFor(client, options.namespace);
   return unwrap(
     await client.POST('/apis/v2beta1/pipelines/upload', {
       params: {
         query: {
-          name: optionalText('name', options.name, "'fraud-detection'"),
+          name,
           display_name: optionalText('displayName', options.displayName, "'Fraud detection'"),
           description: options.description,
-          namespace: optionalText('namespace', options.namespace, "'team-a'"),
+          namespace: optionalText('namespace', namespace, "'team-a'"),
           tags: tagsParam(options.tags),
         },
       },
@@ -80,16 +91,17 @@ export async function uploadPipelineVersion(
   );
 }
 
-/** The pipeline with this name (in the namespace, when given), or undefined. */
+/** The pipeline with this name (in the namespace given, else the client's), or undefined. */
 export async function findPipelineByName(
   client: KfpV2Client,
   name: string,
   options: { namespace?: string; signal?: AbortSignal } = {},
 ): Promise<Pipeline | undefined> {
+  const namespace = await namespaceFor(client, options.namespace);
   const result = await client.GET('/apis/v2beta1/pipelines/names/{name}', {
     params: {
       path: { name: requireText('name', name, "'fraud-detection'") },
-      query: { namespace: optionalText('namespace', options.namespace, "'team-a'") },
+      query: { namespace: optionalText('namespace', namespace, "'team-a'") },
     },
     signal: options.signal,
   });
@@ -112,6 +124,78 @@ export async function latestPipelineVersion(
     }),
   );
   return pipeline_versions[0];
+}
+
+/** The pipeline with this id (kfp.Client's `get_pipeline`). */
+export async function getPipeline(
+  client: KfpV2Client,
+  pipelineId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<Pipeline> {
+  const pipeline_id = requireText('pipelineId', pipelineId, "'9b2f…'");
+  return unwrap(
+    await client.GET('/apis/v2beta1/pipelines/{pipeline_id}', {
+      params: { path: { pipeline_id } },
+      signal: options.signal,
+    }),
+  );
+}
+
+/**
+ * Deletes a pipeline. The server refuses a pipeline that still has versions
+ * unless `cascade` is true, which deletes its versions too.
+ */
+export async function deletePipeline(
+  client: KfpV2Client,
+  pipelineId: string,
+  options: { cascade?: boolean; signal?: AbortSignal } = {},
+): Promise<void> {
+  const pipeline_id = requireText('pipelineId', pipelineId, "'9b2f…'");
+  if (options.cascade !== undefined && typeof options.cascade !== 'boolean')
+    throw invalidOption('cascade must be true or false.');
+  unwrap(
+    await client.DELETE('/apis/v2beta1/pipelines/{pipeline_id}', {
+      params: { path: { pipeline_id }, query: { cascade: options.cascade } },
+      signal: options.signal,
+    }),
+  );
+}
+
+/** One version of a pipeline (kfp.Client's `get_pipeline_version`). */
+export async function getPipelineVersion(
+  client: KfpV2Client,
+  pipelineId: string,
+  pipelineVersionId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<PipelineVersion> {
+  return unwrap(
+    await client.GET('/apis/v2beta1/pipelines/{pipeline_id}/versions/{pipeline_version_id}', {
+      params: { path: versionPath(pipelineId, pipelineVersionId) },
+      signal: options.signal,
+    }),
+  );
+}
+
+/** Deletes one version of a pipeline (kfp.Client's `delete_pipeline_version`). */
+export async function deletePipelineVersion(
+  client: KfpV2Client,
+  pipelineId: string,
+  pipelineVersionId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<void> {
+  unwrap(
+    await client.DELETE('/apis/v2beta1/pipelines/{pipeline_id}/versions/{pipeline_version_id}', {
+      params: { path: versionPath(pipelineId, pipelineVersionId) },
+      signal: options.signal,
+    }),
+  );
+}
+
+function versionPath(pipelineId: string, pipelineVersionId: string) {
+  return {
+    pipeline_id: requireText('pipelineId', pipelineId, "'9b2f…'"),
+    pipeline_version_id: requireText('pipelineVersionId', pipelineVersionId, "'c81d…'"),
+  };
 }
 
 function tagsParam(tags: Record<string, string> | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import { optionalText, requireText, unwrap } from '@ml-platform/core';
-import { type RecurringRunScheduling, recurringRunLimits } from '@ml-platform/core/kfp';
+import { type RecurringRunScheduling, recurringRunLimits } from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { RecurringRun } from '../schemas.js';
 import { type PipelineToRun, pipelineFields, runtimeConfigOf } from './pipeline-reference.js';
@@ -52,6 +52,21 @@ export async function deleteRecurringRun(client: KfpV2Client, recurringRunId: st
   unwrap(
     await client.DELETE('/apis/v2beta1/recurringruns/{recurring_run_id}', {
       params: { path: { recurring_run_id } },
+    }),
+  );
+}
+
+/** The recurring run with this id (kfp.Client's `get_recurring_run`). */
+export async function getRecurringRun(
+  client: KfpV2Client,
+  recurringRunId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<RecurringRun> {
+  const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
+  return unwrap(
+    await client.GET('/apis/v2beta1/recurringruns/{recurring_run_id}', {
+      params: { path: { recurring_run_id } },
+      signal: options.signal,
     }),
   );
 }

@@ -1,5 +1,5 @@
 import { optionalText, requireText, unwrap } from '@ml-platform/core';
-import { type PipelinePackageSource, runFromPackage } from '@ml-platform/core/kfp';
+import { type PipelinePackageSource, runFromPackage } from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { Pipeline, PipelineVersion, Run } from '../schemas.js';
 import { type PipelineToRun, pipelineFields, runtimeConfigOf } from './pipeline-reference.js';

@@ -1,4 +1,4 @@
-import { type KfpRunWaitOptions, waitForKfpRun } from '@ml-platform/core/kfp';
+import { type KfpRunWaitOptions, waitForKfpRun } from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { Run, RuntimeState } from '../schemas.js';
 import { RunWaitError } from './errors.js';

@@ -9,8 +9,8 @@ export interface KfpContext {
   auth: Authorizer;
   timing: Required<RunTiming>;
   now: () => number;
-  /** How a run created now will end. */
-  runOutcome: (run: Run) => RunOutcome;
+  /** How a run created now will end; without it, by its pipeline's name (`outcomeOfPipelineName`). */
+  runOutcome?: (run: Run) => RunOutcome;
 }
 
 /** One request, as a handler sees it. */

@@ -22,7 +22,11 @@ export interface KfpEmulatorOptions {
   namespaces?: NamespaceAccess;
   /** How long runs stay PENDING and RUNNING. */
   runTiming?: RunTiming;
-  /** How each new run ends. Default: every run succeeds. */
+  /**
+   * How each new run ends. Default: by the name of the pipeline it runs
+   * (`pipelineInfo.name`): `...-fails` ends FAILED, `...-hangs` stays RUNNING
+   * until terminated, anything else SUCCEEDED.
+   */
   runOutcome?: (run: Run) => RunOutcome;
   /** Clock, ms. Default `Date.now`. */
   now?: () => number;
@@ -50,7 +54,7 @@ export function createKfpEmulator(options: KfpEmulatorOptions = {}): KfpEmulator
     auth: new Authorizer(multiUser, options.namespaces ?? DEFAULT_NAMESPACE_ACCESS),
     timing: resolveTiming(options.runTiming),
     now: options.now ?? Date.now,
-    runOutcome: options.runOutcome ?? (() => 'SUCCEEDED'),
+    runOutcome: options.runOutcome,
   };
   const routes: Route[] = [
     {

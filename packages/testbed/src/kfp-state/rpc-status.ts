@@ -11,6 +11,7 @@ const HTTP_STATUS = {
   PermissionDenied: [7, 403],
   FailedPrecondition: [9, 400],
   Unimplemented: [12, 501],
+  Internal: [13, 500],
   Unauthenticated: [16, 401],
 } as const;
 

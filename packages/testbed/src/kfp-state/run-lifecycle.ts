@@ -10,7 +10,20 @@ export interface RunTiming {
   cancelingMs?: number;
 }
 
-export type RunOutcome = 'SUCCEEDED' | 'FAILED';
+/** How a run ends; `RUNNING` never ends on its own (only a terminate request stops it). */
+export type RunOutcome = 'SUCCEEDED' | 'FAILED' | 'RUNNING';
+
+/**
+ * The test bed's deterministic outcomes, for tests of what a client does with
+ * a failed or stuck run: a pipeline whose `pipelineInfo.name` ends in `-fails`
+ * ends FAILED, one ending in `-hangs` stays RUNNING until terminated, any other
+ * succeeds. A test bed rule, not KFP behaviour.
+ */
+export function outcomeOfPipelineName(name: string): RunOutcome {
+  if (name.endsWith('-fails')) return 'FAILED';
+  if (name.endsWith('-hangs')) return 'RUNNING';
+  return 'SUCCEEDED';
+}
 
 export interface RunClock {
   startedAt: number;
@@ -35,7 +48,7 @@ export interface RunStatus {
  */
 export function runStatusAt(clock: RunClock, timing: Required<RunTiming>, now: number): RunStatus {
   const runningAt = clock.startedAt + timing.pendingMs;
-  const doneAt = runningAt + timing.runningMs;
+  const doneAt = clock.outcome === 'RUNNING' ? Number.POSITIVE_INFINITY : runningAt + timing.runningMs;
   const history: RunStatus['history'] = [{ state: 'PENDING', at: clock.startedAt }];
   const terminatedAt =
     clock.terminatedAt !== undefined && clock.terminatedAt < doneAt ? clock.terminatedAt : undefined;
@@ -45,7 +58,7 @@ export function runStatusAt(clock: RunClock, timing: Required<RunTiming>, now: n
     history.push({ state: 'CANCELING', at: terminatedAt });
     const canceledAt = terminatedAt + timing.cancelingMs;
     if (now >= canceledAt) history.push({ state: 'CANCELED', at: canceledAt });
-  } else if (now >= doneAt) {
+  } else if (now >= doneAt && clock.outcome !== 'RUNNING') {
     history.push({ state: clock.outcome, at: doneAt });
   }
   const last = history[history.length - 1]!;

@@ -1,20 +1,24 @@
 /**
  * RunService (backend/src/apiserver/server/run_server.go, v2beta1): a run
  * needs a display name and a pipeline (a version reference, the latest
- * version when only the pipeline is named, or an inline spec); in multi-user
+ * version when only the pipeline is named, or an inline spec, read as the
+ * server reads it: inline-pipeline-spec.ts); in multi-user
  * mode an experiment, whose namespace the run then belongs to. Its state moves
  * on with time (see run-lifecycle.ts); terminate, archive, unarchive, retry
- * and delete act on it as the API server does.
+ * and delete act on it as the API server does. How it ends is the test bed's
+ * rule (`outcomeOfPipelineName`: a pipeline named `...-fails` fails, one named
+ * `...-hangs` runs until terminated).
  */
 import { randomUUID } from 'node:crypto';
-import { jsonBody, type KfpContext, type KfpRequest, type Route } from './context.js';
+import { Answer, jsonBody, type KfpContext, type KfpRequest, type Route } from './context.js';
 import { findExperiment } from './experiments.js';
+import { pipelineNameOf, readInlinePipeline } from './inline-pipeline-spec.js';
 import { listPage } from './list-request.js';
 import type { Run, StoredRun } from './model.js';
 import { latestVersion } from './pipelines.js';
 import { timestamp, toProtoJson } from './proto-json.js';
 import { invalidInput, notFound, RpcError } from './rpc-status.js';
-import { runStatusAt } from './run-lifecycle.js';
+import { outcomeOfPipelineName, runStatusAt } from './run-lifecycle.js';
 
 const RUN_FIELDS = [
   'run_id',
@@ -41,6 +45,22 @@ export function runAt(context: KfpContext, stored: StoredRun): Run {
     finished_at: status.finishedAt === undefined ? undefined : timestamp(status.finishedAt),
     error: failed ? { code: 2, message: 'A task of the pipeline failed (emulated outcome).' } : undefined,
   };
+}
+
+/**
+ * The test bed's artifacts: a SUCCEEDED run has, on every node, an artifact
+ * whose content is derived from its ids (so a test knows what to expect), and
+ * `big` of 256 KiB of counting bytes, for streaming; a name starting with
+ * `missing` has none. A test bed rule, not KFP behaviour.
+ */
+export function emulatedArtifact(
+  runId: string,
+  nodeId: string,
+  artifactName: string,
+): Uint8Array | undefined {
+  if (artifactName.startsWith('missing')) return undefined;
+  if (artifactName === 'big') return Uint8Array.from({ length: 256 * 1024 }, (_, index) => index % 251);
+  return new TextEncoder().encode(`artifact ${artifactName} of node ${nodeId} in run ${runId}\n`);
 }
 
 export function runRoutes(context: KfpContext): Route[] {
@@ -74,7 +94,10 @@ export function runRoutes(context: KfpContext): Route[] {
           );
         }
         let pipelineVersionReference: Run['pipeline_version_reference'];
-        if (reference?.pipeline_id) {
+        let pipelineName = '';
+        if (body.pipeline_spec) {
+          pipelineName = pipelineNameOf(readInlinePipeline(body.pipeline_spec).pipelineSpec);
+        } else if (reference?.pipeline_id) {
           const pipelineId = reference.pipeline_id;
           if (!store.pipelines.has(pipelineId)) throw notFound('Pipeline', pipelineId);
           const version = reference.pipeline_version_id
@@ -90,6 +113,7 @@ export function runRoutes(context: KfpContext): Route[] {
             pipeline_id: pipelineId,
             pipeline_version_id: version.pipeline_version_id,
           };
+          pipelineName = pipelineNameOf(version.pipeline_spec);
         }
         const now = context.now();
         const run: StoredRun['run'] = {
@@ -108,7 +132,10 @@ export function runRoutes(context: KfpContext): Route[] {
         const stored: StoredRun = {
           run,
           namespace,
-          clock: { startedAt: now, outcome: context.runOutcome(run) },
+          clock: {
+            startedAt: now,
+            outcome: context.runOutcome?.(run) ?? outcomeOfPipelineName(pipelineName),
+          },
         };
         store.runs.set(run.run_id!, stored);
         if (experiment)
@@ -144,6 +171,30 @@ export function runRoutes(context: KfpContext): Route[] {
       method: 'GET',
       pattern: /^\/runs\/([^/:]+)$/,
       handle: (request, [id = '']) => toProtoJson(runAt(context, authorized(request, 'get', id))),
+    },
+    {
+      // Outside the Swagger document: main.go registers it on the HTTP mux (run_artifact_server.go).
+      method: 'GET',
+      pattern: /^\/runs\/([^/:]+)\/nodes\/([^/]+)\/artifacts\/([^/:]+):read$/,
+      handle(request, [id = '', nodeId = '', artifactName = '']) {
+        const stored = store.runs.get(id);
+        // ReadArtifact answers with KFP's api.Error body, not a google.rpc.Status.
+        const apiError = (status: number, message: string) =>
+          new Answer(status, { error_message: message, error_details: message });
+        if (!stored) return apiError(404, `artifact not found: run ${id} not found`);
+        try {
+          auth.check(request.user, 'readArtifact', 'runs', stored.namespace);
+        } catch (error) {
+          if (error instanceof RpcError)
+            return apiError(403, `Failed to authorize the request: ${error.message}`);
+          throw error;
+        }
+        const content = emulatedArtifact(id, nodeId, artifactName);
+        if (content === undefined || runAt(context, stored).state !== 'SUCCEEDED') {
+          return apiError(404, 'artifact not found: <nil>');
+        }
+        return new Answer(200, { data: Buffer.from(content).toString('base64') });
+      },
     },
     {
       method: 'DELETE',

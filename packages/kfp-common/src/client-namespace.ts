@@ -1,0 +1,43 @@
+import { requireText } from '@ml-platform/core';
+import { type NamespaceFiles, resolveUserNamespace } from './namespace.js';
+
+/**
+ * A client's default namespace: a name, or `'auto'` to find it as kfp.Client
+ * does in multi-user mode (`~/.config/kfp/context.json`, then the pod's
+ * ServiceAccount namespace file).
+ */
+export type ClientNamespaceOption = string;
+
+type NamespaceLookup = () => Promise<string | undefined>;
+
+// Kept beside the client rather than on it: the client stays openapi-fetch's own type.
+const defaults = new WeakMap<object, NamespaceLookup>();
+
+/** Records the namespace helpers use for `client` when they are given none. */
+export function setClientNamespace(
+  client: object,
+  namespace: ClientNamespaceOption | undefined,
+  files: NamespaceFiles = {},
+): void {
+  if (namespace === undefined) return;
+  const value = requireText('namespace', namespace, "'team-a' or 'auto'");
+  if (value !== 'auto') {
+    defaults.set(client, async () => value);
+    return;
+  }
+  // Read on first use (creating a client reads no file), once; a failed read is not kept.
+  let pending: Promise<string | undefined> | undefined;
+  defaults.set(client, () => {
+    pending ??= resolveUserNamespace(files).catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  });
+}
+
+/** `given` when there is one, else the client's default namespace (undefined when it has none). */
+export async function namespaceFor(client: object, given: string | undefined): Promise<string | undefined> {
+  if (given !== undefined) return given;
+  return defaults.get(client)?.();
+}

@@ -1,0 +1,64 @@
+export { decodeArtifactEnvelope } from './artifact-envelope.js';
+export { type CachingOverride, withCachingOverride } from './caching-override.js';
+export { type ClientNamespaceOption, namespaceFor, setClientNamespace } from './client-namespace.js';
+export { KFP_IN_CLUSTER_ENDPOINT, resolveKfpEndpoint } from './endpoint.js';
+export { KfpError, KfpErrorCode, type KfpErrorCodeValue } from './errors.js';
+export {
+  type ExperimentByNameOptions,
+  findExperimentNamed,
+  type GetOrCreateExperimentOptions,
+} from './experiment-by-name.js';
+export {
+  DEFAULT_EXPERIMENT_NAME,
+  KF_PIPELINES_DEFAULT_EXPERIMENT_NAME,
+  KF_PIPELINES_OVERRIDE_EXPERIMENT_NAME,
+  packageRunExperimentName,
+} from './experiment-name.js';
+export {
+  type AnyFilterFields,
+  createKfpFilterBuilder,
+  encodeKfpFilter,
+  type FilterScalar,
+  type KfpFilterBuilder,
+  type KfpFilterDialect,
+  type KfpFilterOperation,
+  type KfpPredicateValue,
+} from './filter-builder.js';
+export { findOrCreate } from './find-or-create.js';
+export {
+  IN_POD_AUTH_NAME,
+  type InPodAuth,
+  type InPodCredential,
+  inPodDefaultAuth,
+  NO_CREDENTIAL_CODE,
+} from './in-pod-auth.js';
+export {
+  type KfpContext,
+  type NamespaceFiles,
+  type ResolveNamespaceOptions,
+  readKfpContext,
+  resolveUserNamespace,
+  SERVICE_ACCOUNT_NAMESPACE_FILE,
+  setUserNamespace,
+} from './namespace.js';
+export { packagePipelineName } from './package-name.js';
+export { type PackageRunInput, type PreparedPackageRun, preparePackageRun } from './package-run.js';
+export {
+  collectKfpItems,
+  type KfpListOptions,
+  type KfpListPage,
+  type KfpListQuery,
+  type KfpSortBy,
+  listKfpItems,
+  listKfpPages,
+} from './paging.js';
+export { type PipelineChoice, resolvePipelineId } from './pipeline-id.js';
+export { type PipelinePackageSource, toPipelineFile } from './pipeline-package.js';
+export { processEnv } from './process-env.js';
+export { type RecurringRunScheduling, recurringRunLimits } from './recurring-run-options.js';
+export { defaultRunDisplayName } from './run-display-name.js';
+export { type PackageRunSteps, runFromPackage } from './run-from-package.js';
+export { checkRunParameters } from './run-parameters.js';
+export { type KfpTrigger, type RecurringSchedule, scheduleToTrigger } from './schedule.js';
+export { experimentUiUrl, pipelineUiUrl, recurringRunUiUrl, runUiUrl } from './ui-links.js';
+export { type KfpRunWaitOptions, type KfpRunWatch, waitForKfpRun } from './wait-for-run.js';

@@ -1,0 +1,116 @@
+import { invalidOption } from '@ml-platform/core';
+
+/**
+ * A recurring run's `trigger` as both API versions spell it (v1beta1's
+ * `apiTrigger`, v2beta1's `v2beta1Trigger`); int64 travels as a string.
+ */
+export interface KfpTrigger {
+  cron_schedule?: { cron?: string; start_time?: string; end_time?: string };
+  periodic_schedule?: { interval_second?: string; start_time?: string; end_time?: string };
+}
+
+interface ScheduleWindow {
+  /** No run is scheduled before this time. */
+  startTime?: Date | string;
+  /** No run is scheduled after this time. */
+  endTime?: Date | string;
+}
+
+/**
+ * When a recurring run starts runs: exactly one of a cron expression (KFP's
+ * six-field format, seconds first, or a descriptor such as `@hourly`,
+ * `@every 1h30m`) and a fixed interval in seconds.
+ */
+export type RecurringSchedule =
+  | (ScheduleWindow & { cron: string; intervalSeconds?: never })
+  | (ScheduleWindow & { intervalSeconds: number; cron?: never });
+
+const DESCRIPTORS = new Set([
+  '@yearly',
+  '@annually',
+  '@monthly',
+  '@weekly',
+  '@daily',
+  '@midnight',
+  '@hourly',
+]);
+const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+
+/** The API's `trigger` for a schedule, after validating it the way the API server would. */
+export function scheduleToTrigger(schedule: RecurringSchedule): KfpTrigger {
+  if (!schedule || typeof schedule !== 'object') {
+    throw invalidOption("schedule must be { cron: '0 0 2 * * *' } or { intervalSeconds: 3600 }.");
+  }
+  const hasCron = schedule.cron !== undefined;
+  const hasInterval = schedule.intervalSeconds !== undefined;
+  if (hasCron === hasInterval) {
+    throw invalidOption(
+      `schedule needs exactly one of cron and intervalSeconds, got ${hasCron ? 'both' : 'neither'}; ` +
+        "e.g. { cron: '0 0 2 * * *' } (daily at 02:00) or { intervalSeconds: 3600 }.",
+    );
+  }
+  const start_time = timestamp('schedule.startTime', schedule.startTime);
+  const end_time = timestamp('schedule.endTime', schedule.endTime);
+  if (start_time && end_time && Date.parse(end_time) <= Date.parse(start_time)) {
+    throw invalidOption(`schedule.endTime (${end_time}) must be after schedule.startTime (${start_time}).`);
+  }
+  if (hasCron) return { cron_schedule: { cron: checkedCron(schedule.cron), start_time, end_time } };
+  const seconds = schedule.intervalSeconds;
+  if (!(typeof seconds === 'number' && Number.isSafeInteger(seconds) && seconds >= 1)) {
+    throw invalidOption(
+      `schedule.intervalSeconds must be a whole number of seconds >= 1, got ${String(seconds)}.`,
+    );
+  }
+  // int64 travels as a string in protobuf's JSON.
+  return { periodic_schedule: { interval_second: String(seconds), start_time, end_time } };
+}
+
+/**
+ * KFP parses cron with robfig/cron v1's default parser: six fields, seconds
+ * first, day-of-week optional. A familiar five-field expression is therefore
+ * accepted but read shifted by one field ("0 9 * * 1" would mean every hour of
+ * January), so it is refused here with the fix.
+ */
+function checkedCron(cron: unknown): string {
+  if (typeof cron !== 'string' || cron.trim() === '') {
+    throw invalidOption("schedule.cron must be a cron expression such as '0 0 2 * * *'.");
+  }
+  const expression = cron.trim().replace(/\s+/g, ' ');
+  if (expression.startsWith('@')) {
+    const [descriptor, argument, ...rest] = expression.split(' ');
+    const ok =
+      (descriptor === '@every' &&
+        argument !== undefined &&
+        GO_DURATION.test(argument) &&
+        rest.length === 0) ||
+      (descriptor !== undefined && DESCRIPTORS.has(descriptor) && argument === undefined);
+    if (!ok) {
+      throw invalidOption(
+        `schedule.cron '${expression}' is not a descriptor KFP knows: use @yearly, @monthly, @weekly, @daily, @hourly or @every <duration> (e.g. @every 1h30m).`,
+      );
+    }
+    return expression;
+  }
+  const fields = expression.split(' ').length;
+  if (fields === 5) {
+    throw invalidOption(
+      `schedule.cron '${expression}' has 5 fields, but KFP's cron has 6 with seconds first, and would read this one ` +
+        `shifted by a field. For the usual meaning write '0 ${expression}'.`,
+    );
+  }
+  if (fields !== 6) {
+    throw invalidOption(
+      `schedule.cron '${expression}' has ${fields} fields; KFP expects 6: second minute hour day-of-month month day-of-week (e.g. '0 0 2 * * *').`,
+    );
+  }
+  return expression;
+}
+
+function timestamp(option: string, value: Date | string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw invalidOption(`${option} must be a Date or an RFC 3339 timestamp such as '2025-06-01T00:00:00Z'.`);
+  }
+  return date.toISOString();
+}

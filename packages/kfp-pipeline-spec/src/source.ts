@@ -1,0 +1,111 @@
+import { InvalidPipelinePackageError } from './errors.js';
+import { MAX_PIPELINE_PACKAGE_BYTES } from './limits.js';
+
+/**
+ * Where a pipeline package comes from: a file path (Node only), text with an optional file name,
+ * a Blob or File, or an already-parsed pipeline spec object.
+ */
+export type PipelineSource = string | { text: string; name?: string } | Blob | object;
+
+/** A source read into memory, before its format is known. */
+export type RawPackage =
+  | { kind: 'bytes'; bytes: Uint8Array; name: string | undefined; sourceName: string }
+  | { kind: 'text'; text: string; name: string | undefined; sourceName: string }
+  | { kind: 'object'; value: object; sourceName: string };
+
+const tooLarge = (sourceName: string, size: number) =>
+  new InvalidPipelinePackageError(
+    sourceName,
+    `it is ${size} bytes; the limit is ${MAX_PIPELINE_PACKAGE_BYTES} bytes (32 MiB, the KFP API server's own limit).`,
+  );
+
+function isTextSource(source: object): source is { text: string; name?: string } {
+  const keys = Object.keys(source);
+  return (
+    typeof (source as { text?: unknown }).text === 'string' &&
+    keys.every((key) => key === 'text' || key === 'name') &&
+    ((source as { name?: unknown }).name === undefined ||
+      typeof (source as { name?: unknown }).name === 'string')
+  );
+}
+
+/** Reads `source` into memory, refusing anything larger than {@link MAX_PIPELINE_PACKAGE_BYTES}. */
+export async function readSource(source: PipelineSource, signal?: AbortSignal): Promise<RawPackage> {
+  signal?.throwIfAborted();
+  if (typeof source === 'string') return readPath(source, signal);
+  if (typeof Blob !== 'undefined' && source instanceof Blob) {
+    const name = typeof (source as { name?: unknown }).name === 'string' ? (source as File).name : undefined;
+    const sourceName = name || 'the given Blob';
+    if (source.size > MAX_PIPELINE_PACKAGE_BYTES) throw tooLarge(sourceName, source.size);
+    const bytes = new Uint8Array(await source.arrayBuffer());
+    signal?.throwIfAborted();
+    return { kind: 'bytes', bytes, name: name || undefined, sourceName };
+  }
+  if (source === null || typeof source !== 'object') {
+    throw new InvalidPipelinePackageError(
+      String(source),
+      `expected a file path, { text, name? }, a Blob or File, or a parsed pipeline spec object; got ${source === null ? 'null' : typeof source}.`,
+    );
+  }
+  if (isTextSource(source)) {
+    const sourceName = source.name || 'the given text';
+    if (source.text.length > MAX_PIPELINE_PACKAGE_BYTES) throw tooLarge(sourceName, source.text.length);
+    return { kind: 'text', text: source.text, name: source.name || undefined, sourceName };
+  }
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    throw new InvalidPipelinePackageError(
+      'the given bytes',
+      'raw bytes are not a source: wrap them in a Blob or File (new File([bytes], "pipeline.zip")) so the format is known.',
+    );
+  }
+  return { kind: 'object', value: source, sourceName: 'the given object' };
+}
+
+async function readPath(path: string, signal?: AbortSignal): Promise<RawPackage> {
+  if (path.trim() === '') {
+    throw new InvalidPipelinePackageError(
+      '""',
+      'the file path is empty: pass the path of a compiled pipeline file.',
+    );
+  }
+  // Dynamic import keeps node:fs out of browser bundles; only path sources need it.
+  const { readFile, stat } = await import('node:fs/promises');
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) {
+      throw new InvalidPipelinePackageError(
+        path,
+        'it is not a regular file (a directory?): pass a pipeline file.',
+      );
+    }
+    size = info.size;
+  } catch (error) {
+    if (error instanceof InvalidPipelinePackageError) throw error;
+    const code = (error as { code?: string }).code;
+    throw new InvalidPipelinePackageError(
+      path,
+      code === 'ENOENT'
+        ? 'the file does not exist: check the path (relative paths are relative to the working directory).'
+        : `the file cannot be read (${code ?? String(error)}).`,
+      { cause: error },
+    );
+  }
+  if (size > MAX_PIPELINE_PACKAGE_BYTES) throw tooLarge(path, size);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path, signal ? { signal } : {}));
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    const code = (error as { code?: string }).code;
+    throw new InvalidPipelinePackageError(path, `the file cannot be read (${code ?? String(error)}).`, {
+      cause: error,
+    });
+  }
+  return { kind: 'bytes', bytes, name: baseName(path), sourceName: path };
+}
+
+/** The last path segment, for both separators (a Windows path given on any runtime). */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
