@@ -63,6 +63,7 @@ describe('mlp kfp with only the environment a pod has', () => {
     expect(run.runtime_config).toMatchObject({ parameters: { a: expect.anything(), b: expect.anything() } });
     // Not a TTY: plain progress lines, no cursor movement.
     expect(result.stderr).not.toContain('\u001b[');
+    expect(result.stderr.match(/SUCCEEDED/g)).toHaveLength(2); // the last state once, then the summary
     expect(result.stderr).toMatch(/run add once {2}RUNNING/);
 
     const listed = await runMlp(['kfp', 'run', 'list', '-o', 'json'], podEnv);
@@ -135,7 +136,7 @@ describe('mlp kfp with only the environment a pod has', () => {
   });
 
   it('terminates a run; watching it then ends CANCELED with exit 4', async () => {
-    const file = writePipeline(home.dir, 'to-cancel');
+    const file = writePipeline(home.dir, 'to-cancel-hangs');
     const created = await runMlp(
       ['kfp', 'run', 'create', '-f', file, '-e', 'cli-tests', '-o', 'json', 'a=1', 'b=1'],
       podEnv,
@@ -176,6 +177,23 @@ describe('mlp kfp with only the environment a pod has', () => {
 });
 
 describe('errors and exit codes', () => {
+  it('exits 2 with KFP_INVALID_PARAMETERS for a parameter the pipeline does not take, before sending', async () => {
+    const file = writePipeline(home.dir, 'checked');
+    const result = await runMlp(['kfp', 'run', 'create', '-f', file, 'a=one', 'c=3'], podEnv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^mlp: KFP_INVALID_PARAMETERS: /m);
+    expect(result.stderr).toMatch(/\bc\b/);
+    expect(cluster.kfp.snapshot().runs.some((run) => run.display_name?.startsWith('checked'))).toBe(false);
+  });
+
+  it('exits 2 with KFP_INVALID_PIPELINE_PACKAGE for a file that is not a compiled pipeline', async () => {
+    const file = join(home.dir, 'not-a-pipeline.yaml');
+    writeFileSync(file, 'hello: world\n');
+    const result = await runMlp(['kfp', 'run', 'create', '-f', file], podEnv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^mlp: KFP_INVALID_PIPELINE_PACKAGE: /m);
+  });
+
   it('exits 2 with the problem named for a malformed parameter, before anything is sent', async () => {
     const file = writePipeline(home.dir, 'bad-args');
     const result = await runMlp(['kfp', 'run', 'create', '-f', file, 'a'], podEnv);

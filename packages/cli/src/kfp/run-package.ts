@@ -1,7 +1,9 @@
 import type { KfpV2Client, Run } from '@ml-platform/kfp-v2';
+import { typedParameters } from './parameter-text.js';
 
 export interface RunPackageRequest {
   packageFile: string;
+  /** As typed on the command line: KEY=VALUE text. */
   parameters: Record<string, string>;
   experimentName?: string;
   experimentId?: string;
@@ -14,33 +16,30 @@ export interface RunPackageRequest {
 }
 
 /**
- * `run create`'s one call into the library. Until `runPipelinePackage`
- * (branch kfp-journey: package reading, parameter checks, experiment lookup
- * in one call) is merged, this composes the existing kfp-v2 helpers:
- * get-or-create the experiment, send the compiled spec inline as
- * kfp.Client's `create_run_from_pipeline_package` does.
+ * `run create`'s one call into the library: `runPipelinePackage` loads and
+ * validates the package, checks the parameters against its declared inputs
+ * (KFP_INVALID_PARAMETERS, KFP_INVALID_PIPELINE_PACKAGE) before any request,
+ * finds or creates the experiment and sends the spec inline, as kfp.Client's
+ * `create_run_from_pipeline_package` does.
  */
 export async function runPackage(client: KfpV2Client, request: RunPackageRequest): Promise<Run> {
-  const { createRun, getOrCreateExperiment } = await import('@ml-platform/kfp-v2');
-  const { readFile } = await import('node:fs/promises');
-  const { parse } = await import('yaml');
-  const spec = parse(await readFile(request.packageFile, 'utf8')) as Record<string, unknown> & {
-    pipelineInfo?: { name?: string };
-  };
-  const experimentId =
-    request.experimentId ??
-    (request.experimentName === undefined
-      ? undefined
-      : (await getOrCreateExperiment(client, { name: request.experimentName, namespace: request.namespace }))
-          .experiment_id);
-  return createRun(client, {
-    displayName:
-      request.displayName ?? `${spec.pipelineInfo?.name ?? 'pipeline'} ${new Date().toISOString()}`,
-    experimentId,
+  const { runPipelinePackage } = await import('@ml-platform/kfp-v2');
+  const { loadPipelinePackage } = await import('@ml-platform/kfp-pipeline-spec');
+  // Read once for the declared types, so that `a=1` reaches an integer input as 1.
+  const { parameters: declared } = await loadPipelinePackage(request.packageFile);
+  const { run } = await runPipelinePackage(client, {
+    source: request.packageFile,
+    parameters: typedParameters(declared, request.parameters),
+    experimentName: request.experimentName,
+    experimentId: request.experimentId,
+    displayName: request.displayName,
     description: request.description,
-    parameters: request.parameters,
+    // Only an explicit --no-enable-caching overrides what the package was compiled with.
+    enableCaching: request.enableCaching === false ? false : undefined,
+    namespace: request.namespace,
     pipelineRoot: request.pipelineRoot,
     serviceAccount: request.serviceAccount,
-    pipelineSpec: spec,
+    onWarning: (message) => process.stderr.write(`mlp: warning: ${message}\n`),
   });
+  return run;
 }

@@ -49,8 +49,12 @@ export async function watchRun(client: KfpV2Client, runId: string, options: Watc
       onPoll: show,
     });
     // The last frame stays as plain lines, above the summary.
-    live?.clear();
-    for (const line of progressLines(finished)) stderr.write(`${line}\n`);
+    if (live) {
+      live.clear();
+      for (const line of progressLines(finished)) stderr.write(`${line}\n`);
+    } else {
+      show(finished);
+    }
     stderr.write(`${summaryLine(finished)}\n`);
     return finished;
   } catch (error) {
