@@ -71,6 +71,15 @@ describe('mlp kfp with only the environment a pod has', () => {
     expect(json(listed.stdout).map((item) => item.run_id)).toContain(run.run_id);
   });
 
+  it('whoami names the ServiceAccount the client signs with when no auth is configured', async () => {
+    const result = await runMlp(['whoami', '-o', 'json'], podEnv);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      auth: 'in-pod (ServiceAccount token)',
+      user: cluster.serviceAccount.user,
+    });
+  });
+
   it('prints a table by default and YAML when asked', async () => {
     const created = await runMlp(
       ['kfp', 'experiment', 'create', 'tabled', '-d', 'for the table test'],

@@ -8,9 +8,9 @@ let cluster: LocalCluster;
 let home: ReturnType<typeof isolatedHome>;
 
 // Seldon Deploy checks its OpenID Provider's tokens itself: log in once with the device code flow.
-// Prism for Seldon starts with the cluster, so no test pays for its start-up.
+// Only Seldon's Prism is started (on the first request, here in the hook), so no test pays for it.
 beforeAll(async () => {
-  cluster = await startLocalCluster({ mocks: 'eager' });
+  cluster = await startLocalCluster({ mocks: 'lazy' });
   home = isolatedHome();
   const profile = await runMlp(
     [
@@ -35,6 +35,7 @@ beforeAll(async () => {
   const [, userCode = ''] = await login.stderrMatching(/enter the code (\S+)/);
   await cluster.oidc.approveDevice(userCode);
   expect((await login.result).code).toBe(0);
+  await runMlp(['seldon', 'deployment', 'list'], home.env);
 }, 120_000);
 
 afterAll(async () => {

@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
 import type { AuthPlugin } from '@ml-platform/core';
 import { CliError, CliErrorCode } from '../cli-error.js';
 import { type AuthKind, dexSessionPath, type Profile } from '../config/config-file.js';
 import { ExitCode } from '../exit-codes.js';
 import { readPassword } from '../session/read-password.js';
+
+/** A profile's auth kind; `in-pod` when it names none: the KFP client's own zero-config lookup decides. */
+export type EffectiveAuthKind = AuthKind | 'in-pod';
 
 export interface AuthRequest {
   profileName: string | undefined;
@@ -15,24 +17,24 @@ export interface AuthRequest {
   env?: NodeJS.ProcessEnv;
 }
 
-/**
- * Without a profile's `auth`: the projected ServiceAccount token when one is
- * there (`KF_PIPELINES_SA_TOKEN_PATH`, or the path KFP mounts in a pod), as
- * kfp.Client does; else no auth (a port-forward to ml-pipeline-ui).
- */
-export async function authKindOf(profile: Profile, env: NodeJS.ProcessEnv = process.env): Promise<AuthKind> {
-  if (profile.auth) return profile.auth;
-  const { KFP_SA_TOKEN_PATH } = await import('@ml-platform/auth-sa-token');
-  return env.KF_PIPELINES_SA_TOKEN_PATH || existsSync(KFP_SA_TOKEN_PATH) ? 'sa-token' : 'none';
+export function authKindOf(profile: Profile): EffectiveAuthKind {
+  return profile.auth ?? 'in-pod';
 }
 
-/** The auth plugin a profile describes, built by the plugin package that owns it (each loaded only when used). */
-export async function buildAuth(request: AuthRequest): Promise<AuthPlugin | undefined> {
+/**
+ * The auth a profile describes, built by the plugin package that owns it
+ * (each loaded only when used). Without one (`in-pod`) the client is given
+ * none, so createKfpV2Client signs with the pod's ServiceAccount token when
+ * KF_PIPELINES_SA_TOKEN_PATH or the default projected path has one, as
+ * kfp.Client does; `none` sends requests unsigned.
+ */
+export async function buildAuth(request: AuthRequest): Promise<AuthPlugin | AuthPlugin[] | undefined> {
   const { profile, env = process.env } = request;
-  const kind = await authKindOf(profile, env);
-  switch (kind) {
-    case 'none':
+  switch (authKindOf(profile)) {
+    case 'in-pod':
       return undefined;
+    case 'none':
+      return [];
     case 'sa-token': {
       const { serviceAccountTokenAuth } = await import('@ml-platform/auth-sa-token');
       // A CLI process is short-lived: no directory watch to keep it alive.
@@ -47,7 +49,7 @@ export async function buildAuth(request: AuthRequest): Promise<AuthPlugin | unde
       return dexSessionAuth({
         endpoint: request.endpoint,
         username: profile.username,
-        password: await readPassword(`Password for ${profile.username}`, env),
+        password: await readPassword(`Password for ${profile.username}`),
         connector: profile.connector,
         sessionFile: dexSessionPath(request.profileName ?? 'default', env),
       });
@@ -56,9 +58,10 @@ export async function buildAuth(request: AuthRequest): Promise<AuthPlugin | unde
 }
 
 function missing(setting: string, why: string): CliError {
+  const flag = setting.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   return new CliError(
     CliErrorCode.usage,
-    `The profile has no ${setting} (${why}). Set it with mlp config set-profile <name> --${setting.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} <value>.`,
+    `The profile has no ${setting} (${why}). Set it with mlp config set-profile <name> --${flag} <value>.`,
     ExitCode.usage,
   );
 }

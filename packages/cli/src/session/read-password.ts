@@ -7,7 +7,7 @@ import { rememberSecret } from '../secrets.js';
  * line of stdin (`printf '%s\n' "$PASSWORD" | mlp login`). Never from an
  * argument: those end up in shell history and `ps`.
  */
-export async function readPassword(label: string, _env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function readPassword(label: string): Promise<string> {
   const password = process.stdin.isTTY ? await promptPassword(label) : await firstLineOfStdin();
   if (!password) {
     throw new CliError(

@@ -21,8 +21,8 @@ export async function login({ options, globals }: Invocation<LoginFlags>) {
     login: options.flow ?? saved.login,
     username: options.username ?? saved.username,
   };
-  const kind = await authKindOf(profile);
-  if (kind === 'none' || kind === 'sa-token') {
+  const kind = authKindOf(profile);
+  if (kind !== 'oidc' && kind !== 'dex') {
     await printDone(
       globals,
       `Profile ${name ?? '(none)'} uses ${kind} auth: there is nothing to log in to.`,
@@ -53,7 +53,7 @@ export async function login({ options, globals }: Invocation<LoginFlags>) {
 
 export async function logout({ globals }: Invocation) {
   const { name, profile } = selectProfile(globals);
-  const kind = await authKindOf(profile);
+  const kind = authKindOf(profile);
   if (kind === 'oidc') await oidcAuthFor(profile, false).logout();
   if (kind === 'dex') await rm(dexSessionPath(name ?? 'default'), { force: true });
   await printDone(
@@ -67,7 +67,7 @@ export async function logout({ globals }: Invocation) {
 
 export async function whoami({ globals }: Invocation) {
   const { name, profile } = selectProfile(globals);
-  const kind = await authKindOf(profile);
+  const kind = authKindOf(profile);
   const identity: Record<string, string | undefined> = { profile: name, auth: kind };
   if (kind === 'oidc' || kind === 'sa-token') {
     const auth = (await buildAuth({
@@ -76,12 +76,21 @@ export async function whoami({ globals }: Invocation) {
       endpoint: undefined,
       interactive: false,
     })) as unknown as Signer;
-    const claims = jwtClaims((await auth.cache.get()).value);
-    Object.assign(identity, {
-      user: claims.email ?? claims.sub,
-      issuer: claims.iss,
-      expires_at: typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : undefined,
-    });
+    Object.assign(identity, identityOf((await auth.cache.get()).value));
+  } else if (kind === 'in-pod') {
+    // What createKfpV2Client signs with when given no auth, as the library itself decides it.
+    const { inPodDefaultAuth } = await import('@ml-platform/kfp-common');
+    const found = await inPodDefaultAuth().describe();
+    if (found.kind === 'service-account-token') {
+      const { serviceAccountTokenAuth } = await import('@ml-platform/auth-sa-token');
+      const token = await serviceAccountTokenAuth({ path: found.path, watch: false }).cache.get();
+      Object.assign(identity, { auth: 'in-pod (ServiceAccount token)', ...identityOf(token.value) });
+    } else {
+      Object.assign(identity, {
+        auth: 'in-pod (none found)',
+        details: `looked at ${found.lookedAt.join(', ')}`,
+      });
+    }
   } else if (kind === 'dex') {
     const file = dexSessionPath(name ?? 'default');
     const saved = await stat(file).then(
@@ -94,6 +103,15 @@ export async function whoami({ globals }: Invocation) {
     { heading: 'Profile', value: (row) => row.profile },
     { heading: 'Auth', value: (row) => row.auth },
     { heading: 'User', value: (row) => row.user },
-    { heading: 'Details', value: (row) => row.expires_at ?? row.session ?? row.issuer },
+    { heading: 'Details', value: (row) => row.expires_at ?? row.session ?? row.details ?? row.issuer },
   ]);
+}
+
+function identityOf(token: string): Record<string, string | undefined> {
+  const claims = jwtClaims(token);
+  return {
+    user: claims.email ?? claims.sub,
+    issuer: claims.iss,
+    expires_at: typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : undefined,
+  };
 }
