@@ -4,6 +4,7 @@
 // prints one table per figure and writes everything to bench/results/.
 // Never part of `npm test`: it needs a quiet machine and minutes, not seconds.
 import { measureBundleSize } from './figures/bundle-size.mjs';
+import { measureCliStartup } from './figures/cli-startup.mjs';
 import { measureCodegenTime } from './figures/codegen-time.mjs';
 import { measureCredentialAcquisition } from './figures/credential-acquisition.mjs';
 import { measureRequestOverhead } from './figures/request-overhead.mjs';
@@ -25,6 +26,7 @@ const FIGURE_RUNNERS = {
   bundle: () => measureBundleSize(),
   typecheck: () => measureTypecheckCost(options.size.typecheck, options),
   codegen: () => measureCodegenTime(options.size.codegen),
+  cli: () => measureCliStartup(options.size.cli),
 };
 
 const machine = describeMachine();

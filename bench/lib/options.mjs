@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench`: which figures, and how big a run.
 import { parseArgs } from 'node:util';
 
-export const FIGURES = ['overhead', 'acquisition', 'bundle', 'typecheck', 'codegen'];
+export const FIGURES = ['overhead', 'acquisition', 'bundle', 'typecheck', 'codegen', 'cli'];
 
 /** Full run: what the README's table comes from. Quick run: for developing the bench on a shared machine. */
 const SIZES = {
@@ -10,12 +10,14 @@ const SIZES = {
     acquisition: { rounds: 5, bursts: [1, 100, 1000] },
     typecheck: { rounds: 5 },
     codegen: { rounds: 3 },
+    cli: { rounds: 15 },
   },
   quick: {
     overhead: { rounds: 3, sequentialRequests: 200, concurrentRequests: 500, warmupRequests: 100 },
     acquisition: { rounds: 1, bursts: [1, 100, 1000] },
     typecheck: { rounds: 1 },
     codegen: { rounds: 1 },
+    cli: { rounds: 3 },
   },
 };
 
