@@ -195,6 +195,49 @@ describe('errors and exit codes', () => {
     expect(cluster.kfp.snapshot().runs.some((run) => run.display_name?.startsWith('checked'))).toBe(false);
   });
 
+  it('exits 2 for a five-field cron, with the six-field spelling, before sending the recurring run', async () => {
+    const file = writePipeline(home.dir, 'scheduled');
+    const result = await runMlp(
+      [
+        'kfp',
+        'recurring-run',
+        'create',
+        '-j',
+        'nightly',
+        '-f',
+        file,
+        '-e',
+        'some-id',
+        '--cron-expression',
+        '0 2 * * *',
+      ],
+      podEnv,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^mlp: CONFIG_INVALID_OPTION: .*has 5 fields.*'0 0 2 \* \* \*'/m);
+  });
+
+  it('exits 2 when a recurring run names both a package and a pipeline id', async () => {
+    const result = await runMlp(
+      [
+        'kfp',
+        'recurring-run',
+        'create',
+        '-j',
+        'nightly',
+        '-f',
+        'x.yaml',
+        '--pipeline-id',
+        'p',
+        '--interval-second',
+        '60',
+      ],
+      podEnv,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/exactly one of --pipeline-package-path \(-f\) and --pipeline-id/);
+  });
+
   it('exits 2 with KFP_INVALID_PIPELINE_PACKAGE for a file that is not a compiled pipeline', async () => {
     const file = join(home.dir, 'not-a-pipeline.yaml');
     writeFileSync(file, 'hello: world\n');
