@@ -185,6 +185,51 @@ describe('mlp kfp with only the environment a pod has', () => {
   });
 });
 
+describe('mlp kfp recurring-run (served by Prism from the upstream spec, which checks each request)', () => {
+  it('creates a recurring run from a package on a cron schedule, lists, gets, disables and deletes', async () => {
+    const file = writePipeline(home.dir, 'nightly');
+    const experiment = json(
+      (await runMlp(['kfp', 'experiment', 'create', 'scheduled', '-o', 'json'], podEnv)).stdout,
+    );
+    const created = await runMlp(
+      [
+        'kfp',
+        'recurring-run',
+        'create',
+        '-j',
+        'nightly',
+        '-f',
+        file,
+        '-e',
+        String(experiment.experiment_id),
+        '--cron-expression',
+        '0 0 2 * * *',
+        '--max-concurrency',
+        '2',
+        '--no-catchup',
+        '-o',
+        'json',
+        'a=1',
+        'b=2',
+      ],
+      podEnv,
+    );
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(json(created.stdout)).toHaveProperty('recurring_run_id');
+    // -m 1: Prism's example page always carries a next_page_token, which the pager would follow.
+    const listed = await runMlp(['kfp', 'recurring-run', 'list', '-m', '1', '-o', 'json'], podEnv);
+    expect(listed.stderr).toBe('');
+    expect(listed.code).toBe(0);
+    expect(Array.isArray(json(listed.stdout))).toBe(true);
+    for (const action of ['get', 'disable', 'enable', 'delete']) {
+      const result = await runMlp(['kfp', 'recurring-run', action, 'a7c2'], podEnv);
+      expect(result.stderr).not.toMatch(/^mlp: /m);
+      expect(result.code).toBe(0);
+    }
+  }, 180_000);
+});
+
 describe('errors and exit codes', () => {
   it('exits 2 with KFP_INVALID_PARAMETERS for a parameter the pipeline does not take, before sending', async () => {
     const file = writePipeline(home.dir, 'checked');
