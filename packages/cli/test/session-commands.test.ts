@@ -66,6 +66,20 @@ describe('mlp login with Dex static credentials', () => {
     }
   });
 
+  it('--debug logs the login flow and the API calls without the password', async () => {
+    const { password } = cluster.credentials.dex;
+    const result = await runMlp(
+      ['kfp', 'run', 'list', '--namespace', cluster.namespace, '--debug', '-o', 'json'],
+      home.env,
+      `${password}\n`,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/\/dex\//);
+    expect(result.stderr).toMatch(/^mlp: debug: <- 200 GET http:\/\/127\.0\.0\.1:\d+\/pipeline\/apis\/v2beta1\/runs/m);
+    expect(result.stderr).not.toContain(password);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  });
+
   it('exits 7 with the plugin code for a wrong password, and does not echo it', async () => {
     const wrong = 'not-the-password-123';
     const login = await runMlp(['login'], home.env, `${wrong}\n`);

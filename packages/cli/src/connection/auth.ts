@@ -14,6 +14,8 @@ export interface AuthRequest {
   endpoint: string | undefined;
   /** `mlp login`: the plugin may ask the user; for every other command it must not. */
   interactive: boolean;
+  /** `--debug`: where a plugin's own request log goes (the Dex login flow's hops, redacted by the plugin). */
+  debug?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -52,6 +54,7 @@ export async function buildAuth(request: AuthRequest): Promise<AuthPlugin | Auth
         password: await readPassword(`Password for ${profile.username}`),
         connector: profile.connector,
         sessionFile: dexSessionPath(request.profileName ?? 'default', env),
+        log: request.debug,
       });
     }
   }

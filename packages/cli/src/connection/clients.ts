@@ -29,6 +29,7 @@ export async function connectKfp(globals: GlobalOptions): Promise<KfpConnection>
     profile,
     endpoint: baseUrl ?? process.env.KF_PIPELINES_ENDPOINT,
     interactive: false,
+    debug: globals.debug ? writeDebug : undefined,
   });
   const client = createKfpV2Client({
     baseUrl,
@@ -57,7 +58,13 @@ export async function connectSeldon(globals: GlobalOptions): Promise<SeldonConne
         '--seldon-endpoint (mlp config set-profile), or set SELDON_DEPLOY_URL.',
     );
   }
-  const auth = await buildAuth({ profileName: name, profile, endpoint: baseUrl, interactive: false });
+  const auth = await buildAuth({
+    profileName: name,
+    profile,
+    endpoint: baseUrl,
+    interactive: false,
+    debug: globals.debug ? writeDebug : undefined,
+  });
   const client = createSeldonDeployClient({
     baseUrl,
     auth,
