@@ -74,8 +74,10 @@ describe('mlp login with Dex static credentials', () => {
       `${password}\n`,
     );
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/\/dex\//);
-    expect(result.stderr).toMatch(/^mlp: debug: <- 200 GET http:\/\/127\.0\.0\.1:\d+\/pipeline\/apis\/v2beta1\/runs/m);
+    expect(result.stderr).toMatch(/^mlp: debug: .*login: POST http:\/\/127\.0\.0\.1:\d+\/dex\//m);
+    expect(result.stderr).toMatch(
+      /^mlp: debug: <- 200 GET http:\/\/127\.0\.0\.1:\d+\/pipeline\/apis\/v2beta1\/runs/m,
+    );
     expect(result.stderr).not.toContain(password);
     expect(JSON.parse(result.stdout)).toEqual([]);
   });

@@ -14,6 +14,8 @@ export interface KfpConnection {
 }
 
 const writeDebug = (line: string) => process.stderr.write(`${redact(line)}\n`);
+/** A plugin's own log lines, marked as debug output like the request log's. */
+const pluginDebug = (line: string) => writeDebug(`mlp: debug: ${line}`);
 
 /**
  * A KFP v2beta1 client from the flags, else the profile, else what the
@@ -29,7 +31,7 @@ export async function connectKfp(globals: GlobalOptions): Promise<KfpConnection>
     profile,
     endpoint: baseUrl ?? process.env.KF_PIPELINES_ENDPOINT,
     interactive: false,
-    debug: globals.debug ? writeDebug : undefined,
+    debug: globals.debug ? pluginDebug : undefined,
   });
   const client = createKfpV2Client({
     baseUrl,
@@ -63,7 +65,7 @@ export async function connectSeldon(globals: GlobalOptions): Promise<SeldonConne
     profile,
     endpoint: baseUrl,
     interactive: false,
-    debug: globals.debug ? writeDebug : undefined,
+    debug: globals.debug ? pluginDebug : undefined,
   });
   const client = createSeldonDeployClient({
     baseUrl,
