@@ -18,9 +18,10 @@ afterAll(async () => {
 });
 
 describe('mlp login with Dex static credentials', () => {
-  it('reads the password from stdin, keeps the session in a 0600 file and never prints the password', async () => {
-    const { username, password } = cluster.credentials.dex;
-    const profile = await runMlp(
+  let profile: Awaited<ReturnType<typeof runMlp>>;
+  beforeAll(async () => {
+    const { username } = cluster.credentials.dex;
+    profile = await runMlp(
       [
         'config',
         'set-profile',
@@ -35,6 +36,10 @@ describe('mlp login with Dex static credentials', () => {
       home.env,
     );
     expect(profile.code).toBe(0);
+  });
+
+  it('reads the password from stdin, keeps the session in a 0600 file and never prints the password', async () => {
+    const { username, password } = cluster.credentials.dex;
 
     const login = await runMlp(['login'], home.env, `${password}\n`);
     expect(login.stderr).toContain(`Logged in as ${username} (dex).`);
