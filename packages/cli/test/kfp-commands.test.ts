@@ -255,11 +255,36 @@ describe('errors and exit codes', () => {
         'some-id',
         '--cron-expression',
         '0 2 * * *',
+        'a=1',
+        'b=2',
       ],
       podEnv,
     );
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^mlp: CONFIG_INVALID_OPTION: .*has 5 fields.*'0 0 2 \* \* \*'/m);
+  });
+
+  it('exits 2 with KFP_INVALID_PARAMETERS for a recurring run whose parameter has the wrong type', async () => {
+    const file = writePipeline(home.dir, 'typed');
+    const result = await runMlp(
+      [
+        'kfp',
+        'recurring-run',
+        'create',
+        '-j',
+        'typed',
+        '-f',
+        file,
+        '--interval-second',
+        '60',
+        'a=1',
+        'b=two',
+      ],
+      podEnv,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^mlp: KFP_INVALID_PARAMETERS: /m);
+    expect(result.stderr).toContain('"b" must be NUMBER_INTEGER (an integer), got a string');
   });
 
   it('exits 2 when a recurring run names both a package and a pipeline id', async () => {

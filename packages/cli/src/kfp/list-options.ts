@@ -1,6 +1,6 @@
 import { CliError, CliErrorCode } from '../cli-error.js';
 import { ExitCode } from '../exit-codes.js';
-import { positiveIntegerOption } from './parameters.js';
+import { positiveIntegerOption } from '../option-values.js';
 
 export interface ListFlags {
   maxSize?: string;

@@ -21,30 +21,3 @@ export function parseParameters(args: readonly string[]): Record<string, string>
   }
   return parameters;
 }
-
-/** A whole number of seconds from an option, in milliseconds. */
-export function secondsOption(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new CliError(
-      CliErrorCode.usage,
-      `${name} takes a number of seconds greater than 0, e.g. ${name} 3600; got "${value}".`,
-      ExitCode.usage,
-    );
-  }
-  return seconds * 1000;
-}
-
-export function positiveIntegerOption(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) {
-    throw new CliError(
-      CliErrorCode.usage,
-      `${name} takes a whole number greater than 0; got "${value}".`,
-      ExitCode.usage,
-    );
-  }
-  return number;
-}

@@ -2,10 +2,12 @@ import type { Invocation } from '../action.js';
 import { CliError, CliErrorCode } from '../cli-error.js';
 import { connectKfp } from '../connection/clients.js';
 import { ExitCode } from '../exit-codes.js';
+import { positiveIntegerOption } from '../option-values.js';
 import { printDone, printResult } from '../output/print.js';
 import { RECURRING_RUN_COLUMNS } from './columns.js';
 import { type ListFlags, listSettings } from './list-options.js';
-import { parseParameters, positiveIntegerOption } from './parameters.js';
+import { typedParameters } from './parameter-text.js';
+import { parseParameters } from './parameters.js';
 
 interface CreateFlags {
   jobName: string;
@@ -55,6 +57,15 @@ export async function recurringRunCreate({ args, options, globals }: Invocation<
           cron: options.cronExpression,
         }
       : { ...window, cron: options.cronExpression ?? '' };
+  // A package is loaded and validated as the server would, its declared types given to the parameters and
+  // the parameters checked against them, before any request.
+  const spec = options.pipelinePackagePath ? await import('@ml-platform/kfp-pipeline-spec') : undefined;
+  const loaded = spec && (await spec.loadPipelinePackage(options.pipelinePackagePath ?? ''));
+  const runParameters = loaded ? typedParameters(loaded.parameters, parameters) : parameters;
+  if (spec && loaded) spec.checkPipelineParameters(loaded, runParameters);
+  const pipeline = loaded
+    ? { pipelineSpec: loaded.pipelineSpec }
+    : { pipelineVersion: { pipelineId: options.pipelineId ?? '', pipelineVersionId: options.versionId } };
   const { client, namespace } = await connectKfp(globals);
   const kfp = await import('@ml-platform/kfp-v2');
   const experimentId =
@@ -62,14 +73,11 @@ export async function recurringRunCreate({ args, options, globals }: Invocation<
     (options.experimentName === undefined
       ? undefined
       : (await kfp.getOrCreateExperiment(client, { name: options.experimentName, namespace })).experiment_id);
-  const pipeline = options.pipelineId
-    ? { pipelineVersion: { pipelineId: options.pipelineId, pipelineVersionId: options.versionId } }
-    : { pipelineSpec: await readSpec(options.pipelinePackagePath ?? '') };
   const recurringRun = await kfp.createRecurringRun(client, {
     displayName: options.jobName,
     description: options.description,
     experimentId,
-    parameters,
+    parameters: runParameters,
     schedule: schedule as never,
     maxConcurrency: positiveIntegerOption('--max-concurrency', options.maxConcurrency),
     noCatchup: !options.catchup,
@@ -77,12 +85,6 @@ export async function recurringRunCreate({ args, options, globals }: Invocation<
     ...pipeline,
   });
   await printResult(globals, recurringRun, RECURRING_RUN_COLUMNS);
-}
-
-async function readSpec(path: string): Promise<Record<string, unknown>> {
-  const { readFile } = await import('node:fs/promises');
-  const { parse } = await import('yaml');
-  return parse(await readFile(path, 'utf8')) as Record<string, unknown>;
 }
 
 export async function recurringRunList({

@@ -1,9 +1,10 @@
 import type { Invocation } from '../action.js';
 import { connectKfp } from '../connection/clients.js';
+import { secondsOption } from '../option-values.js';
 import { printDone, printResult } from '../output/print.js';
 import { RUN_COLUMNS } from './columns.js';
 import { type ListFlags, listSettings } from './list-options.js';
-import { parseParameters, secondsOption } from './parameters.js';
+import { parseParameters } from './parameters.js';
 import { runPackage } from './run-package.js';
 import { outcomeError, watchRun } from './watch-run.js';
 

@@ -4,7 +4,7 @@ import type { Invocation } from '../action.js';
 import { CliError, CliErrorCode } from '../cli-error.js';
 import { connectSeldon } from '../connection/clients.js';
 import { ExitCode } from '../exit-codes.js';
-import { secondsOption } from '../kfp/parameters.js';
+import { secondsOption } from '../option-values.js';
 import { type Column, printDone, printResult } from '../output/print.js';
 
 const DEPLOYMENT_COLUMNS: Column<SeldonDeployment>[] = [
