@@ -13,7 +13,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+    return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end with a CommanderError too; their exit code is 0.

@@ -154,6 +154,7 @@ describe('mlp kfp with only the environment a pod has', () => {
     expect((await runMlp(['kfp', 'run', 'terminate', runId], podEnv)).code).toBe(0);
     const watched = await runMlp(['kfp', 'run', 'get', runId, '-w'], podEnv);
     expect(watched.stderr).toMatch(/CANCELED/);
+    expect(watched.stderr).toMatch(/^mlp: CLI_RUN_CANCELED: Run \S+ ended CANCELED\.$/m);
     expect(watched.code).toBe(4);
   });
 

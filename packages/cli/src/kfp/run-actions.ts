@@ -1,3 +1,4 @@
+import type { KfpV2Client, Run } from '@ml-platform/kfp-v2';
 import type { Invocation } from '../action.js';
 import { connectKfp } from '../connection/clients.js';
 import { secondsOption } from '../option-values.js';
@@ -62,8 +63,8 @@ export async function runGet({
 }
 
 async function finish(
-  client: Awaited<ReturnType<typeof connectKfp>>['client'],
-  run: Parameters<typeof printResult>[1] & { run_id?: string },
+  client: KfpV2Client,
+  run: Run,
   options: WatchFlags,
   timeoutMs: number | undefined,
   globals: Invocation['globals'],
@@ -77,8 +78,9 @@ async function finish(
     terminateOnInterrupt: options.terminateOnInterrupt,
   });
   await printResult(globals, finished, RUN_COLUMNS);
+  // Printed after the run, so stdout has the result even when the exit code says it failed.
   const failure = outcomeError(finished);
-  if (failure) process.exitCode = failure.exitCode;
+  if (failure) throw failure;
 }
 
 export async function runList({ options, globals }: Invocation<ListFlags & { experimentId?: string }>) {
