@@ -158,14 +158,26 @@ describe('mlp kfp with only the environment a pod has', () => {
     expect(watched.code).toBe(4);
   });
 
-  it('stops watching at --timeout with exit 5 and says the run continues', async () => {
-    const file = writePipeline(home.dir, 'slow');
+  it('exits 3 when the watched run FAILED, with the run error in the summary', async () => {
+    const file = writePipeline(home.dir, 'broken-fails');
     const result = await runMlp(
-      ['kfp', 'run', 'create', '-f', file, '-e', 'cli-tests', '-w', '-t', '0.3', 'a=1', 'b=1'],
+      ['kfp', 'run', 'create', '-f', file, '-e', 'cli-tests', '-w', '-o', 'json', 'a=1', 'b=1'],
+      podEnv,
+    );
+    expect(result.stderr).toMatch(/Run broken-fails .* FAILED in .*: /);
+    expect(result.stderr).toMatch(/^mlp: CLI_RUN_FAILED: Run \S+ FAILED\.$/m);
+    expect(result.code).toBe(3);
+    expect(json(result.stdout).state).toBe('FAILED');
+  });
+
+  it('stops watching at --timeout with exit 5 and says the run continues', async () => {
+    const file = writePipeline(home.dir, 'stuck-hangs');
+    const result = await runMlp(
+      ['kfp', 'run', 'create', '-f', file, '-e', 'cli-tests', '-w', '-t', '2', 'a=1', 'b=1'],
       podEnv,
     );
     expect(result.stderr).toMatch(/^mlp: KFP_RUN_WAIT_TIMEOUT: /m);
-    expect(result.stderr).toMatch(/continues on the cluster/);
+    expect(result.stderr).toMatch(/is still RUNNING; it continues on the cluster/);
     expect(result.code).toBe(5);
   });
 
