@@ -1,8 +1,6 @@
 import { CommanderError } from 'commander';
 import { ExitCode } from './exit-codes.js';
 import { buildProgram } from './program.js';
-import { reportError } from './report-error.js';
-import { redact } from './secrets.js';
 
 /**
  * Runs `mlp` with the given arguments and resolves the exit code; never
@@ -19,6 +17,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version end with a CommanderError too; their exit code is 0.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
+    // Loaded only on failure: they bring in @ml-platform/core, which --version and --help never need.
+    const [{ reportError }, { redact }] = await Promise.all([
+      import('./report-error.js'),
+      import('./secrets.js'),
+    ]);
     return reportError(error, (line) => process.stderr.write(`${redact(line)}\n`));
   }
 }

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { examples, lazyAction } from '../action.js';
-import { AUTH_KINDS, OIDC_LOGINS } from './config-file.js';
+import { AUTH_KINDS, OIDC_LOGINS } from './profile-choices.js';
 
 const actions = () => import('./config-actions.js');
 

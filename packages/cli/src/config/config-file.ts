@@ -4,10 +4,9 @@ import { dirname, join } from 'node:path';
 import { CliError, CliErrorCode } from '../cli-error.js';
 import { ExitCode } from '../exit-codes.js';
 
-export const AUTH_KINDS = ['none', 'sa-token', 'oidc', 'dex'] as const;
-export type AuthKind = (typeof AUTH_KINDS)[number];
-export const OIDC_LOGINS = ['device-code', 'loopback', 'out-of-band'] as const;
-export type OidcLogin = (typeof OIDC_LOGINS)[number];
+import type { AuthKind, OidcLogin } from './profile-choices.js';
+
+export type { AuthKind, OidcLogin } from './profile-choices.js';
 
 /**
  * One named connection. It holds no secret: tokens live in the auth

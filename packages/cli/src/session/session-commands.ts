@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { examples, lazyAction } from '../action.js';
-import { OIDC_LOGINS } from '../config/config-file.js';
+import { OIDC_LOGINS } from '../config/profile-choices.js';
 
 const actions = () => import('./session-actions.js');
 
