@@ -34,7 +34,7 @@ afterAll(async () => {
 
 const json = (text: string) => JSON.parse(text) as Record<string, unknown> & Array<Record<string, unknown>>;
 
-describe('mlp kfp with only the environment a pod has', () => {
+describe('mlp kfp with only the environment a pod has', { timeout: 90_000 }, () => {
   it('creates a run from a package, watches it to SUCCEEDED and exits 0, JSON only on stdout', async () => {
     const pipeline = writePipeline(home.dir, 'adder');
     const result = await runMlp(
@@ -198,7 +198,9 @@ describe('mlp kfp with only the environment a pod has', () => {
   });
 });
 
-describe('mlp kfp recurring-run (served by Prism from the upstream spec, which checks each request)', () => {
+describe('mlp kfp recurring-run (served by Prism from the upstream spec, which checks each request)', {
+  timeout: 90_000,
+}, () => {
   it('creates a recurring run from a package on a cron schedule, lists, gets, disables and deletes', async () => {
     const file = writePipeline(home.dir, 'nightly');
     const experiment = json(
@@ -243,7 +245,7 @@ describe('mlp kfp recurring-run (served by Prism from the upstream spec, which c
   }, 180_000);
 });
 
-describe('errors and exit codes', () => {
+describe('errors and exit codes', { timeout: 90_000 }, () => {
   it('exits 2 with KFP_INVALID_PARAMETERS for a parameter the pipeline does not take, before sending', async () => {
     const file = writePipeline(home.dir, 'checked');
     const result = await runMlp(['kfp', 'run', 'create', '-f', file, 'a=one', 'c=3'], podEnv);

@@ -4,6 +4,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
+// Files that spawn mlp give each test 90 s ({ timeout: 90_000 } on their describe blocks) and wait up to
+// 30 s for output: a fresh Node process per command on a shared 2-core machine can take seconds to start.
+
 /** The committed launcher, found through the package as a user's `npx mlp` finds it. */
 export const MLP_BIN = join(
   dirname(createRequire(import.meta.url).resolve('@ml-platform/cli/package.json')),
@@ -48,7 +51,7 @@ export function startMlp(args: string[], env: Record<string, string>, stdin?: st
   });
   return {
     result,
-    stderrMatching(pattern, timeoutMs = 15_000) {
+    stderrMatching(pattern, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const match = stderr.match(pattern);

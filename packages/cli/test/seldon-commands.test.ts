@@ -43,7 +43,7 @@ afterAll(async () => {
   home?.remove();
 });
 
-describe('mlp seldon deployment', () => {
+describe('mlp seldon deployment', { timeout: 90_000 }, () => {
   it('lists and gets deployments as JSON', async () => {
     const listed = await runMlp(['seldon', 'deployment', 'list', '-o', 'json'], home.env);
     expect(listed.stderr).toBe('');

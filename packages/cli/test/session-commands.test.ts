@@ -17,7 +17,7 @@ afterAll(async () => {
   home?.remove();
 });
 
-describe('mlp login with Dex static credentials', () => {
+describe('mlp login with Dex static credentials', { timeout: 90_000 }, () => {
   let profile: Awaited<ReturnType<typeof runMlp>>;
   beforeAll(async () => {
     const { username } = cluster.credentials.dex;
@@ -102,7 +102,7 @@ describe('mlp login with Dex static credentials', () => {
   });
 });
 
-describe('mlp login with OIDC', () => {
+describe('mlp login with OIDC', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     const setup = await runMlp(
       [

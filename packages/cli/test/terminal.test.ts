@@ -60,7 +60,7 @@ async function createRun(name: string): Promise<string> {
   return String((JSON.parse(created.stdout) as { run_id: string }).run_id);
 }
 
-describe('mlp on a terminal', () => {
+describe('mlp on a terminal', { timeout: 90_000 }, () => {
   it('redraws the run state in place while watching, then prints a table and the summary', async () => {
     const runId = await createRun('watched');
     const session = terminal(['kfp', 'run', 'get', runId, '-w', '--namespace', cluster.namespace], podEnv);

@@ -45,7 +45,7 @@ export class TerminalSession {
   }
 
   /** Polls the screen until `pattern` matches. */
-  async waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  async waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.screen();
@@ -66,7 +66,7 @@ export class TerminalSession {
   }
 
   /** Resolves mlp's exit status once it has exited. */
-  async exitStatus(timeoutMs = 15_000): Promise<number> {
+  async exitStatus(timeoutMs = 30_000): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const [dead, status, signal] = this.#tmux(
