@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench`: measures where the clients stand (request overhead, auth
-// cost, credential acquisition, bundle size, type-check time, codegen time),
+// cost, credential acquisition, bundle size, type-check time, codegen time,
+// pipeline package load time),
 // prints one table per figure and writes everything to bench/results/.
 // Never part of `npm test`: it needs a quiet machine and minutes, not seconds.
 import { measureBundleSize } from './figures/bundle-size.mjs';
 import { measureCliStartup } from './figures/cli-startup.mjs';
 import { measureCodegenTime } from './figures/codegen-time.mjs';
 import { measureCredentialAcquisition } from './figures/credential-acquisition.mjs';
+import { measurePipelineLoad } from './figures/pipeline-load.mjs';
 import { measureRequestOverhead } from './figures/request-overhead.mjs';
 import { measureTypecheckCost } from './figures/typecheck-cost.mjs';
 import { describeMachine, machineLine } from './lib/machine.mjs';
@@ -26,6 +28,7 @@ const FIGURE_RUNNERS = {
   bundle: () => measureBundleSize(),
   typecheck: () => measureTypecheckCost(options.size.typecheck, options),
   codegen: () => measureCodegenTime(options.size.codegen),
+  'pipeline-load': () => measurePipelineLoad(options.size['pipeline-load']),
   cli: () => measureCliStartup(options.size.cli),
 };
 

@@ -1,5 +1,5 @@
 // A throwaway copy of just what `turbo run generate` needs (root manifests,
-// scripts, spec pins and overlays, the three API packages' manifests), with
+// scripts, spec pins and overlays, the generated packages' manifests), with
 // node_modules linked to the real one. Codegen is timed there so the shared
 // working tree's caches and generated files are never touched while other
 // people build from them.
@@ -7,7 +7,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const API_PACKAGES = ['kfp-v1', 'kfp-v2', 'seldon-deploy-v1alpha1'];
+/** The packages with a `generate` task: one per pin. */
+export const API_PACKAGES = ['kfp-pipeline-spec', 'kfp-v1', 'kfp-v2', 'seldon-deploy-v1alpha1'];
 const ROOT_FILES = ['package.json', 'package-lock.json', 'turbo.json', 'tsconfig.base.json'];
 
 /** @param {string} repoRoot */

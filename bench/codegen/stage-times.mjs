@@ -1,7 +1,8 @@
 // Times each codegen stage of every API, in a fresh Node process over a repo
 // copy whose spec cache is empty: loading the tools, sync (mirror or HTTPS,
-// sha256 check), overlay + Swagger 2.0 -> OpenAPI 3 conversion, and type
-// generation. Prints one JSON line. Usage: node stage-times.mjs <repoRoot>
+// sha256 check), overlay + Swagger 2.0 -> OpenAPI 3 conversion (none for a
+// .proto), and type generation (buf + protoc-gen-es for a .proto).
+// Prints one JSON line. Usage: node stage-times.mjs <repoRoot>
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -9,22 +10,32 @@ const root = process.argv[2];
 const lib = (name) => import(pathToFileURL(join(root, 'scripts', 'lib', name)).href);
 
 const started = performance.now();
-const [{ listApis, readPin }, { syncSpec }, { convertSpec }, { generateTypes }] = await Promise.all([
+const [
+  { isProtobufPin, listApis, readPin, specFileName },
+  { syncSpec },
+  { convertSpec },
+  { generateTypes },
+  protobuf,
+] = await Promise.all([
   lib('pins.mjs'),
   lib('sync.mjs'),
   lib('convert.mjs'),
   lib('codegen.mjs'),
+  lib('protobuf-codegen.mjs'),
 ]);
 const loadToolsMs = performance.now() - started;
 
 const apis = [];
 for (const api of listApis()) {
+  const pin = readPin(api);
   const t0 = performance.now();
-  const file = await syncSpec(readPin(api));
+  const file = await syncSpec(pin);
   const t1 = performance.now();
-  const openapi = await convertSpec(api, file);
+  const openapi = isProtobufPin(pin) ? undefined : await convertSpec(api, file);
   const t2 = performance.now();
-  const types = await generateTypes(openapi);
+  const types = openapi
+    ? await generateTypes(openapi)
+    : [...protobuf.generateProtobufEs(file, specFileName(pin), api).values()].join('');
   const t3 = performance.now();
   apis.push({
     api,

@@ -29,6 +29,13 @@ export const consumers = [
     packageDir: 'packages/kfp-v2',
   },
   {
+    id: 'kfp-pipeline-spec',
+    label: '@ml-platform/kfp-pipeline-spec',
+    file: 'bench/consumers/kfp-pipeline-spec.mjs',
+    packageDir: 'packages/kfp-pipeline-spec',
+    factory: 'loadPipelinePackage',
+  },
+  {
     id: 'seldon-deploy-v1alpha1',
     label: '@ml-platform/seldon-deploy-v1alpha1',
     file: 'bench/consumers/seldon-deploy-v1alpha1.mjs',

@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench`: which figures, and how big a run.
 import { parseArgs } from 'node:util';
 
-export const FIGURES = ['overhead', 'acquisition', 'bundle', 'typecheck', 'codegen', 'cli'];
+export const FIGURES = ['overhead', 'acquisition', 'bundle', 'typecheck', 'codegen', 'pipeline-load', 'cli'];
 
 /** Full run: what the README's table comes from. Quick run: for developing the bench on a shared machine. */
 const SIZES = {
@@ -10,6 +10,7 @@ const SIZES = {
     acquisition: { rounds: 5, bursts: [1, 100, 1000] },
     typecheck: { rounds: 5 },
     codegen: { rounds: 3 },
+    'pipeline-load': { rounds: 7, loads: 200 },
     cli: { rounds: 15 },
   },
   quick: {
@@ -17,6 +18,7 @@ const SIZES = {
     acquisition: { rounds: 1, bursts: [1, 100, 1000] },
     typecheck: { rounds: 1 },
     codegen: { rounds: 1 },
+    'pipeline-load': { rounds: 1, loads: 20 },
     cli: { rounds: 3 },
   },
 };

@@ -5,7 +5,8 @@ import { specsDir } from './paths.mjs';
 
 /**
  * @typedef {{ repo: string, tag: string, commit: string, path: string, license: string }} Upstream
- * @typedef {{ api: string, package: string, upstream: Upstream, sha256: string }} Pin
+ * @typedef {{ api: string, package: string, format?: 'swagger' | 'protobuf', upstream: Upstream, sha256: string }} Pin
+ *   format: what the upstream file is; absent means a Swagger 2.0 document
  */
 
 /** @returns {string[]} every API that has a pin */
@@ -33,4 +34,9 @@ export function writePin(pin) {
 /** @param {Pin} pin the upstream file's name, which is also its name in the mirror */
 export function specFileName(pin) {
   return basename(pin.upstream.path);
+}
+
+/** @param {Pin} pin whether the upstream file is a .proto (generated with buf, compared by descriptors) */
+export function isProtobufPin(pin) {
+  return pin.format === 'protobuf';
 }

@@ -25,6 +25,11 @@ export interface ExtractedFile {
 
 const PIPELINE_FILE = 'pipeline.yaml';
 const isYamlName = (name: string) => /\.ya?ml$/.test(name);
+// `tar -C dir .` names entries `./pipeline.yaml`; the server compares the raw name and then falls
+// back to the first entry (often `./` itself), which fails: we look through the prefix.
+const withoutDotSlash = (name: string) => name.replace(/^(\.\/)+/, '');
+// What macOS's Finder adds to every zip it makes (`__MACOSX/._pipeline.yaml`): metadata, not files.
+const isMacMetadata = (name: string) => name.startsWith('__MACOSX/') || /(^|\/)\._[^/]*$/.test(name);
 
 /** The one pipeline file of a zip or gzipped tar archive. */
 export async function extractPipelineFile(
@@ -32,7 +37,9 @@ export async function extractPipelineFile(
   kind: ArchiveKind,
   sourceName: string,
 ): Promise<ExtractedFile> {
-  const files = kind === 'zip' ? unzipFiles(bytes, sourceName) : await untarFiles(bytes, sourceName);
+  const files = (kind === 'zip' ? unzipFiles(bytes, sourceName) : await untarFiles(bytes, sourceName)).filter(
+    (file) => !isMacMetadata(file.name),
+  );
   const label = kind === 'zip' ? 'zip archive' : 'tar.gz archive';
   if (files.length === 0) {
     throw new InvalidPipelinePackageError(
@@ -41,7 +48,8 @@ export async function extractPipelineFile(
     );
   }
   const chosen =
-    files.find((file) => file.name === PIPELINE_FILE) ?? (files.length === 1 ? files[0] : undefined);
+    files.find((file) => withoutDotSlash(file.name) === PIPELINE_FILE) ??
+    (files.length === 1 ? files[0] : undefined);
   if (!chosen) {
     throw new InvalidPipelinePackageError(
       sourceName,

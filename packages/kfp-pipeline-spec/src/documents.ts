@@ -1,9 +1,11 @@
-// Text -> the JSON documents of a pipeline package. PyYAML writes the packages; the server reads
-// them with gopkg.in/yaml.v3. js-yaml reads everything PyYAML writes (long wrapped strings
-// included), and with its core schema it keeps dates as strings and `yes`/`on` as strings, as
-// yaml.v3 does when it decodes into map[string]interface{}. Duplicate keys are an error in both.
-import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
+// Text -> the JSON documents of a pipeline package. kfp writes packages with PyYAML and
+// kfp.Client reads them with PyYAML before sending the spec inline. js-yaml's parser reads
+// everything PyYAML writes (long wrapped strings of every style included); its scalars are
+// resolved as PyYAML resolves them (yaml-1-1-schema.ts). A duplicate key is an error here, as it
+// is on the KFP server (gopkg.in/yaml.v3), where PyYAML would silently keep the last value.
+import { loadAll, YAMLException } from 'js-yaml';
 import { InvalidPipelinePackageError, type PackageLocation } from './errors.js';
+import { PYYAML_SAFE_SCHEMA } from './yaml-1-1-schema.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -41,7 +43,7 @@ export function parseDocuments(
   let documents: unknown[];
   try {
     documents = loadAll(text, null, {
-      schema: CORE_SCHEMA,
+      schema: PYYAML_SAFE_SCHEMA,
       filename: typeof sourceName === 'string' ? sourceName : sourceName.entry,
     });
   } catch (error) {

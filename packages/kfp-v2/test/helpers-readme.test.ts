@@ -9,7 +9,7 @@ describeReadmeExamples({
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
   api: 'kfp-v2beta1',
   // The client and every group of helpers.
-  minimumRunnable: 8,
+  minimumRunnable: 9,
   fake: (prismUrl) =>
     createFakeKfp({ origin: 'https://kubeflow.example.com', basePath: '/pipeline', prismUrl }),
   env: { KFP_TOKEN: 'readme-token' },

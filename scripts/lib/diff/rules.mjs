@@ -65,6 +65,7 @@ export const RULES = {
 
   // Inside a schema (a named one, or one inline in an operation).
   'field-removed': same('major', 'code setting it (request) or reading it (response) no longer compiles'),
+  'field-renamed': same('major', 'code and documents using the old name no longer compile or parse'),
   'required-field-added': { request: 'major', response: 'minor', why: 'existing request objects lack it' },
   'optional-field-added': same('minor', 'new functionality'),
   'field-made-required': { request: 'major', response: 'minor', why: 'existing request objects may lack it' },

@@ -1,4 +1,4 @@
-// Regenerates an API package's openapi.json and types with scripts/generate.mjs,
+// Regenerates an API package's generated code (openapi.json and types, or protobuf-es) with scripts/generate.mjs,
 // the same command the package's `generate` script runs (without turbo: one API).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
 // `specs:update`: moves an API's pin to a newer upstream release, checks the
-// overlay still applies, compares what users of the package see before and
-// after, regenerates, and writes the changeset. Nothing is written until every
+// overlay still applies (Swagger pins), compares what users of the package see
+// before and after (a Swagger document's OpenAPI 3 form, or a .proto's message
+// types), regenerates, and writes the changeset. Nothing is written until every
 // check has passed.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -8,8 +9,9 @@ import { changesetFileName, renderChangeset, writeChangeset } from '../changeset
 import { convertSpec } from '../convert.mjs';
 import { releaseFor } from '../diff/bump.mjs';
 import { compareDocuments } from '../diff/compare-documents.mjs';
+import { compareProtoFiles } from '../diff/compare-protos.mjs';
 import { renderReport } from '../diff/report.mjs';
-import { readPin, writePin } from '../pins.mjs';
+import { isProtobufPin, readPin, specFileName, writePin } from '../pins.mjs';
 import { cachedSpecPath, sha256, syncSpec } from '../sync.mjs';
 import { SpecUpdateError } from './errors.mjs';
 import { regenerate } from './regenerate.mjs';
@@ -67,10 +69,7 @@ export async function updateSpec({ api, version, source, generate = true, dryRun
   const newPin = { ...pin, upstream: fetched.upstream, sha256: sha256(fetched.bytes) };
   const newFile = cacheVerified(newPin, fetched.bytes);
 
-  const before = await convertSpec(api, oldFile);
-  // The overlay's `test` guards run here: a fix that no longer matches throws an OverlayError naming it.
-  const after = await convertSpec(api, newFile);
-  const comparison = compareDocuments(before, after);
+  const comparison = await compareReleases(pin, oldFile, newFile);
 
   if (!comparison.highest) {
     // The pin still follows upstream, so `specs:check` stops proposing this release; there is nothing to release.
@@ -88,6 +87,19 @@ export async function updateSpec({ api, version, source, generate = true, dryRun
   );
   if (generate) log(regenerate(api, workspacePackage.relativeDir));
   return { status: 'updated', from, to: version, comparison, release, report, changesetFile };
+}
+
+/**
+ * What users of the package see change between two releases' files: a .proto's message types,
+ * or a Swagger document's converted OpenAPI 3 form.
+ * @param {import('../pins.mjs').Pin} pin @param {string} oldFile @param {string} newFile
+ */
+async function compareReleases(pin, oldFile, newFile) {
+  if (isProtobufPin(pin)) return compareProtoFiles(oldFile, newFile, specFileName(pin));
+  const before = await convertSpec(pin.api, oldFile);
+  // The overlay's `test` guards run here: a fix that no longer matches throws an OverlayError naming it.
+  const after = await convertSpec(pin.api, newFile);
+  return compareDocuments(before, after);
 }
 
 /**

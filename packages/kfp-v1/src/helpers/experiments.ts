@@ -4,18 +4,23 @@ import {
   findExperimentNamed,
   findOrCreate,
   type GetOrCreateExperimentOptions,
+  namespaceFor,
 } from '@ml-platform/kfp-common';
 import type { KfpV1Client } from '../client.js';
 import type { Experiment } from '../schemas.js';
 import { encodeFilter, kfpFilter } from './filter.js';
 import { namespaceOwner, namespaceQuery } from './resource-references.js';
 
-/** The experiment with this name in the namespace, or undefined; `KFP_AMBIGUOUS_NAME` if there are several. */
+/**
+ * The experiment with this name in the namespace (the client's when none is given), or undefined;
+ * `KFP_AMBIGUOUS_NAME` if there are several.
+ */
 export async function findExperimentByName(
   client: KfpV1Client,
   options: ExperimentByNameOptions,
 ): Promise<Experiment | undefined> {
-  return findExperimentNamed(options, 'experiment id', async (name, namespace) => {
+  const namespace = await namespaceFor(client, options.namespace);
+  return findExperimentNamed({ ...options, namespace }, 'experiment id', async (name, namespace) => {
     const { experiments = [] } = unwrap(
       await client.GET('/apis/v1beta1/experiments', {
         params: {
@@ -41,10 +46,11 @@ export async function getOrCreateExperiment(
   client: KfpV1Client,
   options: GetOrCreateExperimentOptions,
 ): Promise<Experiment> {
+  const given = await namespaceFor(client, options.namespace);
   return findOrCreate(
-    () => findExperimentByName(client, options),
+    () => findExperimentByName(client, { ...options, namespace: given }),
     () => {
-      const namespace = options.namespace?.trim();
+      const namespace = given?.trim();
       return client.POST('/apis/v1beta1/experiments', {
         body: {
           name: options.name.trim(),
@@ -70,4 +76,16 @@ export async function unarchiveExperiment(client: KfpV1Client, experimentId: str
 export async function deleteExperiment(client: KfpV1Client, experimentId: string): Promise<void> {
   const id = requireText('experimentId', experimentId, "'3f1c…'");
   unwrap(await client.DELETE('/apis/v1beta1/experiments/{id}', { params: { path: { id } } }));
+}
+
+/** The experiment with this id (kfp.Client's `get_experiment(experiment_id=...)`). */
+export async function getExperiment(
+  client: KfpV1Client,
+  experimentId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<Experiment> {
+  const id = requireText('experimentId', experimentId, "'3f1c…'");
+  return unwrap(
+    await client.GET('/apis/v1beta1/experiments/{id}', { params: { path: { id } }, signal: options.signal }),
+  );
 }

@@ -1,12 +1,15 @@
 export type { PollTiming } from '@ml-platform/core';
 export {
+  type ClientNamespaceOption,
   type ExperimentByNameOptions,
   experimentUiUrl,
   type GetOrCreateExperimentOptions,
+  type InPodCredential,
   type KfpContext,
   KfpError,
   KfpErrorCode,
   type NamespaceFiles,
+  NO_CREDENTIAL_CODE,
   type PipelinePackageSource,
   pipelineUiUrl,
   type ResolveNamespaceOptions,
@@ -23,6 +26,7 @@ export {
   archiveExperiment,
   deleteExperiment,
   findExperimentByName,
+  getExperiment,
   getOrCreateExperiment,
   unarchiveExperiment,
 } from './experiments.js';
@@ -51,7 +55,11 @@ export {
 } from './paging.js';
 export type { PipelineToRun } from './pipeline-spec.js';
 export {
+  deletePipeline,
+  deletePipelineVersion,
   findPipelineByName,
+  getPipeline,
+  getPipelineVersion,
   type UploadPipelineOptions,
   type UploadPipelineVersionOptions,
   uploadPipeline,
@@ -63,6 +71,7 @@ export {
   deleteRecurringRun,
   disableRecurringRun,
   enableRecurringRun,
+  getRecurringRun,
 } from './recurring-runs.js';
 export {
   archiveRun,

@@ -1,7 +1,9 @@
 import { optionalText, requireText, unwrap, unwrapFound } from '@ml-platform/core';
 import {
+  namespaceFor,
   type PipelineChoice,
   type PipelinePackageSource,
+  packagePipelineName,
   resolvePipelineId,
   toPipelineFile,
 } from '@ml-platform/kfp-common';
@@ -11,7 +13,7 @@ import type { Pipeline, PipelineVersion } from '../schemas.js';
 export interface UploadPipelineOptions {
   /** The compiled pipeline: `{ path }`, `{ text }` or a Blob/File. */
   source: PipelinePackageSource;
-  /** Unique name; KFP falls back to the file name when left out. */
+  /** Unique name. Default: a KFP v2 package's `pipelineInfo.name`; for an Argo workflow, KFP's (the file name). */
   name?: string;
   description?: string;
   /** Namespace of a namespaced pipeline; leave out for a shared one. */
@@ -22,13 +24,17 @@ export interface UploadPipelineOptions {
 /** Uploads a compiled pipeline as a new pipeline (kfp.Client's `upload_pipeline`); its `default_version` is the upload. */
 export async function uploadPipeline(client: KfpV1Client, options: UploadPipelineOptions): Promise<Pipeline> {
   const uploadfile = await toPipelineFile(options.source);
+  // A KFP v2 package is named after pipelineInfo.name; an Argo workflow keeps KFP's default (the file name).
+  const name =
+    optionalText('name', options.name, "'fraud-detection'") ?? (await packagePipelineName(options.source));
+  const namespace = await namespaceFor(client, options.namespace);
   return unwrap(
     await client.POST('/apis/v1beta1/pipelines/upload', {
       params: {
         query: {
-          name: optionalText('name', options.name, "'fraud-detection'"),
+          name,
           description: options.description,
-          namespace: optionalText('namespace', options.namespace, "'team-a'"),
+          namespace: optionalText('namespace', namespace, "'team-a'"),
         },
       },
       body: { uploadfile },
@@ -79,14 +85,68 @@ export async function findPipelineByName(
   name: string,
   options: { namespace?: string; signal?: AbortSignal } = {},
 ): Promise<Pipeline | undefined> {
+  const namespace = await namespaceFor(client, options.namespace);
   const result = await client.GET('/apis/v1beta1/namespaces/{namespace}/pipelines/{name}', {
     params: {
       path: {
         name: requireText('name', name, "'fraud-detection'"),
-        namespace: optionalText('namespace', options.namespace, "'team-a'") ?? '-',
+        namespace: optionalText('namespace', namespace, "'team-a'") ?? '-',
       },
     },
     signal: options.signal,
   });
   return unwrapFound(result);
+}
+
+/** The pipeline with this id (kfp.Client's `get_pipeline`). */
+export async function getPipeline(
+  client: KfpV1Client,
+  pipelineId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<Pipeline> {
+  const id = requireText('pipelineId', pipelineId, "'9b2f…'");
+  return unwrap(
+    await client.GET('/apis/v1beta1/pipelines/{id}', { params: { path: { id } }, signal: options.signal }),
+  );
+}
+
+/** Deletes a pipeline; v1beta1 deletes its versions with it (it has no `cascade` switch). */
+export async function deletePipeline(
+  client: KfpV1Client,
+  pipelineId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<void> {
+  const id = requireText('pipelineId', pipelineId, "'9b2f…'");
+  unwrap(
+    await client.DELETE('/apis/v1beta1/pipelines/{id}', { params: { path: { id } }, signal: options.signal }),
+  );
+}
+
+/** One pipeline version by id (v1beta1 addresses versions without their pipeline). */
+export async function getPipelineVersion(
+  client: KfpV1Client,
+  pipelineVersionId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<PipelineVersion> {
+  const version_id = requireText('pipelineVersionId', pipelineVersionId, "'c81d…'");
+  return unwrap(
+    await client.GET('/apis/v1beta1/pipeline_versions/{version_id}', {
+      params: { path: { version_id } },
+      signal: options.signal,
+    }),
+  );
+}
+
+export async function deletePipelineVersion(
+  client: KfpV1Client,
+  pipelineVersionId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<void> {
+  const version_id = requireText('pipelineVersionId', pipelineVersionId, "'c81d…'");
+  unwrap(
+    await client.DELETE('/apis/v1beta1/pipeline_versions/{version_id}', {
+      params: { path: { version_id } },
+      signal: options.signal,
+    }),
+  );
 }

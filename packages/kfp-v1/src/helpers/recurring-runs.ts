@@ -41,3 +41,15 @@ export async function deleteRecurringRun(client: KfpV1Client, jobId: string): Pr
   const id = requireText('jobId', jobId, "'a7c2…'");
   unwrap(await client.DELETE('/apis/v1beta1/jobs/{id}', { params: { path: { id } } }));
 }
+
+/** The recurring run (v1beta1 job) with this id (kfp.Client's `get_recurring_run`). */
+export async function getRecurringRun(
+  client: KfpV1Client,
+  recurringRunId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<Job> {
+  const id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
+  return unwrap(
+    await client.GET('/apis/v1beta1/jobs/{id}', { params: { path: { id } }, signal: options.signal }),
+  );
+}

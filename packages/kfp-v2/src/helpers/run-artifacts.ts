@@ -39,7 +39,7 @@ export interface ReadRunArtifactOptions {
 }
 
 /**
- * Streams an output artifact of a run's node (kfp's `read_artifact`): the
+ * Streams an output artifact of a run's node (kfp.Client has no such method): the
  * bytes of the file in the object store, decoded from KFP's base64 body as
  * they arrive. Fails with `ApiError` when the server refuses (403, 404) and
  * with `KFP_ARTIFACT_MALFORMED` when the body is not what KFP writes.
