@@ -67,6 +67,8 @@ describe('mlp config', () => {
         'dex',
         '--username',
         'me@example.com',
+        '--namespace',
+        'team-a',
       ],
       home.env,
     );
@@ -80,6 +82,7 @@ describe('mlp config', () => {
       profiles: {
         dev: {
           kfpEndpoint: 'https://kubeflow.example.com/pipeline',
+          namespace: 'team-a',
           auth: 'dex',
           username: 'me@example.com',
         },

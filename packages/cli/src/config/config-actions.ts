@@ -42,8 +42,10 @@ export async function setProfile({ args: [name = ''], options, globals }: Invoca
   }
   const config = readConfig();
   const profile: Profile = { ...config.profiles[name] };
+  // --namespace is the global option; given here, it is the profile's namespace.
+  const given: Partial<Profile> = { ...options, namespace: globals.namespace };
   for (const setting of SETTINGS) {
-    const value = options[setting];
+    const value = given[setting];
     if (value !== undefined) (profile as Record<string, unknown>)[setting] = value;
   }
   config.profiles[name] = profile;

@@ -13,14 +13,15 @@ export function addConfigCommands(program: Command): void {
   examples(
     config
       .command('set-profile')
-      .description('Create or change a profile (only the settings given change).')
+      .description(
+        'Create or change a profile (only the settings given change; the global --namespace sets its namespace).',
+      )
       .argument('<name>')
       .option('--kfp-endpoint <url>', 'KFP endpoint, e.g. https://kubeflow.example.com/pipeline.')
       .option(
         '--seldon-endpoint <url>',
         'Seldon Deploy endpoint, e.g. https://<host>/seldon-deploy/api/v1alpha1.',
       )
-      .option('--namespace <name>', 'Namespace to work in.')
       .addOption(new Option('--auth <kind>', 'How requests are signed.').choices(AUTH_KINDS))
       .option('--issuer <url>', 'OIDC: the issuer URL.')
       .option('--client-id <id>', 'OIDC: the client id (default kubeflow-pipelines-sdk).')
