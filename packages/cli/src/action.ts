@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { GlobalOptions } from './context.js';
+import type { GlobalOptions } from './global-options.js';
 
 /** What a command's implementation receives. */
 export interface Invocation<Options = Record<string, unknown>> {

@@ -1,7 +1,7 @@
 import { ConfigError, ConfigErrorCode } from '@ml-platform/core';
 import type { KfpV2Client } from '@ml-platform/kfp-v2';
 import type { SeldonDeployClient } from '@ml-platform/seldon-deploy-v1alpha1';
-import type { GlobalOptions } from '../context.js';
+import type { GlobalOptions } from '../global-options.js';
 import { redact } from '../secrets.js';
 import { buildAuth } from './auth.js';
 import { debugLog } from './debug-log.js';

@@ -1,7 +1,7 @@
 import { CliError, CliErrorCode } from '../cli-error.js';
 import { type Profile, readConfig } from '../config/config-file.js';
-import type { GlobalOptions } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
+import type { GlobalOptions } from '../global-options.js';
 
 export interface SelectedProfile {
   /** The profile's name, or undefined when none is configured. */

@@ -1,4 +1,4 @@
-import type { GlobalOptions, OutputFormat } from '../context.js';
+import type { GlobalOptions, OutputFormat } from '../global-options.js';
 
 /** One column of a table: its heading and how to read it from an item. */
 export interface Column<Item> {
