@@ -60,7 +60,7 @@ export async function measureCliStartup({ rounds }) {
       ];
     }),
     notes: [
-      `${rounds} rounds. mlp imports a command's modules only when it runs (commands/…-actions), so --version ` +
+      `${rounds} rounds. mlp imports a command's module (its *-actions.js) only when the command runs, so --version ` +
         'loads commander and the command tree only; run list adds the kfp-v2 client, one loopback request and the printer.',
     ],
   };
