@@ -1,6 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MLP_BIN } from './mlp-process.js';
+
+const RECORDER = fileURLToPath(new URL('./exit-recorder.cjs', import.meta.url));
 
 /**
  * `mlp` in a real pseudo-terminal: a detached tmux session (tmux from
@@ -10,6 +16,7 @@ import { MLP_BIN } from './mlp-process.js';
  */
 export class TerminalSession {
   readonly #socket = `mlp-test-${randomUUID().slice(0, 8)}`;
+  readonly #statusFile = join(tmpdir(), `${this.#socket}.status`);
 
   constructor(args: string[], env: Record<string, string>, size = { columns: 120, rows: 40 }) {
     const variables = Object.entries({
@@ -17,6 +24,7 @@ export class TerminalSession {
       TERM: 'xterm-256color',
       ...env,
     }).flatMap(([name, value]) => ['-e', `${name}=${value}`]);
+    // mlp runs under exit-recorder.cjs, which records its exit status in a file.
     this.#tmux(
       'new-session',
       '-d',
@@ -28,10 +36,11 @@ export class TerminalSession {
       String(size.rows),
       ...variables,
       process.execPath,
+      RECORDER,
       MLP_BIN,
+      this.#statusFile,
       ...args,
     );
-    // Keep the pane after mlp exits, to read its screen and exit status.
     this.#tmux('set-option', '-t', 'mlp', 'remain-on-exit', 'on');
   }
 
@@ -69,24 +78,18 @@ export class TerminalSession {
   async exitStatus(timeoutMs = 30_000): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const [dead, status, signal] = this.#tmux(
-        'display-message',
-        '-p',
-        '-t',
-        'mlp',
-        '#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}',
-      )
-        .trim()
-        .split(':');
-      // tmux fills in the status a moment after the pane is marked dead.
-      if (dead === '1' && status) return Number(status);
-      if (dead === '1' && signal) throw new Error(`mlp was killed by signal ${signal}:\n${this.screen()}`);
+      if (existsSync(this.#statusFile)) {
+        const status = readFileSync(this.#statusFile, 'utf8');
+        if (status.startsWith('signal')) throw new Error(`mlp was killed by ${status}:\n${this.screen()}`);
+        return Number(status);
+      }
       if (Date.now() > deadline) throw new Error(`mlp did not exit; the terminal shows:\n${this.screen()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
   close(): void {
+    rmSync(this.#statusFile, { force: true });
     try {
       this.#tmux('kill-server');
     } catch {
