@@ -6,6 +6,7 @@
 // prints one table per figure and writes everything to bench/results/.
 // Never part of `npm test`: it needs a quiet machine and minutes, not seconds.
 import { measureBundleSize } from './figures/bundle-size.mjs';
+import { measureCliStartup } from './figures/cli-startup.mjs';
 import { measureCodegenTime } from './figures/codegen-time.mjs';
 import { measureCredentialAcquisition } from './figures/credential-acquisition.mjs';
 import { measureImportTime } from './figures/import-time.mjs';
@@ -35,6 +36,7 @@ const FIGURE_RUNNERS = {
   codegen: () => measureCodegenTime(options.size.codegen),
   'dex-parse': () => measureDexPageParse(options.size.dexParse),
   'pipeline-load': () => measurePipelineLoad(options.size['pipeline-load']),
+  cli: () => measureCliStartup(options.size.cli),
 };
 
 const machine = describeMachine();

@@ -11,6 +11,7 @@ export const FIGURES = [
   'codegen',
   'dex-parse',
   'pipeline-load',
+  'cli',
 ];
 
 /** Full run: what the README's table comes from. Quick run: for developing the bench on a shared machine. */
@@ -24,6 +25,7 @@ const SIZES = {
     codegen: { rounds: 3 },
     dexParse: { rounds: 7, minRoundMs: 200 },
     'pipeline-load': { rounds: 7, loads: 200 },
+    cli: { rounds: 15 },
   },
   quick: {
     overhead: { rounds: 3, sequentialRequests: 200, concurrentRequests: 500, warmupRequests: 100 },
@@ -34,6 +36,7 @@ const SIZES = {
     codegen: { rounds: 1 },
     dexParse: { rounds: 1, minRoundMs: 20 },
     'pipeline-load': { rounds: 1, loads: 20 },
+    cli: { rounds: 3 },
   },
 };
 

@@ -1,0 +1,62 @@
+import { createRequire } from 'node:module';
+import { type Command, Option, program as rootProgram } from 'commander';
+import { addCompletionCommand } from './completion-command.js';
+import { addConfigCommands } from './config/config-commands.js';
+import { addKfpCommands } from './kfp/kfp-commands.js';
+import { addSeldonCommands } from './seldon/seldon-commands.js';
+import { addSessionCommands } from './session/session-commands.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** The whole command tree: names, options and help only; each action imports its module when it runs. */
+export function buildProgram(): Command {
+  const program = rootProgram
+    .createCommand('mlp')
+    .description('Kubeflow Pipelines and Seldon Deploy from the command line.')
+    .version(version, '--version', 'Print the version of mlp.')
+    .addOption(
+      new Option(
+        '--endpoint <url>',
+        'API endpoint (KFP: https://<host>/pipeline; Seldon: .../seldon-deploy/api/v1alpha1).',
+      ),
+    )
+    .option('--namespace <name>', 'Kubernetes namespace (KFP profile) to work in.')
+    .addOption(
+      new Option('-o, --output <format>', 'Result format: table on stdout, or only JSON or YAML.').choices([
+        'table',
+        'json',
+        'yaml',
+      ]),
+    )
+    .option('--profile <name>', 'Named connection profile from the config file (default: the current one).')
+    .option('--debug', 'Print a redacted log of every request on stderr.')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ mlp config set-profile dev --endpoint https://kubeflow.example.com/pipeline --auth oidc --issuer https://kubeflow.example.com/dex
+  $ mlp login
+  $ mlp kfp run create -e nightly -f pipeline.yaml -w learning_rate=0.01
+  $ mlp kfp run list --output json
+
+Connection settings come from the flags, else the profile, else the environment
+(KF_PIPELINES_ENDPOINT, KF_PIPELINES_SA_TOKEN_PATH, ~/.config/kfp/context.json).`,
+    );
+  addKfpCommands(program);
+  addSeldonCommands(program);
+  addSessionCommands(program);
+  addConfigCommands(program);
+  addCompletionCommand(program);
+  // Every subcommand reports usage errors the same way as the root.
+  const propagate = (command: Command) => {
+    for (const sub of command.commands) {
+      sub.exitOverride().showHelpAfterError('(run with --help for usage)');
+      propagate(sub);
+    }
+  };
+  propagate(program);
+  return program;
+}
