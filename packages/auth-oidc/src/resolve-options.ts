@@ -1,4 +1,10 @@
-import { checkCooldownMs, checkOptions, checkTimeoutMs, invalidOption, requireHttpUrl } from '@ml-platform/core';
+import {
+  checkCooldownMs,
+  checkOptions,
+  checkTimeoutMs,
+  invalidOption,
+  requireHttpUrl,
+} from '@ml-platform/core';
 import { DEPLOYKF_DEFAULTS, defaultTokenCachePath } from './defaults.js';
 import { PLUGIN_NAME } from './errors.js';
 import type { OidcAuthOptions, OidcFlow, ResolvedOptions } from './options.js';
