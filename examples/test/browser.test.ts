@@ -102,8 +102,9 @@ describe('in a browser (Chromium)', () => {
       kfpV2Experiments: expect.any(Number),
       kfpV1Healthz: true,
       seldonDeployments: expect.any(Number),
-      // Prism refuses the request without a token (the spec's security) and core turns it into an ApiError.
-      unauthenticatedCode: 'API_HTTP_STATUS',
+      // Prism refuses the request without a token (the spec's security); a KFP client created without auth
+      // looks for a pod's token first (none in a browser) and says what it looked for and what to pass.
+      unauthenticatedCode: 'AUTH_NO_CREDENTIAL_FOUND',
     });
     // Prism answered each call only because the token went through CORS: the 401 above shows it checks.
     expect(consoleErrors.filter((message) => !message.includes('401'))).toEqual([]);

@@ -17,7 +17,7 @@ export interface ConnectionSettings {
 export function createConnectionFetch(settings: ConnectionSettings): FetchFunction {
   let loaded: Promise<FetchFunction> | undefined;
   const load = () =>
-    (loaded ??= import('./node/undici-fetch.js').then(({ createUndiciFetch }) =>
+    (loaded ??= import('#undici-fetch').then(({ createUndiciFetch }) =>
       createUndiciFetch(settings),
     ));
   return async (request) => (await load())(request);

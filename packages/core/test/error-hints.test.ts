@@ -28,7 +28,10 @@ describe('a 401 on a client without credentials', () => {
     server = await startHttpServer((_, response) =>
       sendJson(response, 401, { code: 16, message: 'Unauthenticated' }),
     );
-    const error = await errorOf(createKfpV2Client({ baseUrl: server.url }).GET('/apis/v2beta1/healthz'));
+    // `auth: []`: no plugin at all, not even the KFP clients' in-pod lookup (kfp-common tests that one's 401).
+    const error = await errorOf(
+      createKfpV2Client({ baseUrl: server.url, auth: [] }).GET('/apis/v2beta1/healthz'),
+    );
     expect(error.message).toMatch(/carried no credentials/);
     for (const plugin of ['serviceAccountTokenAuth', 'dexSessionAuth', 'oidcAuth', 'staticTokenAuth']) {
       expect(error.message).toContain(plugin);

@@ -68,7 +68,7 @@ async function detect(
   const path = fromEnv || DEFAULT_TOKEN_PATH;
   const lookedAt = [fromEnv ? `${path} (from ${TOKEN_PATH_ENV})` : `${path} (${TOKEN_PATH_ENV} is not set)`];
   if (!(await isFile(path))) return { credential: { kind: 'none', lookedAt } };
-  const { serviceAccountTokenAuth } = await import('@ml-platform/auth-sa-token');
+  const serviceAccountTokenAuth = await (await import('#runtime')).loadServiceAccountTokenAuth();
   return {
     credential: { kind: 'service-account-token', path, from: fromEnv ? 'env' : 'default' },
     plugin: serviceAccountTokenAuth({ env }),
@@ -77,8 +77,8 @@ async function detect(
 
 async function isFile(path: string): Promise<boolean> {
   try {
-    // Node, Bun and Deno have node:fs; a browser lands in the catch and finds no token.
-    const { stat } = await import('node:fs/promises');
+    // In a browser `#runtime` has no file system: the catch finds no token.
+    const { stat } = await import('#runtime');
     return (await stat(path)).isFile();
   } catch {
     return false;

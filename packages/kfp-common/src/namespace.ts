@@ -46,8 +46,8 @@ export async function resolveUserNamespace(
 
 /** The pod's namespace, or undefined when there is no namespace file (not in a pod). */
 async function podNamespace(path: string): Promise<string | undefined> {
-  // Node-only; loaded on use so this module stays importable in browsers.
-  const { InClusterFileErrorCode, inClusterNamespace } = await import('@ml-platform/core/in-cluster');
+  // Loaded on use; `#runtime` has no pod and no file in a browser.
+  const { InClusterFileErrorCode, inClusterNamespace } = await import('#runtime');
   try {
     return await inClusterNamespace({ path });
   } catch (error) {
@@ -82,8 +82,7 @@ export async function setUserNamespace(
   options: { contextFile?: string } = {},
 ): Promise<void> {
   const value = requireText('namespace', namespace, "'team-a'");
-  const { mkdir, rename, writeFile } = await import('node:fs/promises');
-  const { dirname } = await import('node:path');
+  const { dirname, mkdir, rename, writeFile } = await import('#runtime');
   const file = options.contextFile ?? (await defaultContextFile());
   const context = (await readKfpContext(file)) ?? {};
   await mkdir(dirname(file), { recursive: true });
@@ -93,14 +92,13 @@ export async function setUserNamespace(
 }
 
 async function defaultContextFile(): Promise<string> {
-  const { homedir } = await import('node:os');
-  const { join } = await import('node:path');
+  const { homedir, join } = await import('#runtime');
   return join(homedir(), '.config', 'kfp', 'context.json');
 }
 
 async function readTextIfExists(file: string): Promise<string | undefined> {
   // Loaded on use, so the package stays importable where there is no file system.
-  const { readFile } = await import('node:fs/promises');
+  const { readFile } = await import('#runtime');
   try {
     return await readFile(file, 'utf8');
   } catch (error) {

@@ -44,7 +44,7 @@ async function readPackageFile(path: string | URL): Promise<File> {
     );
   }
   // Loaded on use, so the package stays importable where there is no file system (browsers, edge runtimes).
-  const { readFile } = await import('node:fs/promises');
+  const { readFile } = await import('#runtime');
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

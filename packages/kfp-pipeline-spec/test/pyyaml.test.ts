@@ -2,7 +2,7 @@
 // long strings over several lines (plain, single-quoted and double-quoted, with escapes). Here a
 // real PyYAML (python3 -c, Debian's python3-yaml) dumps specs full of such strings.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadPipelinePackage } from '@ml-platform/kfp-pipeline-spec';
 import { describe, expect, it } from 'vitest';
 import { fixturePath, listFixtures } from './fixtures.js';
@@ -10,8 +10,11 @@ import { fixturePath, listFixtures } from './fixtures.js';
 // kfp's compiler: yaml.dump(spec, sort_keys=True) after json.loads of the protojson.
 const DUMP = 'import json, sys, yaml; sys.stdout.write(yaml.dump(json.load(sys.stdin), sort_keys=True))';
 
+// Debian's python3, where .ci/run installs python3-yaml; a PATH python3 (pyenv, venv) may lack PyYAML.
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
 function pyyamlDump(value: unknown): string {
-  return execFileSync('python3', ['-c', DUMP], { input: JSON.stringify(value), encoding: 'utf8' });
+  return execFileSync(PYTHON, ['-c', DUMP], { input: JSON.stringify(value), encoding: 'utf8' });
 }
 
 const tricky = [
@@ -73,7 +76,7 @@ describe('PyYAML output', () => {
     const text = `pipelineInfo:\n  name: scalars\nroot:\n  dag:\n    tasks: {}\nschemaVersion: 2.1.0\ndeploymentSpec:\n  values:\n${PLAIN_SCALARS.map((scalar) => `  - ${scalar}`).join('\n')}\n  empty:\n`;
     const python = JSON.parse(
       execFileSync(
-        'python3',
+        PYTHON,
         [
           '-c',
           'import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin)["deploymentSpec"], default=str))',

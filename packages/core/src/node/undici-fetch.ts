@@ -1,4 +1,5 @@
-// Node-only: loaded through a dynamic import by connection-fetch.ts.
+// Node-only: `#undici-fetch` under the `node` condition, loaded through a dynamic import by
+// connection-fetch.ts; browsers get ../browser/undici-fetch.js.
 import { Agent, type Dispatcher, EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch } from 'undici';
 import type { ConnectionSettings } from '../connection-fetch.js';
 import type { FetchFunction } from '../fetch-function.js';

@@ -38,7 +38,7 @@ export async function readSeldonManifest(source: SeldonManifestSource): Promise<
 
 async function readManifestFile(path: string | URL): Promise<string> {
   // Loaded on use, so the package stays importable where there is no file system (browsers, edge runtimes).
-  const { readFile } = await import('node:fs/promises');
+  const { readFile } = await import('#runtime');
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
