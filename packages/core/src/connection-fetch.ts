@@ -17,8 +17,6 @@ export interface ConnectionSettings {
 export function createConnectionFetch(settings: ConnectionSettings): FetchFunction {
   let loaded: Promise<FetchFunction> | undefined;
   const load = () =>
-    (loaded ??= import('#undici-fetch').then(({ createUndiciFetch }) =>
-      createUndiciFetch(settings),
-    ));
+    (loaded ??= import('#undici-fetch').then(({ createUndiciFetch }) => createUndiciFetch(settings)));
   return async (request) => (await load())(request);
 }

@@ -26,9 +26,12 @@ export const stat = missing('Reading a file') as unknown as typeof NodeRuntime.s
 export const mkdir = missing('Creating a directory') as unknown as typeof NodeRuntime.mkdir;
 export const rename = missing('Writing a file') as unknown as typeof NodeRuntime.rename;
 export const homedir: typeof NodeRuntime.homedir = () => '/';
-export const dirname: typeof NodeRuntime.dirname = (path) => path.slice(0, Math.max(path.lastIndexOf('/'), 0)) || '/';
+export const dirname: typeof NodeRuntime.dirname = (path) =>
+  path.slice(0, Math.max(path.lastIndexOf('/'), 0)) || '/';
 export const join: typeof NodeRuntime.join = (...parts) => parts.join('/').replace(/\/+/g, '/');
-export const InClusterFileErrorCode = { missing: 'IN_CLUSTER_FILE_MISSING' } as typeof NodeRuntime.InClusterFileErrorCode;
+export const InClusterFileErrorCode = {
+  missing: 'IN_CLUSTER_FILE_MISSING',
+} as typeof NodeRuntime.InClusterFileErrorCode;
 export const inClusterNamespace: typeof NodeRuntime.inClusterNamespace = async () => {
   throw Object.assign(noFileSystem("The pod's namespace file"), { code: InClusterFileErrorCode.missing });
 };

@@ -3,7 +3,9 @@ import type * as NodeRuntime from '../node/runtime.js';
 
 export const readFile = (async () => {
   throw Object.assign(
-    new Error('Reading a manifest file needs a file system (Node.js, Bun or Deno); in a browser pass { text } or the object.'),
+    new Error(
+      'Reading a manifest file needs a file system (Node.js, Bun or Deno); in a browser pass { text } or the object.',
+    ),
     { code: 'ENOENT' },
   );
 }) as unknown as typeof NodeRuntime.readFile;
