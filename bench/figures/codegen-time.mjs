@@ -5,7 +5,7 @@
 // no turbo cache, no outputs); (3) the same on a fresh checkout with a warm
 // turbo cache (outputs and spec cache removed, turbo cache kept).
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_PACKAGES, createCodegenCopy } from '../codegen/repo-copy.mjs';
 import { median } from '../lib/stats.mjs';
@@ -38,7 +38,14 @@ export async function measureCodegenTime(size) {
   } finally {
     copy.dispose();
   }
-  return summarize({ stages, cold, warm, size, source: mirror ? `mirror ${mirror}` : 'upstream over HTTPS' });
+  // Relative to the repository, so published results never name a path of the machine.
+  return summarize({
+    stages,
+    cold,
+    warm,
+    size,
+    source: mirror ? `mirror ${relative(ROOT, mirror)}` : 'upstream over HTTPS',
+  });
 }
 
 function runStageTimes(dir, env) {
