@@ -3,28 +3,7 @@
 import { Agent, type Dispatcher, EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch } from 'undici';
 import type { ConnectionSettings } from '../connection-fetch.js';
 import type { FetchFunction } from '../fetch-function.js';
-import type { PemInput, TlsOptions } from '../tls.js';
-
-function pemText(value: PemInput): string {
-  return typeof value === 'string' ? value : new TextDecoder().decode(value);
-}
-
-/** `tls` as Node's `tls.connect` options. */
-function connectOptions(tls: TlsOptions | undefined) {
-  if (!tls) return {};
-  const ca =
-    tls.ca === undefined
-      ? undefined
-      : Array.isArray(tls.ca)
-        ? tls.ca.map(pemText)
-        : [pemText(tls.ca as PemInput)];
-  return {
-    ...(ca ? { ca } : {}),
-    ...(tls.cert !== undefined ? { cert: pemText(tls.cert) } : {}),
-    ...(tls.key !== undefined ? { key: pemText(tls.key) } : {}),
-    rejectUnauthorized: tls.insecureSkipVerify !== true,
-  };
-}
+import { connectOptions } from '../tls-connect-options.js';
 
 /**
  * One dispatcher per transport. Through a proxy the target's TLS settings
