@@ -12,21 +12,9 @@ const USAGE_CODES = new Set([
   'KFP_EXPERIMENT_CHOICE_CONFLICT',
 ]);
 
-/**
- * fetch reports a refused, reset or unresolvable connection as a TypeError
- * (core's isTransient relies on the same); core gives it no code of its own
- * yet, so the CLI names it.
- */
-const NETWORK_CODE = 'CLI_NETWORK_ERROR';
-
-function isNetworkFailure(error: unknown): error is TypeError {
-  return error instanceof TypeError && error.message === 'fetch failed';
-}
-
 /** The exit code an error ends `mlp` with (see exit-codes.ts). */
 export function exitCodeOf(error: unknown): ExitCodeValue {
   if (error instanceof CliError) return error.exitCode;
-  if (isNetworkFailure(error)) return ExitCode.apiError;
   if (!(error instanceof MlPlatformError)) return ExitCode.unexpected;
   if (error.code === 'KFP_RUN_WAIT_TIMEOUT' || error.code === 'SELDON_WAIT_TIMEOUT') return ExitCode.timeout;
   if (error.code === 'KFP_RUN_WAIT_ABORTED' || error.code === 'SELDON_WAIT_ABORTED')
@@ -53,11 +41,6 @@ export function reportError(error: unknown, print: (line: string) => void): Exit
       !error.message.includes(error.upstream.message)
     )
       print(`  server said: ${error.upstream.message}`);
-  } else if (isNetworkFailure(error)) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    print(
-      `mlp: ${NETWORK_CODE}: the request did not reach the API (${cause?.code ?? cause?.message ?? error.message}). Check --endpoint and the network.`,
-    );
   } else {
     print(`mlp: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
   }
