@@ -79,11 +79,14 @@ function diagnose(error: unknown, url: URL, context: FailureContext): Diagnosis 
     };
   }
   if (code && TLS_CODE.test(code)) {
-    const hint = /OSSL|PEM|KEY/.test(code)
-      ? 'check tls.cert and tls.key: the key must be the unencrypted PEM key of that certificate'
-      : code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-        ? `the certificate is not issued for ${url.hostname}: use the host name it names`
-        : 'the server certificate is not trusted: pass the cluster CA as tls.ca (e.g. the in-cluster ca.crt)';
+    // Node 22 reports the server's TLS 1.3 alert 116 where Node 20 saw the socket close.
+    const hint = /CERTIFICATE_REQUIRED/.test(code)
+      ? 'the server requires a client certificate: pass tls.cert and tls.key'
+      : /OSSL|PEM|KEY/.test(code)
+        ? 'check tls.cert and tls.key: the key must be the unencrypted PEM key of that certificate'
+        : code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+          ? `the certificate is not issued for ${url.hostname}: use the host name it names`
+          : 'the server certificate is not trusted: pass the cluster CA as tls.ca (e.g. the in-cluster ca.crt)';
     return {
       code: NetworkErrorCode.tls,
       reason: `TLS handshake with ${host} failed (${code}: ${innermost.trim()}); ${hint}.`,

@@ -63,8 +63,10 @@ describe('mutual TLS (tls.cert / tls.key)', () => {
   it('is refused by the server without a client certificate', async () => {
     const kfp = createKfpV2Client({ baseUrl, tls: { ca: certificates.ca }, retry: false });
     await expect(kfp.GET('/apis/v2beta1/healthz')).rejects.toMatchObject({
-      code: 'NETWORK_ERROR',
-      message: expect.stringMatching(/closed before an answer.*pass tls.cert and tls.key/),
+      code: 'TLS_ERROR',
+      message: expect.stringMatching(
+        /CERTIFICATE_REQUIRED.*the server requires a client certificate: pass tls.cert and tls.key/,
+      ),
     });
   });
 

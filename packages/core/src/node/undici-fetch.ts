@@ -8,13 +8,22 @@ import { connectOptions } from '../tls-connect-options.js';
 /**
  * One dispatcher per transport. Through a proxy the target's TLS settings
  * are `requestTls` (applied inside the CONNECT tunnel); the proxy itself is
- * verified against the default roots.
+ * verified against the default roots. HTTP/1.1 only, as Node's global fetch
+ * (the transport without `tls` or `proxy`) speaks: undici 8 would otherwise
+ * negotiate h2 through ALPN. Plain http:// goes through a CONNECT tunnel too,
+ * as with undici 7 (undici 8 would hand it to the proxy as an absolute-URI request instead).
  */
 function createDispatcher({ tls, proxy }: ConnectionSettings): Dispatcher {
   const connect = connectOptions(tls);
-  if (proxy.kind === 'proxy') return new ProxyAgent({ uri: proxy.url, requestTls: connect });
-  if (proxy.kind === 'environment') return new EnvHttpProxyAgent({ connect, requestTls: connect });
-  return new Agent({ connect });
+  const allowH2 = false;
+  const proxyTunnel = true;
+  if (proxy.kind === 'proxy') {
+    return new ProxyAgent({ uri: proxy.url, requestTls: connect, allowH2, proxyTunnel });
+  }
+  if (proxy.kind === 'environment') {
+    return new EnvHttpProxyAgent({ connect, requestTls: connect, allowH2, proxyTunnel });
+  }
+  return new Agent({ connect, allowH2 });
 }
 
 /**
