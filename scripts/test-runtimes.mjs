@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Usage: npm run test:runtimes   (after `npm run build`; `.ci/run` calls it after `npm test`)
 //
-// Runs the packages on the runtimes besides the machine's Node.js that users
-// run them on: the unit and contract tests on Node.js 22 and 24, a CommonJS
-// `require` of every published package on each Node.js, and the examples
-// against the local test bed on Bun and Deno (`npm run demo -- --runtime=...`),
-// and the examples type-checked by TypeScript 7 as a consumer on it would.
+// Runs the packages on the runtimes besides the Node.js 22 that `npm test` runs on (the one
+// `npm ci` installs from the npm registry): the unit and contract tests on Node.js 24, a
+// CommonJS `require` of every published package on Node.js 22 and 24, the examples against the
+// local test bed on Bun and Deno (`npm run demo -- --runtime=...`), and the examples
+// type-checked by TypeScript 7 as a consumer on it would.
 // The runtimes come from the npm registry, pinned in scripts/runtimes/
 // (their binaries ship inside the packages, so nothing else downloads).
 // Ends with one line `runtimes: N passed, N failed`.
@@ -16,10 +16,7 @@ import { repoRoot } from './lib/paths.mjs';
 
 const runtimesDir = join(repoRoot, 'scripts', 'runtimes');
 const installed = (name) => join(runtimesDir, 'node_modules', name);
-const NODES = [
-  { name: 'Node.js 22', bin: join(installed('node22'), 'bin') },
-  { name: 'Node.js 24', bin: join(installed('node24'), 'bin') },
-];
+const NODE_24 = { name: 'Node.js 24', bin: join(installed('node24'), 'bin') };
 const BUN = join(installed('bun'), 'bin', 'bun.exe');
 const TSC_7 = join(installed('typescript7'), 'bin', 'tsc');
 const DENO = join(installed('deno'), 'deno');
@@ -31,10 +28,10 @@ await step('install the runtimes (npm ci in scripts/runtimes)', () =>
   run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: runtimesDir }),
 );
 
-for (const node of NODES) {
-  const env = { ...process.env, PATH: `${node.bin}:${process.env.PATH}` };
-  const nodeBinary = join(node.bin, 'node');
-  await step(`${node.name}: unit and contract tests`, () =>
+{
+  const env = { ...process.env, PATH: `${NODE_24.bin}:${process.env.PATH}` };
+  const nodeBinary = join(NODE_24.bin, 'node');
+  await step(`${NODE_24.name}: unit and contract tests`, () =>
     run(
       nodeBinary,
       [join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--typecheck.enabled=false'],
@@ -43,12 +40,13 @@ for (const node of NODES) {
       },
     ),
   );
-  await step(`${node.name}: require() of every published package (CommonJS)`, () =>
+  await step(`${NODE_24.name}: require() of every published package (CommonJS)`, () =>
     run(nodeBinary, ['--input-type=commonjs', '-e', requireEveryPackage()], { env }),
   );
 }
-await step('Node.js (this one): require() of every published package (CommonJS)', () =>
-  run(process.execPath, ['--input-type=commonjs', '-e', requireEveryPackage()]),
+await step(
+  `Node.js ${process.versions.node} (npm test's): require() of every published package (CommonJS)`,
+  () => run(process.execPath, ['--input-type=commonjs', '-e', requireEveryPackage()]),
 );
 for (const project of ['examples/tsconfig.json', 'examples/browser/tsconfig.json']) {
   await step(`TypeScript 7: ${project} type-checks against the published declarations`, () =>
