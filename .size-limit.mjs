@@ -1,6 +1,6 @@
 // Size budgets of a minimal consumer of each published package (bench/consumers/),
-// bundled for Node with esbuild, minified, gzipped. Checked by `npm run size` (size-limit 12:
-// the last major that runs on Node 20) as part of `npm test`.
+// bundled for Node with esbuild, minified, gzipped. Checked by `npm run size` (size-limit 14)
+// as part of `npm test`.
 //
 // One budget per package: what a consumer loads at startup. undici (TLS and proxies) is behind
 // core's `#undici-fetch` dynamic import, so it is a chunk of its own, loaded only when `tls` or
