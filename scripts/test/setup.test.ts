@@ -3,7 +3,17 @@
 // Real processes: the script runs as `npm run build` runs it, with fake dpkg-query, apt-get and
 // kubectl first and only on PATH (this machine's real packages are never touched).
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -50,12 +60,49 @@ function fakeSystem({ installed, aptGet, kubectl }: FakeSystem) {
   };
 }
 
+/** Whether every directory down to `path` lets other users in and `path` is theirs to read and run. */
+function openToOthers(path: string): boolean {
+  for (let at = path; ; at = dirname(at)) {
+    if ((statSync(at).mode & 0o005) !== 0o005) return false;
+    if (dirname(at) === at) return true;
+  }
+}
+
+/**
+ * The set-up script, its modules, the root package.json and (when the clone or Node.js sits
+ * where nobody may enter, e.g. under /root) Node.js itself, copied where another user can run them.
+ */
+function copyForAnotherUser() {
+  const root = mkdtempSync(join(tmpdir(), 'ml-platform-setup-copy-'));
+  dirs.push(root);
+  chmodSync(root, 0o755);
+  mkdirSync(join(root, 'scripts', 'lib'), { recursive: true, mode: 0o755 });
+  for (const file of [
+    'package.json',
+    'scripts/setup.mjs',
+    ...SETUP_MODULES.map((name) => `scripts/lib/${name}`),
+  ]) {
+    copyFileSync(join(repoRoot, file), join(root, file));
+  }
+  let node = process.execPath;
+  if (!openToOthers(node)) {
+    node = join(root, 'node');
+    copyFileSync(process.execPath, node);
+    chmodSync(node, 0o755);
+  }
+  return { root, node };
+}
+
+const SETUP_MODULES = ['debian-parts.mjs', 'node-floor.mjs', 'paths.mjs'];
+
 function runSetup(bin: string, options: { uid?: number } = {}) {
+  const { root, node } =
+    options.uid === undefined ? { root: repoRoot, node: process.execPath } : copyForAnotherUser();
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'setup.mjs')], {
-      cwd: repoRoot,
+    const child = spawn(node, [join(root, 'scripts', 'setup.mjs')], {
+      cwd: root,
       // Only the fakes and this Node: no real dpkg-query, apt-get or kubectl is reachable.
-      env: { PATH: `${bin}:${dirname(process.execPath)}`, HOME: bin },
+      env: { PATH: `${bin}:${dirname(node)}`, HOME: bin },
       ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
     });
     let stdout = '';
