@@ -1,4 +1,5 @@
 export { decodeArtifactEnvelope } from './artifact-envelope.js';
+export { type ByNameOptions, checkByNameOptions, type PipelineByNameOptions } from './by-name-options.js';
 export { type CachingOverride, withCachingOverride } from './caching-override.js';
 export { type ClientNamespaceOption, namespaceFor, setClientNamespace } from './client-namespace.js';
 export { createKfpClient, type KfpClientExtras } from './create-kfp-client.js';

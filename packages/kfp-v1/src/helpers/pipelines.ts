@@ -1,6 +1,8 @@
 import { optionalText, requireText, unwrap, unwrapFound } from '@ml-platform/core';
 import {
+  checkByNameOptions,
   namespaceFor,
+  type PipelineByNameOptions,
   type PipelineChoice,
   type PipelinePackageSource,
   packagePipelineName,
@@ -58,7 +60,7 @@ export async function uploadPipelineVersion(
 ): Promise<PipelineVersion> {
   const pipelineid = await resolvePipelineId(
     options,
-    async (name, lookup) => (await findPipelineByName(client, name, lookup))?.id,
+    async (lookup) => (await findPipelineByName(client, lookup))?.id,
   );
   const uploadfile = await toPipelineFile(options.source);
   return unwrap(
@@ -82,9 +84,9 @@ export async function uploadPipelineVersion(
  */
 export async function findPipelineByName(
   client: KfpV1Client,
-  name: string,
-  options: { namespace?: string; signal?: AbortSignal } = {},
+  options: PipelineByNameOptions,
 ): Promise<Pipeline | undefined> {
+  const { name } = checkByNameOptions('findPipelineByName', options);
   const namespace = await namespaceFor(client, options.namespace);
   const result = await client.GET('/apis/v1beta1/namespaces/{namespace}/pipelines/{name}', {
     params: {

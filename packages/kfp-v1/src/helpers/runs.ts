@@ -60,7 +60,7 @@ export async function createRunFromPackage(
   return runFromPackage({
     pipelineName,
     versionName: options.versionName,
-    findPipeline: () => findPipelineByName(client, pipelineName, { namespace, signal }),
+    findPipeline: () => findPipelineByName(client, { name: pipelineName, namespace, signal }),
     pipelineIdOf: (pipeline) => pipeline.id,
     uploadVersion: (pipelineId, name) =>
       uploadPipelineVersion(client, { source: options.source, pipelineId, name, signal }),

@@ -1,6 +1,8 @@
 import { invalidOption, optionalText, requireText, unwrap, unwrapFound } from '@ml-platform/core';
 import {
+  checkByNameOptions,
   namespaceFor,
+  type PipelineByNameOptions,
   type PipelineChoice,
   type PipelinePackageSource,
   packagePipelineName,
@@ -71,7 +73,7 @@ export async function uploadPipelineVersion(
 ): Promise<PipelineVersion> {
   const pipelineid = await resolvePipelineId(
     options,
-    async (name, lookup) => (await findPipelineByName(client, name, lookup))?.pipeline_id,
+    async (lookup) => (await findPipelineByName(client, lookup))?.pipeline_id,
   );
   const uploadfile = await toPipelineFile(options.source);
   return unwrap(
@@ -94,9 +96,9 @@ export async function uploadPipelineVersion(
 /** The pipeline with this name (in the namespace given, else the client's), or undefined. */
 export async function findPipelineByName(
   client: KfpV2Client,
-  name: string,
-  options: { namespace?: string; signal?: AbortSignal } = {},
+  options: PipelineByNameOptions,
 ): Promise<Pipeline | undefined> {
+  const { name } = checkByNameOptions('findPipelineByName', options);
   const namespace = await namespaceFor(client, options.namespace);
   const result = await client.GET('/apis/v2beta1/pipelines/names/{name}', {
     params: {
