@@ -12,6 +12,7 @@ import {
 import type { KfpV2Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
 
+/** The options of `uploadPipeline`. */
 export interface UploadPipelineOptions {
   /** The compiled pipeline: `{ path }`, `{ text }` or a Blob/File. */
   source: PipelinePackageSource;
@@ -56,6 +57,10 @@ export async function uploadPipeline(client: KfpV2Client, options: UploadPipelin
   );
 }
 
+/**
+ * The options of `uploadPipelineVersion`: the package, the pipeline (by id or by name) and the
+ * version's name and description.
+ */
 export type UploadPipelineVersionOptions = {
   source: PipelinePackageSource;
   /** Unique within the pipeline. KFP falls back to the file name when left out. */
