@@ -9,7 +9,7 @@ import { findPipelineByName, uploadPipeline, uploadPipelineVersion } from './pip
 export interface RunSettings {
   /** Name shown in the UI. */
   name: string;
-  /** The experiment that owns the run; the default experiment when left out. */
+  /** The experiment that owns the run. Required by a multi-user server; a single-user one uses its default experiment when left out. */
   experimentId?: string;
   description?: string;
   /** Pipeline parameters by name; non-string values are sent as JSON text. */

@@ -14,7 +14,7 @@ import {
 export interface RunSettings {
   /** Name shown in the UI. */
   displayName: string;
-  /** The experiment the run belongs to; KFP's default experiment when left out. */
+  /** The experiment the run belongs to. Required by a multi-user server; a single-user one uses its default experiment when left out. */
   experimentId?: string;
   description?: string;
   /** Runtime parameters of the pipeline, by name. */
