@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  README_KUBEFLOW_ORIGIN,
   readmeExamples,
   removeExamples,
+  talksToKubeflow,
   typeCheckExamples,
   writeExamples,
 } from '@ml-platform/testbed/readme-examples/index';
@@ -58,7 +58,7 @@ describe('README examples', () => {
 
   // Blocks that send to Kubeflow run against the test bed's cluster in readme-multi-user.test.ts.
   for (const example of examples.filter(
-    (candidate) => candidate.runnable && !candidate.code.includes(README_KUBEFLOW_ORIGIN),
+    (candidate) => candidate.runnable && !talksToKubeflow(candidate.code),
   )) {
     it(`runs the example at README.md:${example.line}`, async () => {
       await import(pathToFileURL(example.file).href);

@@ -25,7 +25,10 @@ export interface ClusterReadmeSuite {
   minimumRunnable: number;
   /** Profile namespaces the examples work in, granted to the cluster's users (e.g. `team-a`). */
   namespaces: readonly string[];
-  /** Runs only the runnable blocks that talk to Kubeflow (the origin above); others are for other tests. */
+  /**
+   * Runs only the runnable blocks that talk to Kubeflow: those naming the origin above or
+   * creating a KFP client (which finds the cluster through its environment); others are for other tests.
+   */
   onlyKubeflowBlocks?: boolean;
   /** Files the examples read (a compiled pipeline), in a temporary directory that is also their HOME. */
   workingDirectory?: { prefix: string; files: Record<string, string> };
@@ -36,8 +39,7 @@ export function describeReadmeExamplesOnCluster(suite: ClusterReadmeSuite): void
   const readme = suite.readme ?? join(suite.packageDir, 'README.md');
   const examplesDir = join(suite.packageDir, 'test', `.readme-cluster-examples-${process.pid}`);
   const examples = readmeExamples(readme).filter(
-    (example) =>
-      example.runnable && (!suite.onlyKubeflowBlocks || example.code.includes(README_KUBEFLOW_ORIGIN)),
+    (example) => example.runnable && (!suite.onlyKubeflowBlocks || talksToKubeflow(example.code)),
   );
   const originalCwd = process.cwd();
   const realFetch = globalThis.fetch;
@@ -84,6 +86,11 @@ export function describeReadmeExamplesOnCluster(suite: ClusterReadmeSuite): void
       }, 60_000);
     }
   });
+}
+
+/** Whether a block sends requests to Kubeflow (and so can run on the test bed's cluster). */
+export function talksToKubeflow(code: string): boolean {
+  return code.includes(README_KUBEFLOW_ORIGIN) || /\bcreateKfpV[12]Client\(/.test(code);
 }
 
 /** The same request, sent to the cluster's gateway when it was addressed to the READMEs' origin. */
