@@ -16,7 +16,10 @@ const typedoc = JSON.parse(readFileSync(join(realRepo, 'typedoc.json'), 'utf8'))
 };
 
 const published = readdirSync(join(realRepo, 'packages'))
-  .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(join(realRepo, 'packages', dir, 'package.json'), 'utf8')) }))
+  .map((dir) => ({
+    dir,
+    pkg: JSON.parse(readFileSync(join(realRepo, 'packages', dir, 'package.json'), 'utf8')),
+  }))
   .filter(({ pkg }) => !pkg.private);
 
 /** `./private-file` with types `./dist/private-file/index.d.ts` -> `packages/core/src/private-file/index.ts`. */
@@ -24,7 +27,12 @@ function codeEntryPoints(dir: string, exports: Exports) {
   return Object.entries(exports).flatMap(([subpath, target]) => {
     const types = typeof target === 'object' ? target.types : undefined;
     if (!types) return []; // package.json, openapi.json: data, not code
-    return [{ subpath, source: `packages/${dir}/${types.replace(/^\.\/dist\//, 'src/').replace(/\.d\.ts$/, '.ts')}` }];
+    return [
+      {
+        subpath,
+        source: `packages/${dir}/${types.replace(/^\.\/dist\//, 'src/').replace(/\.d\.ts$/, '.ts')}`,
+      },
+    ];
   });
 }
 
@@ -34,9 +42,10 @@ describe('typedoc.json', () => {
     (name, dir, exports) => {
       for (const { subpath, source } of codeEntryPoints(dir, exports)) {
         const importName = subpath === '.' ? name : `${name}/${subpath.slice(2)}`;
-        expect(typedoc.entryPoints, `${importName} (${source}) is missing from typedoc.json entryPoints`).toContain(
-          source,
-        );
+        expect(
+          typedoc.entryPoints,
+          `${importName} (${source}) is missing from typedoc.json entryPoints`,
+        ).toContain(source);
         expect(existsSync(join(realRepo, source)), `${source} does not exist`).toBe(true);
         expect(readFileSync(join(realRepo, source), 'utf8')).toContain(`@module ${importName}\n`);
       }
@@ -44,7 +53,9 @@ describe('typedoc.json', () => {
   );
 
   it('lists no entry point that is not a published subpath', () => {
-    const all = published.flatMap(({ dir, pkg }) => codeEntryPoints(dir, pkg.exports).map((entry) => entry.source));
+    const all = published.flatMap(({ dir, pkg }) =>
+      codeEntryPoints(dir, pkg.exports).map((entry) => entry.source),
+    );
     expect([...typedoc.entryPoints].sort()).toEqual([...all].sort());
   });
 
@@ -54,7 +65,10 @@ describe('typedoc.json', () => {
     expect(typedoc.treatValidationWarningsAsErrors).toBe(true);
     // TypeDoc checks documentation only in the packages named here (by default, the root's).
     expect([...typedoc.packagesRequiringDocumentation].sort()).toEqual(
-      published.filter(({ pkg }) => pkg.exports['.']).map(({ pkg }) => pkg.name).sort(),
+      published
+        .filter(({ pkg }) => pkg.exports['.'])
+        .map(({ pkg }) => pkg.name)
+        .sort(),
     );
   });
 });

@@ -151,12 +151,12 @@ function rangeProblem(range: string, rule: FieldRule): string | undefined {
   // `*` and `?` mean the whole range; robfig ignores anything after them ('*-5' is '*').
   if (bounds[0] !== '*' && bounds[0] !== '?') {
     if (bounds.length > 2) return `has too many hyphens in '${range}'`;
-    const low = valueOf(bounds[0] ?? '', rule);
+    const low = fieldValue(bounds[0] ?? '', rule);
     if (typeof low === 'string') return low;
     start = low;
     end = low;
     if (bounds.length === 2) {
-      const high = valueOf(bounds[1] ?? '', rule);
+      const high = fieldValue(bounds[1] ?? '', rule);
       if (typeof high === 'string') return high;
       end = high;
     } else if (step !== undefined) {
@@ -175,7 +175,7 @@ function rangeProblem(range: string, rule: FieldRule): string | undefined {
 }
 
 /** A number or (for months and weekdays) a three-letter name, or why it is neither. */
-function valueOf(text: string, rule: FieldRule): number | string {
+function fieldValue(text: string, rule: FieldRule): number | string {
   const named = rule.names?.indexOf(text.toLowerCase()) ?? -1;
   if (named > 0 || (named === 0 && rule.names?.[0] !== '')) return named;
   if (!INTEGER.test(text)) {
