@@ -14,6 +14,7 @@ const STAGES = [
   { name: 'unit + contract', command: ['npx', 'vitest', 'run'] },
   { name: 'types', command: ['npx', 'tsc', '-p', 'tsconfig.typetests.json'] },
   { name: 'lint', command: ['npx', 'biome', 'ci', '.'] },
+  { name: 'docs', command: ['npx', 'typedoc', '--emit', 'none', '--logLevel', 'Warn'] },
   { name: 'packages', command: ['node', 'scripts/check-packages.mjs'] },
   { name: 'sizes', command: ['npx', 'size-limit'] },
 ];

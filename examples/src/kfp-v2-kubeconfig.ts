@@ -32,7 +32,7 @@ console.log(`Through the API server's service proxy: ${new URL(proxy.baseUrl).pa
 const kfp = createKfpV2Client({ ...proxy });
 const pipelineFile = new URL('../pipelines/hello-world.yaml', import.meta.url);
 const pipeline =
-  (await findPipelineByName(kfp, 'hello-world')) ??
+  (await findPipelineByName(kfp, { name: 'hello-world' })) ??
   (await uploadPipeline(kfp, { source: { path: pipelineFile }, name: 'hello-world' }));
 const experiment = await getOrCreateExperiment(kfp, { name: 'from-kubectl' });
 const run = await createRun(kfp, {

@@ -27,7 +27,7 @@ const kfp = createKfpV2Client({ auth });
 try {
   // Upload once; later runs of this script reuse the pipeline.
   const pipeline =
-    (await findPipelineByName(kfp, 'hello-world', { namespace })) ??
+    (await findPipelineByName(kfp, { name: 'hello-world', namespace })) ??
     (await uploadPipeline(kfp, { source: { path: pipelineFile }, name: 'hello-world', namespace }));
   console.log(`Pipeline ${pipeline.name} is uploaded (id ${pipeline.pipeline_id})`);
 

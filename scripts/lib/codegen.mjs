@@ -12,6 +12,23 @@ const HEADER = `/**
 
 `;
 
+// The exported roots get TSDoc of their own: they are public API of each
+// package, and the docs build refuses an undocumented export.
+const ROOT_DOCS = {
+  paths:
+    "Every path of the API with its operations' parameters, request bodies and responses, by method: what the client's `GET`, `POST`, ... accept and return.",
+  components:
+    "The API's schemas (`components['schemas']`), responses, parameters and request bodies, under the upstream document's names.",
+  operations: 'Every operation by its upstream `operationId`; `paths` refers to these.',
+};
+
+/** @param {string} code */
+function documentRoots(code) {
+  return code.replace(/^export interface (paths|components|operations) \{/gm, (line, name) => {
+    return `/** ${ROOT_DOCS[/** @type {keyof typeof ROOT_DOCS} */ (name)]} */\n${line}`;
+  });
+}
+
 /** @param {any} openapi @returns {Promise<string>} */
 export async function generateTypes(openapi) {
   const ast = await openapiTS(openapi, {
@@ -26,5 +43,5 @@ export async function generateTypes(openapi) {
       return undefined;
     },
   });
-  return HEADER + astToString(ast);
+  return HEADER + documentRoots(astToString(ast));
 }

@@ -56,5 +56,9 @@ describe('CI workflows', () => {
     expect(changesets?.env?.NPM_CONFIG_PROVENANCE).toBe('true');
     expect(workflow.permissions['id-token']).toBe('write');
     expect(runs(workflow)).toContain('npm run build');
+    // The tarball and CHANGELOG checks gate the publish.
+    expect(runs(workflow).indexOf('npm run check:packages')).toBeGreaterThan(
+      runs(workflow).indexOf('npm run build'),
+    );
   });
 });

@@ -14,6 +14,10 @@ import type { DexLocation } from './origin-guard.js';
 import { cookieHeaderFor, type DexSession } from './session.js';
 import { isSessionRejected } from './session-rejection.js';
 
+/**
+ * What `dexSessionAuth` returns: an auth plugin that logs in through Dex once, keeps the session
+ * cookie, and logs in again when the session expires.
+ */
 export type DexSessionAuth = CredentialAuthPlugin<DexSession> & {
   /** Login flows run so far (a session read from `sessionFile` is not one). */
   readonly logins: number;

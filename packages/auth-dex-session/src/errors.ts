@@ -26,6 +26,7 @@ export const DexSessionErrorCode = {
   sessionFile: 'AUTH_DEX_SESSION_FILE',
 } as const;
 
+/** One of the `DexSessionErrorCode` strings an error of this package carries as `code`. */
 export type DexSessionErrorCodeValue = (typeof DexSessionErrorCode)[keyof typeof DexSessionErrorCode];
 
 /** The request of the login flow an error happened at. */

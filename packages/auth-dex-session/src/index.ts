@@ -1,3 +1,8 @@
+/**
+ * Dex login session auth (static or LDAP credentials behind oauth2-proxy or oidc-authservice) for `@ml-platform` clients. Usage, options and errors: the package README.
+ *
+ * @module @ml-platform/auth-dex-session
+ */
 export { type DexSessionAuth, dexSessionAuth } from './dex-session-auth.js';
 export {
   DexLoginError,

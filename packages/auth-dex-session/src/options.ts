@@ -11,6 +11,7 @@ import {
 } from '@ml-platform/core';
 import { PLUGIN_NAME } from './errors.js';
 
+/** The options of `dexSessionAuth`: where to log in, the credentials, and where to keep the session. */
 export interface DexSessionAuthOptions {
   /**
    * A URL behind the gateway, on the origin the API is served from: the

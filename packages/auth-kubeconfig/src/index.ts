@@ -1,3 +1,8 @@
+/**
+ * kubeconfig auth for `@ml-platform` clients (tokens, token files, client certificates, exec plugins) and the Kubernetes API server's service proxy. Usage, options and errors: the package README.
+ *
+ * @module @ml-platform/auth-kubeconfig
+ */
 export {
   KubeconfigAuthError,
   KubeconfigAuthErrorCode,

@@ -5,6 +5,10 @@ import { loadKubeconfig } from './load/load-kubeconfig.js';
 import { checkOptions, type KubeconfigAuthOptions, resolveAuthOptions } from './options.js';
 import type { KubeconfigTls } from './tls-for.js';
 
+/**
+ * The options of `kubeServiceProxy`: the kubeconfig options plus the Service (namespace, name,
+ * port) to reach through the API server.
+ */
 export interface KubeServiceProxyOptions extends KubeconfigAuthOptions {
   /** The Service's namespace, e.g. `kubeflow`. */
   namespace: string;

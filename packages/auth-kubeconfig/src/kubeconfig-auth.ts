@@ -21,6 +21,10 @@ import { type KubeconfigTls, tlsFor } from './tls-for.js';
 /** Where the plugin's bearer token comes from, in client-go's order of precedence. */
 export type CredentialSource = 'tokenFile' | 'token' | 'exec' | 'none';
 
+/**
+ * What `kubeconfigAuth` returns: an auth plugin signing requests as the kubeconfig's user, with the
+ * context, user and server it resolved.
+ */
 export type KubeconfigAuth = AuthPlugin & {
   /** The context in use. */
   readonly context: string;

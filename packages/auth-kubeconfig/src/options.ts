@@ -2,6 +2,10 @@ import { invalidOption } from '@ml-platform/core';
 import { PLUGIN_NAME } from './errors.js';
 import type { LoadKubeconfigOptions } from './load/load-kubeconfig.js';
 
+/**
+ * The options of `kubeconfigAuth`: which kubeconfig and context to load, and how early to renew an
+ * exec plugin's credential.
+ */
 export interface KubeconfigAuthOptions extends LoadKubeconfigOptions {
   /**
    * Stop using an exec plugin's credential this long before its

@@ -30,6 +30,7 @@ export const OidcAuthErrorCode = {
   tokenCacheFile: 'AUTH_OIDC_TOKEN_CACHE_FILE',
 } as const;
 
+/** One of the `OidcAuthErrorCode` strings an `OidcAuthError` carries as `code`. */
 export type OidcAuthErrorCodeValue = (typeof OidcAuthErrorCode)[keyof typeof OidcAuthErrorCode];
 
 /** Credentials could not be obtained from the OpenID Provider. `cause` keeps the openid-client error. */

@@ -1,3 +1,8 @@
+/**
+ * OIDC token auth (client credentials, password, authorization code + PKCE, device code, refresh) for `@ml-platform` clients. Usage, options and errors: the package README.
+ *
+ * @module @ml-platform/auth-oidc
+ */
 export { DEPLOYKF_DEFAULTS, defaultTokenCachePath, SELDON_DEPLOY_DEFAULTS } from './defaults.js';
 export { OidcAuthError, OidcAuthErrorCode, type OidcAuthErrorCodeValue } from './errors.js';
 export { type OidcAuth, oidcAuth } from './oidc-auth.js';

@@ -2,10 +2,26 @@ import type { FetchFunction, TlsOptions } from '@ml-platform/core';
 import type { OidcPrompt } from './prompt.js';
 import type { OidcAuthWarning } from './warnings.js';
 
+/**
+ * How tokens are obtained: the client credentials grant, the password grant, authorization code
+ * with PKCE (a browser), or the device code flow.
+ */
 export type OidcFlow = 'client_credentials' | 'password' | 'authorization_code' | 'device_code';
+/**
+ * Which token signs requests: the ID token (what Kubeflow's oauth2-proxy checks by default) or the
+ * access token.
+ */
 export type OidcTokenType = 'id_token' | 'access_token';
+/**
+ * How the client authenticates at the token endpoint: HTTP Basic, the secret in the form body, or
+ * not at all (a public client).
+ */
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
 
+/**
+ * The options of `oidcAuth`: the provider, the flow and its credentials, the token cache, and how
+ * tokens are presented.
+ */
 export interface OidcAuthOptions {
   /** The OpenID Provider's issuer URL, exactly as in its discovery document. */
   issuer: string;

@@ -23,14 +23,19 @@ export interface DeviceCodeDetails {
  * to drive the login page themselves.
  */
 export interface OidcPrompt {
+  /** Tells the user to open the provider's login page (the authorization code flow). */
   showAuthorizationUrl(details: AuthorizationUrlDetails): void | Promise<void>;
   /** Out-of-band only: the code (or the whole redirect URL) the user copied from the provider's page. */
   readAuthorizationCode(): Promise<string>;
+  /** Tells the user where to enter the device code, and the code (the device code flow). */
   showDeviceCode(details: DeviceCodeDetails): void | Promise<void>;
 }
 
+/** The options of `createTerminalPrompt`: where instructions go and where a pasted code is read from. */
 export interface TerminalPromptOptions {
+  /** Where a pasted authorization code is read from. Default `process.stdin`. */
   input?: NodeJS.ReadableStream;
+  /** Where instructions are written. Default `process.stderr`. */
   output?: NodeJS.WritableStream;
 }
 

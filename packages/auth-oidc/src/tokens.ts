@@ -73,10 +73,12 @@ export class OidcCredential implements Credential {
     return `OidcCredential(${this.tokenType} ${REDACTED}, expires ${expiry})`;
   }
 
+  /** The credential for `JSON.stringify`, with the token replaced by `[REDACTED]`. */
   toJSON(): Record<string, unknown> {
     return { tokenType: this.tokenType, expiresAt: this.expiresAt, value: REDACTED };
   }
 
+  /** What `console.log` and `util.inspect` show: the token type and expiry, never the token. */
   [inspect.custom](): string {
     return this.toString();
   }

@@ -8,6 +8,7 @@ export const OidcAuthWarningCode = {
   tokenCacheUnavailable: 'AUTH_OIDC_TOKEN_CACHE_UNAVAILABLE',
 } as const;
 
+/** One of the `OidcAuthWarningCode` strings an `OidcAuthWarning` carries as `code`. */
 export type OidcAuthWarningCodeValue = (typeof OidcAuthWarningCode)[keyof typeof OidcAuthWarningCode];
 
 /** A non-fatal problem, for logs. Its message never contains a token, secret or password. */

@@ -1,3 +1,8 @@
+/**
+ * Kubernetes projected ServiceAccount token auth for `@ml-platform` clients, correct under token rotation. Usage, options and errors: the package README.
+ *
+ * @module @ml-platform/auth-sa-token
+ */
 export { ServiceAccountTokenError, ServiceAccountTokenErrorCode } from './errors.js';
 export {
   IN_CLUSTER_CA_PATH,

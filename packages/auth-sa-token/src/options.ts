@@ -2,6 +2,10 @@ import { checkOptions, invalidOption } from '@ml-platform/core';
 import { PLUGIN_NAME } from './errors.js';
 import type { TokenSource } from './token-location.js';
 
+/**
+ * The options of `serviceAccountTokenAuth`: which token file (the Kubeflow Pipelines
+ * or the Kubernetes one), and how rotation and expiry are noticed.
+ */
 export interface ServiceAccountTokenAuthOptions {
   /**
    * The token file. Default: `KF_PIPELINES_SA_TOKEN_PATH`, else

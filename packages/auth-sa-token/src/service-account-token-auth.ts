@@ -15,6 +15,10 @@ import { resolveTokenLocation } from './token-location.js';
 /** A token as read from its file. `value` is not enumerable, so logging the credential does not print it. */
 export interface ServiceAccountTokenCredential extends Credential, ReadStamp {}
 
+/**
+ * What `serviceAccountTokenAuth` returns: an auth plugin sending the projected token, re-read when
+ * the kubelet rotates it; dispose of it (or `close()`) to stop watching the file.
+ */
 export type ServiceAccountTokenAuth = CredentialAuthPlugin<ServiceAccountTokenCredential> &
   Disposable & {
     /** The absolute path of the token file this plugin reads. */

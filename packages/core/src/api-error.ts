@@ -75,6 +75,11 @@ export class ApiError extends MlPlatformError {
   }
 }
 
+/**
+ * The code, message and details of an error body as KFP (`google.rpc.Status`, or its upload
+ * handlers' `api.Error`) and Seldon Deploy send them, or undefined when the body is none of these;
+ * a text body becomes the message.
+ */
 export function parseUpstreamError(body: unknown): UpstreamError | undefined {
   if (typeof body === 'string') {
     const text = body.trim();

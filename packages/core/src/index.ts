@@ -1,3 +1,8 @@
+/**
+ * Typed client factory, errors, TLS, timeouts and the auth-plugin contract shared by every `@ml-platform` package. Usage, options and errors: the package README.
+ *
+ * @module @ml-platform/core
+ */
 export type { Client, Middleware } from 'openapi-fetch';
 export { ApiError, ApiErrorCode, parseUpstreamError, type UpstreamError } from './api-error.js';
 export type { AuthPlugin, AuthPluginDiagnostics } from './auth/auth-plugin.js';

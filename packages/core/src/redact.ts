@@ -7,11 +7,17 @@
 const SECRET_QUERY_NAME =
   /token|secret|password|passwd|code|session|cookie|key|signature|state|nonce|assertion|credential/i;
 
+/** What a secret is replaced with in messages and logs. */
 export const REDACTED = '[REDACTED]';
 
 /** Secrets shorter than this are not redacted: replacing every `ab` in a message would garble it and hide nothing. */
 const SHORTEST_REDACTED = 4;
 
+/**
+ * The URL fit for a message or a log line: origin and path kept, user info dropped, and the values
+ * of query parameters that carry secrets (`token`, `code`, `password`, ...) replaced by
+ * `[REDACTED]`.
+ */
 export function redactUrl(url: string | URL): string {
   let parsed: URL;
   try {

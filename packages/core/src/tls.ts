@@ -11,6 +11,10 @@ export type { FetchFunction } from './fetch-function.js';
  */
 export type PemInput = string | Uint8Array;
 
+/**
+ * TLS settings of a client: CAs to trust, a client certificate for mutual TLS, or verification
+ * explicitly turned off.
+ */
 export interface TlsOptions {
   /** PEM bundle(s) of the CA(s) to trust, e.g. the in-cluster `ca.crt`. Replaces the default roots. */
   ca?: PemInput | readonly PemInput[];

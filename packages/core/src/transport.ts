@@ -15,6 +15,10 @@ export const TransportErrorCode = {
   ...NetworkErrorCode,
 } as const;
 
+/**
+ * How a client sends requests: its fetch, timeout, TLS, proxy and retries (part of every client's
+ * options).
+ */
 export interface TransportOptions {
   /** A fetch to send requests with (tests, instrumentation). Defaults to the global fetch. */
   fetch?: (input: Request) => Promise<Response>;

@@ -1,6 +1,10 @@
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/**
+ * Caching settings applied to every task of a pipeline before it runs (what kfp.Client's
+ * `enable_caching` and `cache_key` do).
+ */
 export interface CachingOverride {
   /** Sets `cachingOptions.enableCache` of every task in `root.dag.tasks`. */
   enableCaching?: boolean;

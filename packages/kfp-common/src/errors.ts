@@ -22,6 +22,7 @@ export const KfpErrorCode = {
   experimentChoiceConflict: 'KFP_EXPERIMENT_CHOICE_CONFLICT',
 } as const;
 
+/** One of the `KfpErrorCode` strings a `KfpError` carries as `code`. */
 export type KfpErrorCodeValue = (typeof KfpErrorCode)[keyof typeof KfpErrorCode];
 
 /**

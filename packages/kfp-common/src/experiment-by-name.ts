@@ -1,14 +1,11 @@
 import { optionalText, requireText } from '@ml-platform/core';
+import { type ByNameOptions, checkByNameOptions } from './by-name-options.js';
 import { KfpError, KfpErrorCode } from './errors.js';
 
-export interface ExperimentByNameOptions {
-  /** The experiment's name (`display_name` in v2beta1), unique within its namespace. */
-  name: string;
-  /** The profile namespace; leave out on single-user deployments. */
-  namespace?: string;
-  signal?: AbortSignal;
-}
+/** The options of `findExperimentByName`; `name` is the experiment's name (`display_name` in v2beta1). */
+export type ExperimentByNameOptions = ByNameOptions;
 
+/** The options of `getOrCreateExperiment`. */
 export interface GetOrCreateExperimentOptions extends ExperimentByNameOptions {
   /** Used only when the experiment is created. */
   description?: string;
@@ -25,8 +22,9 @@ export async function findExperimentNamed<Experiment>(
   idName: string,
   list: (name: string, namespace: string | undefined) => Promise<Experiment[]>,
 ): Promise<Experiment | undefined> {
-  const name = requireText('name', options.name, "'nightly-training'");
-  const namespace = optionalText('namespace', options.namespace, "'team-a'");
+  const { name: givenName, namespace: givenNamespace } = checkByNameOptions('findExperimentByName', options);
+  const name = requireText('name', givenName, "'nightly-training'");
+  const namespace = optionalText('namespace', givenNamespace, "'team-a'");
   const experiments = await list(name, namespace);
   if (experiments.length > 1) {
     throw new KfpError(

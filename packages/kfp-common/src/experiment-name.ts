@@ -1,8 +1,9 @@
 import { optionalText } from '@ml-platform/core';
 import { processEnv } from './process-env.js';
 
-/** The variables kfp.Client reads (kfp/client/client.py, 2.17.0). */
+/** The variable naming the experiment used when none is given, as in kfp.Client (kfp/client/client.py, 2.17.0). */
 export const KF_PIPELINES_DEFAULT_EXPERIMENT_NAME = 'KF_PIPELINES_DEFAULT_EXPERIMENT_NAME';
+/** The variable that replaces any experiment name given, as in kfp.Client (kfp/client/client.py, 2.17.0). */
 export const KF_PIPELINES_OVERRIDE_EXPERIMENT_NAME = 'KF_PIPELINES_OVERRIDE_EXPERIMENT_NAME';
 
 /** The experiment name kfp.Client falls back to. */

@@ -19,15 +19,29 @@ export type KfpFilterOperation =
 
 /** The value fields of a predicate, named alike in both API versions. */
 export interface KfpPredicateValue {
+  /** An int32 value. */
   int_value?: number;
   /** int64, as a string in protobuf's JSON. */
   long_value?: string;
+  /** A text value. */
   string_value?: string;
   /** RFC 3339; compared as Unix seconds. */
   timestamp_value?: string;
-  int_values?: { values?: number[] };
-  long_values?: { values?: string[] };
-  string_values?: { values?: string[] };
+  /** The int32 values of an `IN` predicate. */
+  int_values?: {
+    /** The values, any of which matches. */
+    values?: number[];
+  };
+  /** The int64 values of an `IN` predicate, as strings. */
+  long_values?: {
+    /** The values, any of which matches. */
+    values?: string[];
+  };
+  /** The text values of an `IN` predicate. */
+  string_values?: {
+    /** The values, any of which matches. */
+    values?: string[];
+  };
 }
 
 type KeyOf<F> = keyof F & string;
@@ -51,12 +65,19 @@ declare const filterFields: unique symbol;
  * as its own `FilterBuilder`.
  */
 export interface KfpFilterBuilder<F, P, M> {
+  /** The fields this builder compares; a type-level marker, never set at runtime. */
   readonly [filterFields]?: F;
+  /** The field equals `value` (KFP's EQUALS). */
   equals<K extends KeyOf<F>>(key: K, value: F[K]): this;
+  /** The field differs from `value` (KFP's NOT_EQUALS). */
   notEquals<K extends KeyOf<F>>(key: K, value: F[K]): this;
+  /** The field is greater than `value` (KFP's GREATER_THAN); timestamps compare as instants. */
   greaterThan<K extends KeyOf<F>>(key: K, value: F[K]): this;
+  /** The field is `value` or greater (KFP's GREATER_THAN_EQUALS). */
   greaterThanOrEqual<K extends KeyOf<F>>(key: K, value: F[K]): this;
+  /** The field is less than `value` (KFP's LESS_THAN). */
   lessThan<K extends KeyOf<F>>(key: K, value: F[K]): this;
+  /** The field is `value` or less (KFP's LESS_THAN_EQUALS). */
   lessThanOrEqual<K extends KeyOf<F>>(key: K, value: F[K]): this;
   /** The value is one of `values` (all strings, or all integers). */
   isIn<K extends ListableKey<F>>(key: K, values: readonly ListValue<F, K>[]): this;

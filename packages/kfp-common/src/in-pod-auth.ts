@@ -6,6 +6,7 @@ import { processEnv } from './process-env.js';
 const TOKEN_PATH_ENV = 'KF_PIPELINES_SA_TOKEN_PATH';
 const DEFAULT_TOKEN_PATH = '/var/run/secrets/kubeflow/pipelines/token';
 
+/** The name the zero-config in-pod auth plugin reports (in diagnostics and error messages). */
 export const IN_POD_AUTH_NAME = '@ml-platform/kfp-common (zero-config in-pod auth)';
 
 /** Stable code of the error a 401 gets when the zero-config lookup found no credential. */
@@ -16,6 +17,10 @@ export type InPodCredential =
   | { kind: 'service-account-token'; path: string; from: 'env' | 'default' }
   | { kind: 'none'; lookedAt: string[] };
 
+/**
+ * The zero-config auth plugin a KFP client gets without `auth`: the Kubeflow Pipelines
+ * ServiceAccount token when the pod has one, else none.
+ */
 export type InPodAuth = AuthPlugin & {
   /** Which credential the client signs with; looks on first call (or first request) only. */
   describe(): Promise<InPodCredential>;

@@ -1,4 +1,10 @@
+/**
+ * What the Kubeflow Pipelines v1beta1 and v2beta1 clients share: endpoint and namespace resolution, filters, paging, run waits, packages, schedules. Usage, options and errors: the package README.
+ *
+ * @module @ml-platform/kfp-common
+ */
 export { decodeArtifactEnvelope } from './artifact-envelope.js';
+export { type ByNameOptions, checkByNameOptions, type PipelineByNameOptions } from './by-name-options.js';
 export { type CachingOverride, withCachingOverride } from './caching-override.js';
 export { type ClientNamespaceOption, namespaceFor, setClientNamespace } from './client-namespace.js';
 export { createKfpClient, type KfpClientExtras } from './create-kfp-client.js';

@@ -14,6 +14,10 @@ export interface KfpContext {
   [key: string]: unknown;
 }
 
+/**
+ * Where the namespace lookup reads from: the KFP context file and the pod's ServiceAccount
+ * namespace file.
+ */
 export interface NamespaceFiles {
   /** Default: `~/.config/kfp/context.json`, the file the Python SDK reads and writes. */
   contextFile?: string;
@@ -21,6 +25,10 @@ export interface NamespaceFiles {
   serviceAccountNamespaceFile?: string;
 }
 
+/**
+ * The options of `resolveUserNamespace`: a namespace that wins when given, else the files to look
+ * in.
+ */
 export interface ResolveNamespaceOptions extends NamespaceFiles {
   /** Wins over every file when given. */
   namespace?: string;

@@ -14,6 +14,10 @@ export interface PackageRunInput extends CachingOverride {
   signal?: AbortSignal;
 }
 
+/**
+ * A pipeline package ready to run: loaded and validated, with its caching override applied and its
+ * run's display name and parameters settled.
+ */
 export interface PreparedPackageRun {
   /** The package as loaded and validated. */
   pipelinePackage: LoadedPipelinePackage;

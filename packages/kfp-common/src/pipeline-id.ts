@@ -1,4 +1,5 @@
 import { invalidOption, requireText } from '@ml-platform/core';
+import type { PipelineByNameOptions } from './by-name-options.js';
 import { KfpError, KfpErrorCode } from './errors.js';
 
 /** Which pipeline gets a new version: its id, or its name (looked up in `namespace`). */
@@ -17,10 +18,7 @@ export type PipelineChoice =
  */
 export async function resolvePipelineId(
   choice: PipelineChoice & { signal?: AbortSignal },
-  idOfPipelineNamed: (
-    name: string,
-    options: { namespace?: string; signal?: AbortSignal },
-  ) => Promise<string | undefined>,
+  idOfPipelineNamed: (options: PipelineByNameOptions) => Promise<string | undefined>,
 ): Promise<string> {
   const hasId = choice.pipelineId !== undefined;
   const hasName = choice.pipelineName !== undefined;
@@ -31,7 +29,7 @@ export async function resolvePipelineId(
   }
   if (hasId) return requireText('pipelineId', choice.pipelineId, "'9b2f…'");
   const name = requireText('pipelineName', choice.pipelineName, "'fraud-detection'");
-  const id = await idOfPipelineNamed(name, { namespace: choice.namespace, signal: choice.signal });
+  const id = await idOfPipelineNamed({ name, namespace: choice.namespace, signal: choice.signal });
   if (!id) {
     throw new KfpError(
       KfpErrorCode.notFound,

@@ -11,6 +11,7 @@ export interface PackageRunSteps<Pipeline, Version, Target, Run> {
   versionName: string | undefined;
   /** The pipeline named `pipelineName`, if there is one. */
   findPipeline(): Promise<Pipeline | undefined>;
+  /** The id of a pipeline, as the API version names it. */
   pipelineIdOf(pipeline: Pipeline): string | undefined;
   /** Uploads the package as a new version of the pipeline. */
   uploadVersion(pipelineId: string, versionName: string): Promise<Version>;
@@ -18,6 +19,7 @@ export interface PackageRunSteps<Pipeline, Version, Target, Run> {
   uploadPipeline(): Promise<{ pipeline: Pipeline; version: Version | undefined }>;
   /** What the run executes, or undefined when the upload answered without the ids a run needs. */
   runTarget(version: Version, pipeline: Pipeline | undefined): Target | undefined;
+  /** Creates the run of the uploaded version. */
   createRun(target: Target): Promise<Run>;
 }
 

@@ -1,4 +1,5 @@
 import { invalidOption } from '@ml-platform/core';
+import { checkCronExpression } from './cron.js';
 
 /**
  * A recurring run's `trigger` as both API versions spell it (v1beta1's
@@ -25,17 +26,6 @@ export type RecurringSchedule =
   | (ScheduleWindow & { cron: string; intervalSeconds?: never })
   | (ScheduleWindow & { intervalSeconds: number; cron?: never });
 
-const DESCRIPTORS = new Set([
-  '@yearly',
-  '@annually',
-  '@monthly',
-  '@weekly',
-  '@daily',
-  '@midnight',
-  '@hourly',
-]);
-const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
-
 /** The API's `trigger` for a schedule, after validating it the way the API server would. */
 export function scheduleToTrigger(schedule: RecurringSchedule): KfpTrigger {
   if (!schedule || typeof schedule !== 'object') {
@@ -54,7 +44,7 @@ export function scheduleToTrigger(schedule: RecurringSchedule): KfpTrigger {
   if (start_time && end_time && Date.parse(end_time) <= Date.parse(start_time)) {
     throw invalidOption(`schedule.endTime (${end_time}) must be after schedule.startTime (${start_time}).`);
   }
-  if (hasCron) return { cron_schedule: { cron: checkedCron(schedule.cron), start_time, end_time } };
+  if (hasCron) return { cron_schedule: { cron: checkCronExpression(schedule.cron), start_time, end_time } };
   const seconds = schedule.intervalSeconds;
   if (!(typeof seconds === 'number' && Number.isSafeInteger(seconds) && seconds >= 1)) {
     throw invalidOption(
@@ -63,47 +53,6 @@ export function scheduleToTrigger(schedule: RecurringSchedule): KfpTrigger {
   }
   // int64 travels as a string in protobuf's JSON.
   return { periodic_schedule: { interval_second: String(seconds), start_time, end_time } };
-}
-
-/**
- * KFP parses cron with robfig/cron v1's default parser: six fields, seconds
- * first, day-of-week optional. A familiar five-field expression is therefore
- * accepted but read shifted by one field ("0 9 * * 1" would mean every hour of
- * January), so it is refused here with the fix.
- */
-function checkedCron(cron: unknown): string {
-  if (typeof cron !== 'string' || cron.trim() === '') {
-    throw invalidOption("schedule.cron must be a cron expression such as '0 0 2 * * *'.");
-  }
-  const expression = cron.trim().replace(/\s+/g, ' ');
-  if (expression.startsWith('@')) {
-    const [descriptor, argument, ...rest] = expression.split(' ');
-    const ok =
-      (descriptor === '@every' &&
-        argument !== undefined &&
-        GO_DURATION.test(argument) &&
-        rest.length === 0) ||
-      (descriptor !== undefined && DESCRIPTORS.has(descriptor) && argument === undefined);
-    if (!ok) {
-      throw invalidOption(
-        `schedule.cron '${expression}' is not a descriptor KFP knows: use @yearly, @monthly, @weekly, @daily, @hourly or @every <duration> (e.g. @every 1h30m).`,
-      );
-    }
-    return expression;
-  }
-  const fields = expression.split(' ').length;
-  if (fields === 5) {
-    throw invalidOption(
-      `schedule.cron '${expression}' has 5 fields, but KFP's cron has 6 with seconds first, and would read this one ` +
-        `shifted by a field. For the usual meaning write '0 ${expression}'.`,
-    );
-  }
-  if (fields !== 6) {
-    throw invalidOption(
-      `schedule.cron '${expression}' has ${fields} fields; KFP expects 6: second minute hour day-of-month month day-of-week (e.g. '0 0 2 * * *').`,
-    );
-  }
-  return expression;
 }
 
 function timestamp(option: string, value: Date | string | undefined): string | undefined {

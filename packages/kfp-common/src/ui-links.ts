@@ -9,16 +9,22 @@ export function runUiUrl(uiBase: string, runId: string): string {
   return uiLink(uiBase, `/runs/details/${segment('runId', runId)}`);
 }
 
+/**
+ * The Pipelines UI page of an experiment, under `uiBase` (the UI's URL, e.g.
+ * `https://kubeflow.example.com/pipeline`).
+ */
 export function experimentUiUrl(uiBase: string, experimentId: string): string {
   return uiLink(uiBase, `/experiments/details/${segment('experimentId', experimentId)}`);
 }
 
+/** The Pipelines UI page of a pipeline, or of one of its versions when `pipelineVersionId` is given. */
 export function pipelineUiUrl(uiBase: string, pipelineId: string, pipelineVersionId?: string): string {
   const version =
     pipelineVersionId === undefined ? '' : `/version/${segment('pipelineVersionId', pipelineVersionId)}`;
   return uiLink(uiBase, `/pipelines/details/${segment('pipelineId', pipelineId)}${version}`);
 }
 
+/** The Pipelines UI page of a recurring run. */
 export function recurringRunUiUrl(uiBase: string, recurringRunId: string): string {
   return uiLink(uiBase, `/recurringrun/details/${segment('recurringRunId', recurringRunId)}`);
 }

@@ -1,6 +1,7 @@
 import { type PollUntilOptions, pollUntil, requireText } from '@ml-platform/core';
 import { KfpErrorCode, type KfpErrorCodeValue } from './errors.js';
 
+/** How `waitForRunCompletion` waits: its deadline, cancellation, progress callback and poll timing. */
 export interface KfpRunWaitOptions<Run> extends PollUntilOptions<Run> {
   /** Give up after this many milliseconds with `KFP_RUN_WAIT_TIMEOUT`. Default: no limit. */
   timeoutMs?: number;
@@ -12,10 +13,17 @@ export interface KfpRunWaitOptions<Run> extends PollUntilOptions<Run> {
 
 /** What tells an API version's run apart: how to fetch it, when it is over, what its progress is called. */
 export interface KfpRunWatch<Run> {
+  /** Fetches the run once. */
   getRun(runId: string, signal: AbortSignal): Promise<Run>;
+  /** Whether the run is in a final state. */
   isFinished(run: Run): boolean;
   /** `status` in v1beta1, `state` in v2beta1, and where a run keeps it. */
-  progress: { name: 'status' | 'state'; of: (run: Run | undefined) => string | undefined };
+  progress: {
+    /** What the version calls a run's progress. */
+    name: 'status' | 'state';
+    /** The progress of a run, or undefined before the first fetch. */
+    of: (run: Run | undefined) => string | undefined;
+  };
   /** The version's `RunWaitError`, carrying the run as last seen. */
   error: new (
     code: KfpErrorCodeValue,

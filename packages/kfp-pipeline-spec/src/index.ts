@@ -1,3 +1,8 @@
+/**
+ * Typed Kubeflow Pipelines PipelineSpec and a loader that validates compiled pipeline packages as the KFP API server does. Usage, options and errors: the package README.
+ *
+ * @module @ml-platform/kfp-pipeline-spec
+ */
 export {
   InvalidParametersError,
   InvalidPipelinePackageError,

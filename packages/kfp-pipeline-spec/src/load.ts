@@ -24,6 +24,7 @@ export interface LoadedPipelinePackage {
   platform?: PlatformSpec;
 }
 
+/** The options of `loadPipelinePackage`. */
 export interface LoadPipelinePackageOptions {
   /** Cancels reading a file; the promise rejects with the signal's reason. */
   signal?: AbortSignal;

@@ -1,3 +1,8 @@
+/**
+ * Typed client for the Kubeflow Pipelines REST API v1beta1. Usage, options and errors: the package README.
+ *
+ * @module @ml-platform/kfp-v1
+ */
 export {
   ApiError,
   AuthError,

@@ -141,7 +141,7 @@ describe('pipelines', () => {
   });
 
   it('finds a namespaced pipeline by name', async () => {
-    expect((await findPipelineByName(kfp, 'hello', { namespace: 'team-a' }))?.id).toBe('string');
+    expect((await findPipelineByName(kfp, { name: 'hello', namespace: 'team-a' }))?.id).toBe('string');
     expect(recorder.calls()).toEqual(['GET /apis/v1beta1/namespaces/team-a/pipelines/hello']);
   });
 });

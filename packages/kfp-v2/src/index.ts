@@ -1,3 +1,8 @@
+/**
+ * Typed client for the Kubeflow Pipelines REST API v2beta1. Usage, options and errors: the package README.
+ *
+ * @module @ml-platform/kfp-v2
+ */
 export {
   ApiError,
   AuthError,

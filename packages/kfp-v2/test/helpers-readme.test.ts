@@ -1,6 +1,7 @@
 // The README's examples are tests: each ```ts block is type-checked and run
 // against an in-memory KFP (helpers-fake-kfp.ts) whose requests Prism checks
 // against the v2beta1 spec.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeReadmeExamples } from '@ml-platform/testbed/readme-examples/index';
 import { createFakeKfp } from './helpers-fake-kfp.js';
@@ -16,6 +17,12 @@ describeReadmeExamples({
   // The compiled pipeline the examples upload, and a HOME for ~/.config/kfp.
   workingDirectory: {
     prefix: 'kfp-v2-readme-',
-    files: { 'pipeline.yaml': 'pipelineInfo:\n  name: hello\nroot: {}\nschemaVersion: 2.1.0\n' },
+    // The project's own compiled pipeline, whose `recipient` parameter the README passes.
+    files: {
+      'pipeline.yaml': readFileSync(
+        new URL('../../../examples/pipelines/hello-world.yaml', import.meta.url),
+        'utf8',
+      ),
+    },
   },
 });

@@ -177,9 +177,24 @@ describe('pipelines', () => {
   });
 
   it('finds a pipeline by name', async () => {
-    const pipeline = await findPipelineByName(kfp, 'hello', { namespace: 'team-a' });
+    const pipeline = await findPipelineByName(kfp, { name: 'hello', namespace: 'team-a' });
     expect(pipeline?.pipeline_id).toBeTypeOf('string');
     expect(recorder.requestViolations()).toEqual([]);
+  });
+
+  it('refuses the old positional form of findPipelineByName with the call to write, before any request', async () => {
+    const before = recorder.exchanges.length;
+    // A JavaScript caller of the 0.1 signature: findPipelineByName(client, name, options).
+    const oldCall = findPipelineByName as unknown as (
+      client: unknown,
+      name: string,
+      options: object,
+    ) => Promise<unknown>;
+    await expect(oldCall(kfp, 'hello', { namespace: 'team-a' })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID_OPTION',
+      message: expect.stringContaining("findPipelineByName(client, { name: 'hello', namespace })"),
+    });
+    expect(recorder.exchanges.length).toBe(before);
   });
 });
 

@@ -1,3 +1,8 @@
+/**
+ * Typed client for the Seldon Deploy REST API v1alpha1. Usage, options and errors: the package README.
+ *
+ * @module @ml-platform/seldon-deploy-v1alpha1
+ */
 export {
   ApiError,
   AuthError,

@@ -113,7 +113,7 @@ describe('the KFP state emulator behind Prism', () => {
       params: { query: { namespace: NAMESPACE } },
     });
     expect(listed.map((item) => item.pipeline_id)).toContain(pipeline.pipeline_id);
-    expect((await findPipelineByName(kfp, 'hello-world', { namespace: NAMESPACE }))?.pipeline_id).toBe(
+    expect((await findPipelineByName(kfp, { name: 'hello-world', namespace: NAMESPACE }))?.pipeline_id).toBe(
       pipeline.pipeline_id,
     );
     const versions = await collectAll(kfp, '/apis/v2beta1/pipelines/{pipeline_id}/versions', {

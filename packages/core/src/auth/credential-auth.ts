@@ -13,6 +13,10 @@ export const CredentialAuthErrorCode = {
   unsendable: 'AUTH_CREDENTIAL_UNSENDABLE',
 } as const;
 
+/**
+ * The options of `createCredentialAuth`: the plugin's name, its credential cache, and how a
+ * credential is put on a request and recognised as refused.
+ */
 export interface CredentialAuthOptions<C extends Credential> {
   /** Plugin name, e.g. `@ml-platform/auth-sa-token`. */
   name: string;
@@ -36,9 +40,14 @@ interface SentWith<C> {
   replayCopy: Request | undefined;
 }
 
+/**
+ * An auth plugin built on a `CredentialCache`, as `createCredentialAuth` returns it; every
+ * credential plugin of this project is one.
+ */
 export type CredentialAuthPlugin<C extends Credential> = AuthPlugin & {
   /** The cache behind the plugin (acquisition count, explicit reset). */
   readonly cache: CredentialCache<C>;
+  /** How many credentials were acquired, and whether one is cached and until when: for logs and support. */
   diagnostics(): AuthPluginDiagnostics;
 };
 

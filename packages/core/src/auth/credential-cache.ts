@@ -20,6 +20,7 @@ export interface Credential {
 /** Why a credential is being acquired; plugins use it to pick their next step. */
 export type AcquireReason = 'initial' | 'expiring' | 'rejected';
 
+/** The options of a `CredentialCache`: how to acquire a credential and how early to renew it. */
 export interface CredentialCacheOptions<C extends Credential> {
   /**
    * Obtains a credential. `previous` is the last one acquired, even when it was
@@ -30,9 +31,15 @@ export interface CredentialCacheOptions<C extends Credential> {
   skewMs?: number;
   /** Start a background refresh this long before `expiresAt`. Default 5 min. */
   refreshAheadMs?: number;
+  /** The clock, in epoch milliseconds (tests). Default `Date.now`. */
   now?: () => number;
 }
 
+/**
+ * Holds one credential for every request of a plugin: acquires it once however many requests wait
+ * (one pending promise), renews it ahead of expiry in the background while the valid one is still
+ * served, and never caches a failure.
+ */
 export class CredentialCache<C extends Credential = Credential> {
   readonly #acquire: CredentialCacheOptions<C>['acquire'];
   readonly #skewMs: number;

@@ -4,6 +4,7 @@ import { ConfigError, ConfigErrorCode } from '../errors.js';
 export const DEFAULT_PASSWORD_COOLDOWN_MS = 60_000;
 const LONGEST_COOLDOWN_MS = 2 ** 31 - 1;
 
+/** The options of a `CredentialCooldown`: how long a secret the server refused is held back. */
 export interface CredentialCooldownOptions {
   /** How long a refused secret is not sent again, ms. `0` turns the cooldown off. Default 60000. */
   cooldownMs?: number;

@@ -7,6 +7,7 @@ export const IN_CLUSTER_NAMESPACE_PATH = '/var/run/secrets/kubernetes.io/service
 /** A namespace name is an RFC 1123 label. */
 const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
+/** Where to read an in-cluster file from, for tests or unusual mounts. */
 export interface InClusterFileOptions {
   /** Read this file instead of the in-cluster default. */
   path?: string;

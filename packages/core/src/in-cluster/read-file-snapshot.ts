@@ -8,6 +8,10 @@ export interface FileSnapshot {
   readonly identity: string;
 }
 
+/**
+ * Why a file could not be read: it is missing, it could not be read, or it is larger than the
+ * limit.
+ */
 export type FileReadFailureKind = 'missing' | 'unreadable' | 'too-large';
 
 /** Why a file could not be read, in words fit for an error message (paths only, never content). */

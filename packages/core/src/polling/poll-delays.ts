@@ -1,5 +1,6 @@
 import { invalidOption } from '../validate/invalid-option.js';
 
+/** How a wait polls: the first delay, the longest delay, and the backoff factor between them. */
 export interface PollTiming {
   /** Delay before the second poll. */
   pollIntervalMs?: number;

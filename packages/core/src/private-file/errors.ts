@@ -12,6 +12,7 @@ export const PrivateFileErrorCode = {
   lockTimeout: 'PRIVATE_FILE_LOCK_TIMEOUT',
 } as const;
 
+/** One of the `PrivateFileErrorCode` strings a `PrivateFileError` carries as `code`. */
 export type PrivateFileErrorCodeValue = (typeof PrivateFileErrorCode)[keyof typeof PrivateFileErrorCode];
 
 /** A private file could not be used. Names the path and, when it is the reason, the file's mode; never its content. */

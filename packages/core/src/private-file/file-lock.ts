@@ -5,6 +5,10 @@ import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PrivateFileError, PrivateFileErrorCode } from './errors.js';
 
+/**
+ * The options of `withFileLock`: when a lock left behind is taken over, and how long to wait for
+ * one held.
+ */
 export interface FileLockOptions {
   /**
    * Holders touch their lock file every 250 ms; one untouched this long was

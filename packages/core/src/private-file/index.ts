@@ -9,6 +9,8 @@
  * - `withFileLock` serializes read-modify-write cycles across processes and
  *   takes over a lock left by a dead holder (or by an earlier process with
  *   this process's pid) within a second.
+ *
+ * @module @ml-platform/core/private-file
  */
 export { PrivateFileError, PrivateFileErrorCode, type PrivateFileErrorCodeValue } from './errors.js';
 export { type FileLockOptions, withFileLock } from './file-lock.js';

@@ -3,6 +3,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { PrivateFileError, PrivateFileErrorCode } from './errors.js';
 
+/** The options of the private-file readers and writers: what the file holds, named in messages. */
 export interface PrivateFileOptions {
   /** What the file holds, for messages: `a login session`, `OIDC tokens`. Default `credentials`. */
   holds?: string;

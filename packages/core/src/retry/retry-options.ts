@@ -18,6 +18,10 @@ export interface RetryEvent {
   error: MlPlatformError | undefined;
 }
 
+/**
+ * When and how often a client retries a failed request: attempts, backoff and which failures count
+ * (the `retry` option of a client).
+ */
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3 (as the AWS SDK's standard mode). 1 turns retries off. */
   maxAttempts?: number;

@@ -1,5 +1,6 @@
 import { invalidOption } from './invalid-option.js';
 
+/** What `checkOptions` needs to know about an options object to explain a mistake in it. */
 export interface OptionsShape {
   /** The package whose options these are, prefixed to messages; leave out for a client's options. */
   plugin?: string;

@@ -1,5 +1,6 @@
 import { invalidOption } from './invalid-option.js';
 
+/** What `requireHttpUrl` needs to explain a URL option it refuses. */
 export interface UrlOptionShape {
   /** A correct value, shown in every message, e.g. `https://<kubeflow-host>/pipeline`. */
   example: string;

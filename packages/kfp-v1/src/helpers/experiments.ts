@@ -63,16 +63,22 @@ export async function getOrCreateExperiment(
   );
 }
 
+/** Archives an experiment (and, server-side, its runs and jobs). */
 export async function archiveExperiment(client: KfpV1Client, experimentId: string): Promise<void> {
   const id = requireText('experimentId', experimentId, "'3f1c…'");
   unwrap(await client.POST('/apis/v1beta1/experiments/{id}:archive', { params: { path: { id } } }));
 }
 
+/** Restores an archived experiment (kfp.Client's `unarchive_experiment`). */
 export async function unarchiveExperiment(client: KfpV1Client, experimentId: string): Promise<void> {
   const id = requireText('experimentId', experimentId, "'3f1c…'");
   unwrap(await client.POST('/apis/v1beta1/experiments/{id}:unarchive', { params: { path: { id } } }));
 }
 
+/**
+ * Deletes an experiment (kfp.Client's `delete_experiment`); the server refuses while it still owns
+ * runs or recurring runs.
+ */
 export async function deleteExperiment(client: KfpV1Client, experimentId: string): Promise<void> {
   const id = requireText('experimentId', experimentId, "'3f1c…'");
   unwrap(await client.DELETE('/apis/v1beta1/experiments/{id}', { params: { path: { id } } }));

@@ -19,8 +19,10 @@ export interface KfpFilter {
   predicates?: KfpPredicate[];
 }
 
+/** The comparison of a v1beta1 predicate (its `op`), such as `EQUALS`. */
 export type KfpPredicateOp = KfpFilterOperation;
 
+/** One condition of a v1beta1 list filter: a key, its comparison (`op`) and a value. */
 export interface KfpPredicate extends KfpPredicateValue {
   op?: KfpPredicateOp;
   key?: string;
@@ -47,6 +49,7 @@ export interface FilterFields {
   jobs: { id: string; name: string; description: string; created_at: Date; updated_at: Date };
 }
 
+/** The resources `kfpFilter(resource)` knows the filterable fields of. */
 export type FilterResource = keyof FilterFields;
 
 /** An immutable builder of KFP's v1beta1 list filter; every method returns a new builder. */
@@ -71,7 +74,12 @@ export function kfpFilter(_resource?: FilterResource): FilterBuilder<AnyFilterFi
 }
 
 /** A `KfpFilter`, or anything that turns into one (a {@link FilterBuilder}). */
-export type FilterLike = KfpFilter | { toJSON(): KfpFilter };
+export type FilterLike =
+  | KfpFilter
+  | {
+      /** The filter message this stands for. */
+      toJSON(): KfpFilter;
+    };
 
 /** The value of a list operation's `filter` query parameter, encoded once more as KFP's UI does. */
 export function encodeFilter(filter: FilterLike): string {

@@ -10,6 +10,7 @@ export {
   KfpErrorCode,
   type NamespaceFiles,
   NO_CREDENTIAL_CODE,
+  type PipelineByNameOptions,
   type PipelinePackageSource,
   pipelineUiUrl,
   type ResolveNamespaceOptions,

@@ -40,6 +40,10 @@ export type ListItem<P extends ListPath> =
 
 type ListQuery<P extends ListPath> = KfpListQuery<ListOperation<P>>;
 
+/**
+ * The options of `listAll`, `listPages` and `collectAll`: the operation's own parameters, page
+ * size, filter, sort order, a limit and cancellation.
+ */
 export interface ListOptions<P extends ListPath> {
   /** Query parameters of the operation (paging keys excluded), e.g. the `resource_reference_key.*` pair. */
   params?: { query?: ListQuery<P> };

@@ -1,6 +1,8 @@
 import { optionalText, requireText, unwrap, unwrapFound } from '@ml-platform/core';
 import {
+  checkByNameOptions,
   namespaceFor,
+  type PipelineByNameOptions,
   type PipelineChoice,
   type PipelinePackageSource,
   packagePipelineName,
@@ -10,6 +12,7 @@ import {
 import type { KfpV1Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
 
+/** The options of `uploadPipeline`. */
 export interface UploadPipelineOptions {
   /** The compiled pipeline: `{ path }`, `{ text }` or a Blob/File. */
   source: PipelinePackageSource;
@@ -43,6 +46,10 @@ export async function uploadPipeline(client: KfpV1Client, options: UploadPipelin
   );
 }
 
+/**
+ * The options of `uploadPipelineVersion`: the package, the pipeline (by id or by name) and the
+ * version's name and description.
+ */
 export type UploadPipelineVersionOptions = {
   source: PipelinePackageSource;
   /** Unique within the pipeline; KFP falls back to the file name when left out. */
@@ -58,7 +65,7 @@ export async function uploadPipelineVersion(
 ): Promise<PipelineVersion> {
   const pipelineid = await resolvePipelineId(
     options,
-    async (name, lookup) => (await findPipelineByName(client, name, lookup))?.id,
+    async (lookup) => (await findPipelineByName(client, lookup))?.id,
   );
   const uploadfile = await toPipelineFile(options.source);
   return unwrap(
@@ -82,9 +89,9 @@ export async function uploadPipelineVersion(
  */
 export async function findPipelineByName(
   client: KfpV1Client,
-  name: string,
-  options: { namespace?: string; signal?: AbortSignal } = {},
+  options: PipelineByNameOptions,
 ): Promise<Pipeline | undefined> {
+  const { name } = checkByNameOptions('findPipelineByName', options);
   const namespace = await namespaceFor(client, options.namespace);
   const result = await client.GET('/apis/v1beta1/namespaces/{namespace}/pipelines/{name}', {
     params: {
@@ -137,6 +144,7 @@ export async function getPipelineVersion(
   );
 }
 
+/** Deletes one version of a pipeline (kfp.Client's `delete_pipeline_version`). */
 export async function deletePipelineVersion(
   client: KfpV1Client,
   pipelineVersionId: string,

@@ -6,6 +6,7 @@ import { type PipelineToRun, runTarget } from './pipeline-spec.js';
 import type { RunSettings } from './runs.js';
 import { scheduleToTrigger } from './schedule.js';
 
+/** The options of `createRecurringRun`: the run settings, what it runs, and its schedule. */
 export type CreateRecurringRunOptions = RunSettings & PipelineToRun & RecurringRunScheduling;
 
 /** Creates a recurring run, a "job" in v1beta1 (kfp.Client's `create_recurring_run`). */
@@ -27,16 +28,19 @@ export async function createRecurringRun(
   return unwrap(await client.POST('/apis/v1beta1/jobs', { body, signal: options.signal }));
 }
 
+/** Resumes a recurring run: it starts runs on its schedule again. */
 export async function enableRecurringRun(client: KfpV1Client, jobId: string): Promise<void> {
   const id = requireText('jobId', jobId, "'a7c2…'");
   unwrap(await client.POST('/apis/v1beta1/jobs/{id}/enable', { params: { path: { id } } }));
 }
 
+/** Pauses a recurring run: it starts no runs until enabled again. */
 export async function disableRecurringRun(client: KfpV1Client, jobId: string): Promise<void> {
   const id = requireText('jobId', jobId, "'a7c2…'");
   unwrap(await client.POST('/apis/v1beta1/jobs/{id}/disable', { params: { path: { id } } }));
 }
 
+/** Deletes a recurring run; the runs it already started stay. */
 export async function deleteRecurringRun(client: KfpV1Client, jobId: string): Promise<void> {
   const id = requireText('jobId', jobId, "'a7c2…'");
   unwrap(await client.DELETE('/apis/v1beta1/jobs/{id}', { params: { path: { id } } }));

@@ -5,10 +5,11 @@ import type { Pipeline, PipelineVersion, RunDetail } from '../schemas.js';
 import { type PipelineToRun, runTarget } from './pipeline-spec.js';
 import { findPipelineByName, uploadPipeline, uploadPipelineVersion } from './pipelines.js';
 
+/** What every way of starting a run takes: its name, experiment, parameters and service account. */
 export interface RunSettings {
   /** Name shown in the UI. */
   name: string;
-  /** The experiment that owns the run; the default experiment when left out. */
+  /** The experiment that owns the run. Required by a multi-user server; a single-user one uses its default experiment when left out. */
   experimentId?: string;
   description?: string;
   /** Pipeline parameters by name; non-string values are sent as JSON text. */
@@ -18,6 +19,7 @@ export interface RunSettings {
   signal?: AbortSignal;
 }
 
+/** The options of `createRun`: the run settings and the pipeline it runs. */
 export type CreateRunOptions = RunSettings & PipelineToRun;
 
 /** Starts a run (kfp.Client's `run_pipeline`); resolves to the run with its pipeline runtime. */
@@ -35,6 +37,10 @@ export async function createRun(client: KfpV1Client, options: CreateRunOptions):
   );
 }
 
+/**
+ * The options of `createRunFromPackage`: the run settings, the compiled package, and the pipeline
+ * it is filed under.
+ */
 export interface CreateRunFromPackageOptions extends RunSettings {
   source: PipelinePackageSource;
   /** The pipeline it is filed under: created on first use, given a new version after that. */
@@ -44,6 +50,7 @@ export interface CreateRunFromPackageOptions extends RunSettings {
   versionName?: string;
 }
 
+/** What `createRunFromPackage` returns: the run, and the pipeline and version it created or reused. */
 export interface RunFromPackage {
   run: RunDetail;
   pipeline: Pipeline | undefined;
@@ -60,7 +67,7 @@ export async function createRunFromPackage(
   return runFromPackage({
     pipelineName,
     versionName: options.versionName,
-    findPipeline: () => findPipelineByName(client, pipelineName, { namespace, signal }),
+    findPipeline: () => findPipelineByName(client, { name: pipelineName, namespace, signal }),
     pipelineIdOf: (pipeline) => pipeline.id,
     uploadVersion: (pipelineId, name) =>
       uploadPipelineVersion(client, { source: options.source, pipelineId, name, signal }),
@@ -88,6 +95,7 @@ export async function createRunFromPackage(
   });
 }
 
+/** The run with this id (kfp.Client's `get_run`). */
 export async function getRun(
   client: KfpV1Client,
   runId: string,
@@ -111,16 +119,19 @@ export async function retryRun(client: KfpV1Client, runId: string): Promise<void
   unwrap(await client.POST('/apis/v1beta1/runs/{run_id}/retry', { params: { path: { run_id } } }));
 }
 
+/** Archives a run (kfp.Client's `archive_run`); it leaves the default run list. */
 export async function archiveRun(client: KfpV1Client, runId: string): Promise<void> {
   const id = requireText('runId', runId, "'5e0b…'");
   unwrap(await client.POST('/apis/v1beta1/runs/{id}:archive', { params: { path: { id } } }));
 }
 
+/** Restores an archived run. */
 export async function unarchiveRun(client: KfpV1Client, runId: string): Promise<void> {
   const id = requireText('runId', runId, "'5e0b…'");
   unwrap(await client.POST('/apis/v1beta1/runs/{id}:unarchive', { params: { path: { id } } }));
 }
 
+/** Deletes a run (kfp.Client's `delete_run`). */
 export async function deleteRun(client: KfpV1Client, runId: string): Promise<void> {
   const id = requireText('runId', runId, "'5e0b…'");
   unwrap(await client.DELETE('/apis/v1beta1/runs/{id}', { params: { path: { id } } }));

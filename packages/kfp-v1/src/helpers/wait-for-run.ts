@@ -7,11 +7,13 @@ import { getRun } from './runs.js';
 /** The v1beta1 `status` values a run does not leave (compared case-insensitively, as kfp.Client does). */
 export const TERMINAL_RUN_STATUSES: readonly string[] = ['Succeeded', 'Failed', 'Skipped', 'Error'];
 
+/** Whether a v1beta1 run status is final (Succeeded, Failed, Skipped, Error), in any letter case. */
 export function isTerminalRunStatus(status: string | undefined): boolean {
   const lower = status?.toLowerCase();
   return lower !== undefined && TERMINAL_RUN_STATUSES.some((terminal) => terminal.toLowerCase() === lower);
 }
 
+/** The options of `waitForRunCompletion`. */
 export interface WaitForRunOptions extends KfpRunWaitOptions<RunDetail> {}
 
 /**

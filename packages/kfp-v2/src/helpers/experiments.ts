@@ -85,6 +85,7 @@ export async function archiveExperiment(client: KfpV2Client, experimentId: strin
   );
 }
 
+/** Restores an archived experiment (kfp.Client's `unarchive_experiment`). */
 export async function unarchiveExperiment(client: KfpV2Client, experimentId: string): Promise<void> {
   const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
   unwrap(
@@ -94,6 +95,7 @@ export async function unarchiveExperiment(client: KfpV2Client, experimentId: str
   );
 }
 
+/** Deletes an experiment (kfp.Client's `delete_experiment`). */
 export async function deleteExperiment(client: KfpV2Client, experimentId: string): Promise<void> {
   const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
   unwrap(

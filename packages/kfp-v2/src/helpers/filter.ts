@@ -63,6 +63,7 @@ export interface FilterFields {
   };
 }
 
+/** The resources `kfpFilter(resource)` knows the filterable fields of. */
 export type FilterResource = keyof FilterFields;
 
 /** An immutable builder of KFP's list filter; every method returns a new builder. */
@@ -89,7 +90,12 @@ export function kfpFilter(_resource?: FilterResource): FilterBuilder<AnyFilterFi
 }
 
 /** A `Filter` message, or anything that turns into one (a {@link FilterBuilder}). */
-export type FilterLike = Filter | { toJSON(): Filter };
+export type FilterLike =
+  | Filter
+  | {
+      /** The filter message this stands for. */
+      toJSON(): Filter;
+    };
 
 /** The value of a list operation's `filter` query parameter, encoded once more as KFP's UI does. */
 export function encodeFilter(filter: FilterLike): string {

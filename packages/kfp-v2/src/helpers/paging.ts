@@ -44,6 +44,10 @@ type ListPathParams<P extends ListPath> = ListOperation<P>['parameters'] extends
   ? { path: Path; query?: ListQuery<P> }
   : { path?: never; query?: ListQuery<P> };
 
+/**
+ * The options of `listAll`, `listPages` and `collectAll`: the operation's own parameters, page
+ * size, filter, sort order, a limit and cancellation.
+ */
 export type ListOptions<P extends ListPath> = {
   /** Path and query parameters of the operation, as for `client.GET` (paging keys excluded). */
   params?: ListPathParams<P>;

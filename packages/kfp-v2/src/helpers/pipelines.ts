@@ -1,6 +1,8 @@
 import { invalidOption, optionalText, requireText, unwrap, unwrapFound } from '@ml-platform/core';
 import {
+  checkByNameOptions,
   namespaceFor,
+  type PipelineByNameOptions,
   type PipelineChoice,
   type PipelinePackageSource,
   packagePipelineName,
@@ -10,6 +12,7 @@ import {
 import type { KfpV2Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
 
+/** The options of `uploadPipeline`. */
 export interface UploadPipelineOptions {
   /** The compiled pipeline: `{ path }`, `{ text }` or a Blob/File. */
   source: PipelinePackageSource;
@@ -54,6 +57,10 @@ export async function uploadPipeline(client: KfpV2Client, options: UploadPipelin
   );
 }
 
+/**
+ * The options of `uploadPipelineVersion`: the package, the pipeline (by id or by name) and the
+ * version's name and description.
+ */
 export type UploadPipelineVersionOptions = {
   source: PipelinePackageSource;
   /** Unique within the pipeline. KFP falls back to the file name when left out. */
@@ -71,7 +78,7 @@ export async function uploadPipelineVersion(
 ): Promise<PipelineVersion> {
   const pipelineid = await resolvePipelineId(
     options,
-    async (name, lookup) => (await findPipelineByName(client, name, lookup))?.pipeline_id,
+    async (lookup) => (await findPipelineByName(client, lookup))?.pipeline_id,
   );
   const uploadfile = await toPipelineFile(options.source);
   return unwrap(
@@ -94,9 +101,9 @@ export async function uploadPipelineVersion(
 /** The pipeline with this name (in the namespace given, else the client's), or undefined. */
 export async function findPipelineByName(
   client: KfpV2Client,
-  name: string,
-  options: { namespace?: string; signal?: AbortSignal } = {},
+  options: PipelineByNameOptions,
 ): Promise<Pipeline | undefined> {
+  const { name } = checkByNameOptions('findPipelineByName', options);
   const namespace = await namespaceFor(client, options.namespace);
   const result = await client.GET('/apis/v2beta1/pipelines/names/{name}', {
     params: {

@@ -6,6 +6,7 @@ import { type PipelineToRun, pipelineFields, runtimeConfigOf } from './pipeline-
 import type { RunSettings } from './runs.js';
 import { scheduleToTrigger } from './schedule.js';
 
+/** The options of `createRecurringRun`: the run settings, what it runs, and its schedule. */
 export type CreateRecurringRunOptions = RunSettings & PipelineToRun & RecurringRunScheduling;
 
 /** Creates a recurring run (kfp.Client's `create_recurring_run`). */
@@ -29,6 +30,7 @@ export async function createRecurringRun(
   return unwrap(await client.POST('/apis/v2beta1/recurringruns', { body, signal: options.signal }));
 }
 
+/** Resumes a recurring run: it starts runs on its schedule again. */
 export async function enableRecurringRun(client: KfpV2Client, recurringRunId: string): Promise<void> {
   const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
   unwrap(
@@ -38,6 +40,7 @@ export async function enableRecurringRun(client: KfpV2Client, recurringRunId: st
   );
 }
 
+/** Pauses a recurring run: it starts no runs until enabled again. */
 export async function disableRecurringRun(client: KfpV2Client, recurringRunId: string): Promise<void> {
   const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
   unwrap(
@@ -47,6 +50,7 @@ export async function disableRecurringRun(client: KfpV2Client, recurringRunId: s
   );
 }
 
+/** Deletes a recurring run; the runs it already started stay. */
 export async function deleteRecurringRun(client: KfpV2Client, recurringRunId: string): Promise<void> {
   const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
   unwrap(

@@ -34,6 +34,7 @@ interface RunArtifactPaths {
   };
 }
 
+/** The options of `readRunArtifact`. */
 export interface ReadRunArtifactOptions {
   signal?: AbortSignal;
 }

@@ -12,6 +12,10 @@ import type { Experiment, Run } from '../schemas.js';
 import { getExperiment, getOrCreateExperiment } from './experiments.js';
 import { runtimeConfigOf } from './pipeline-reference.js';
 
+/**
+ * The options of `runPipelinePackage`: the package and its parameters, the experiment (by id or
+ * name), and the run's settings.
+ */
 export interface RunPipelinePackageOptions extends PackageRunInput {
   /** The experiment to run in, by id. Not together with `experimentName`. */
   experimentId?: string;
@@ -32,6 +36,7 @@ export interface RunPipelinePackageOptions extends PackageRunInput {
   onWarning?: (message: string) => void;
 }
 
+/** What `runPipelinePackage` returns: the run it started and the experiment it ran in. */
 export interface PipelinePackageRun {
   run: Run;
   experiment: Experiment;

@@ -10,10 +10,11 @@ import {
   uploadPipelineVersion,
 } from './pipelines.js';
 
+/** What every way of starting a run takes: its name, experiment, parameters and service account. */
 export interface RunSettings {
   /** Name shown in the UI. */
   displayName: string;
-  /** The experiment the run belongs to; KFP's default experiment when left out. */
+  /** The experiment the run belongs to. Required by a multi-user server; a single-user one uses its default experiment when left out. */
   experimentId?: string;
   description?: string;
   /** Runtime parameters of the pipeline, by name. */
@@ -25,6 +26,7 @@ export interface RunSettings {
   signal?: AbortSignal;
 }
 
+/** The options of `createRun`: the run settings and the pipeline it runs. */
 export type CreateRunOptions = RunSettings & PipelineToRun;
 
 /** Starts a run of an uploaded pipeline version or of an inline pipeline spec (kfp.Client's `run_pipeline`). */
@@ -44,6 +46,10 @@ export async function createRun(client: KfpV2Client, options: CreateRunOptions):
   );
 }
 
+/**
+ * The options of `createRunFromPackage`: the run settings, the compiled package, and the pipeline
+ * it is filed under.
+ */
 export interface CreateRunFromPackageOptions extends RunSettings {
   /** The compiled pipeline to upload. */
   source: PipelinePackageSource;
@@ -55,6 +61,7 @@ export interface CreateRunFromPackageOptions extends RunSettings {
   versionName?: string;
 }
 
+/** What `createRunFromPackage` returns: the run, and the pipeline and version it created or reused. */
 export interface RunFromPackage {
   run: Run;
   pipeline: Pipeline | undefined;
@@ -75,7 +82,7 @@ export async function createRunFromPackage(
   return runFromPackage({
     pipelineName,
     versionName: options.versionName,
-    findPipeline: () => findPipelineByName(client, pipelineName, { namespace, signal }),
+    findPipeline: () => findPipelineByName(client, { name: pipelineName, namespace, signal }),
     pipelineIdOf: (pipeline) => pipeline.pipeline_id,
     uploadVersion: (pipelineId, name) =>
       uploadPipelineVersion(client, { source: options.source, pipelineId, name, signal }),
@@ -111,6 +118,7 @@ export async function createRunFromPackage(
   });
 }
 
+/** The run with this id (kfp.Client's `get_run`). */
 export async function getRun(
   client: KfpV2Client,
   runId: string,
@@ -134,16 +142,19 @@ export async function retryRun(client: KfpV2Client, runId: string): Promise<void
   unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:retry', { params: { path: { run_id } } }));
 }
 
+/** Archives a run (kfp.Client's `archive_run`); it leaves the default run list. */
 export async function archiveRun(client: KfpV2Client, runId: string): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
   unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:archive', { params: { path: { run_id } } }));
 }
 
+/** Restores an archived run. */
 export async function unarchiveRun(client: KfpV2Client, runId: string): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
   unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:unarchive', { params: { path: { run_id } } }));
 }
 
+/** Deletes a run (kfp.Client's `delete_run`). */
 export async function deleteRun(client: KfpV2Client, runId: string): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
   unwrap(await client.DELETE('/apis/v2beta1/runs/{run_id}', { params: { path: { run_id } } }));

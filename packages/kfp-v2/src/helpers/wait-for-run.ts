@@ -7,10 +7,12 @@ import { getRun } from './runs.js';
 /** The states a run does not leave: KFP's SUCCEEDED, FAILED, SKIPPED and CANCELED. */
 export const TERMINAL_RUN_STATES: readonly RuntimeState[] = ['SUCCEEDED', 'FAILED', 'SKIPPED', 'CANCELED'];
 
+/** Whether a run in this state will not change any more (succeeded, failed, skipped or canceled). */
 export function isTerminalRunState(state: RuntimeState | undefined): boolean {
   return state !== undefined && TERMINAL_RUN_STATES.includes(state);
 }
 
+/** The options of `waitForRunCompletion`. */
 export interface WaitForRunOptions extends KfpRunWaitOptions<Run> {}
 
 /**

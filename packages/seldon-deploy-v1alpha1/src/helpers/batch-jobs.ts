@@ -5,9 +5,19 @@ import { namedPath } from './change-query.js';
 import { SeldonError, SeldonErrorCode, SeldonResourceWaitError } from './errors.js';
 
 type Schemas = components['schemas'];
+/**
+ * What a batch job is submitted with: input and output locations, workers, retries and the data
+ * format (upstream `BatchJobDefinition`).
+ */
 export type BatchJobDefinition = Schemas['BatchJobDefinition'];
+/**
+ * A batch job as `getBatchJob` returns it, with its workflow's status (upstream
+ * `BatchJobGetResponse`).
+ */
 export type BatchJob = Schemas['BatchJobGetResponse'];
+/** A batch job as list responses describe it (upstream `BatchJobDescription`). */
 export type BatchJobDescription = Schemas['BatchJobDescription'];
+/** What submitting a batch job answers: the job's workflow name (upstream `BatchJobPostResponse`). */
 export type SubmittedBatchJob = Schemas['BatchJobPostResponse'];
 
 /** What a batch job runs against: a SeldonDeployment (Core v1) or a Seldon Core v2 pipeline. */
@@ -128,6 +138,7 @@ export async function* listBatchJobs(
 /** Argo Workflow phases that end a job (argoproj.io/v1alpha1 `WorkflowPhase`). */
 const FINISHED = new Set(['Succeeded', 'Failed', 'Error']);
 
+/** What `waitForBatchJob` resolves to once the job succeeded. */
 export interface BatchJobResult {
   jobName: string;
   /** The workflow's final phase: `Succeeded`. */
@@ -141,6 +152,7 @@ export interface BatchJobResult {
   job: BatchJob;
 }
 
+/** The options of `waitForBatchJob`: its deadline, cancellation, progress callback and poll timing. */
 export interface WaitBatchJobOptions extends PollUntilOptions<BatchJob> {
   /** Give up after this many milliseconds with `SELDON_WAIT_TIMEOUT`. Default: no limit. */
   timeoutMs?: number;

@@ -9,6 +9,10 @@ export interface CoreV2Resource {
   status?: { conditions?: Condition[]; observedGeneration?: number };
 }
 
+/**
+ * The options of `waitForCoreV2Ready`: its deadline, cancellation, progress callback and poll
+ * timing.
+ */
 export interface WaitReadyOptions<T> extends PollUntilOptions<T> {
   /** Give up after this many milliseconds with `SELDON_WAIT_TIMEOUT`. Default: no limit. */
   timeoutMs?: number;

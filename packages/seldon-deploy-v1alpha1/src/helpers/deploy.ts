@@ -19,6 +19,10 @@ export interface DeployOptions extends WaitAvailableOptions, ChangeOptions {
   namespace?: string;
 }
 
+/**
+ * What `deploySeldonDeployment` resolves to: the deployment once Available, and whether it was
+ * created or updated.
+ */
 export interface DeployResult {
   /** The deployment once Available. */
   deployment: SeldonDeployment;

@@ -25,6 +25,7 @@ export async function listSeldonDeployments(
   return list?.items ?? [];
 }
 
+/** The SeldonDeployment with this name in the namespace. */
 export async function getSeldonDeployment(
   client: SeldonDeployClient,
   namespace: string,
@@ -86,6 +87,7 @@ export async function updateSeldonDeployment(
   );
 }
 
+/** Deletes the SeldonDeployment with this name in the namespace. */
 export async function deleteSeldonDeployment(
   client: SeldonDeployClient,
   namespace: string,

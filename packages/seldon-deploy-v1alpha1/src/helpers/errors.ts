@@ -21,6 +21,7 @@ export const SeldonErrorCode = {
   pageRepeated: 'SELDON_PAGE_REPEATED',
 } as const;
 
+/** One of the `SeldonErrorCode` strings a `SeldonError` carries as `code`. */
 export type SeldonErrorCodeValue = (typeof SeldonErrorCode)[keyof typeof SeldonErrorCode];
 
 /** An error raised by a Seldon Deploy helper itself (API failures stay `ApiError`). */

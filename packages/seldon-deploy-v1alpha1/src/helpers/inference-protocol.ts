@@ -39,6 +39,7 @@ const DATATYPES: ReadonlySet<string> = new Set<InferenceDatatype>([
 
 type TensorData = readonly (number | string | boolean | TensorData)[];
 
+/** One input tensor of an Open Inference Protocol (V2) request: name, shape, datatype and data. */
 export interface InferenceRequestInput {
   name: string;
   shape: readonly number[];
@@ -48,6 +49,10 @@ export interface InferenceRequestInput {
   parameters?: Record<string, unknown>;
 }
 
+/**
+ * An Open Inference Protocol (V2) inference request: its input tensors and, optionally, the outputs
+ * wanted.
+ */
 export interface InferenceRequest {
   id?: string;
   inputs: readonly InferenceRequestInput[];
@@ -55,6 +60,7 @@ export interface InferenceRequest {
   parameters?: Record<string, unknown>;
 }
 
+/** One output tensor of an Open Inference Protocol (V2) response. */
 export interface InferenceResponseOutput {
   name: string;
   shape: number[];
@@ -63,6 +69,10 @@ export interface InferenceResponseOutput {
   parameters?: Record<string, unknown>;
 }
 
+/**
+ * An Open Inference Protocol (V2) inference response: the model that answered and its output
+ * tensors.
+ */
 export interface InferenceResponse {
   model_name: string;
   model_version?: string;

@@ -11,6 +11,7 @@ export type DeploymentInferenceLogSummary = Schemas['v1InferenceLogsDeploymentIt
 /** A container log line from Elasticsearch. */
 export type ApplicationLogLine = Schemas['ApplicationLog'];
 
+/** The options of the inference log listings: a time window, paging and a limit. */
 export interface InferenceLogOptions extends TokenPagingOptions {
   /** Logs from this time on (RFC 3339 text or a Date). */
   startTime?: string | Date;
@@ -118,6 +119,7 @@ export async function listDeploymentInferenceLogSummaries(
   return answer?.inferenceLogs ?? [];
 }
 
+/** The options of `listContainerLogs`: page size, a limit and cancellation. */
 export interface ContainerLogOptions {
   /** Lines per request. Default 100. */
   pageSize?: number;

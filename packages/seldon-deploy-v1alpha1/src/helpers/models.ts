@@ -33,6 +33,7 @@ export async function findSeldonModel(
   }
 }
 
+/** The Seldon Core v2 Model with this name in the namespace. */
 export async function getSeldonModel(
   client: SeldonDeployClient,
   namespace: string,
@@ -99,6 +100,7 @@ export async function updateSeldonModel(
   );
 }
 
+/** Deletes the Seldon Core v2 Model with this name in the namespace. */
 export async function deleteSeldonModel(
   client: SeldonDeployClient,
   namespace: string,

@@ -1,6 +1,7 @@
 import { invalidOption } from '@ml-platform/core';
 import { SeldonError, SeldonErrorCode } from './errors.js';
 
+/** Paging of the listings that page with a token: page size, a limit and cancellation. */
 export interface TokenPagingOptions {
   /** Items per request; the server's default when left out. */
   pageSize?: number;

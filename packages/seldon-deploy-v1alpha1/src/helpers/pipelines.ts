@@ -31,6 +31,7 @@ export async function listSeldonPipelines(
   return (list?.items ?? []) as SeldonPipeline[];
 }
 
+/** The Seldon Core v2 Pipeline with this name in the namespace. */
 export async function getSeldonPipeline(
   client: SeldonDeployClient,
   namespace: string,
@@ -92,6 +93,7 @@ export async function updateSeldonPipeline(
   );
 }
 
+/** Deletes the Seldon Core v2 Pipeline with this name in the namespace. */
 export async function deleteSeldonPipeline(
   client: SeldonDeployClient,
   namespace: string,

@@ -5,6 +5,10 @@ import { describeCondition, failingCondition } from './conditions.js';
 import { getSeldonDeployment } from './deployments.js';
 import { SeldonErrorCode, SeldonWaitError } from './errors.js';
 
+/**
+ * The options of `waitForSeldonDeploymentAvailable`: its deadline, cancellation, progress callback
+ * and poll timing.
+ */
 export interface WaitAvailableOptions extends PollUntilOptions<SeldonDeployment> {
   /** Give up after this many milliseconds with `SELDON_WAIT_TIMEOUT`. Default: no limit. */
   timeoutMs?: number;

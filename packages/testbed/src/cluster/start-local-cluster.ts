@@ -43,6 +43,11 @@ export interface LocalClusterOptions {
   tokenRotationMs?: number;
   /** Start Prism for KFP v1beta1 and Seldon Deploy with everything else (default), or on their first request. */
   mocks?: 'eager' | 'lazy';
+  /**
+   * More profile namespaces the same users and ServiceAccount may work in, beside
+   * `kubeflow-user-example-com` (the READMEs' `team-a`, for one). Default none.
+   */
+  profileNamespaces?: readonly string[];
 }
 
 export interface LocalClusterCredentials {
@@ -143,7 +148,12 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     stoppers.push(oidc.stop);
     const kfp = createKfpEmulator({
       runTiming: options.runTiming,
-      namespaces: { [PROFILE_NAMESPACE]: [DEFAULT_DEX_USER.login, pipelineUser, TEST_USERS.alice.email] },
+      namespaces: Object.fromEntries(
+        [PROFILE_NAMESPACE, ...(options.profileNamespaces ?? [])].map((namespace) => [
+          namespace,
+          [DEFAULT_DEX_USER.login, pipelineUser, TEST_USERS.alice.email],
+        ]),
+      ),
     });
     const jwtRules: JwtRule[] = [
       // Kubeflow's m2m RequestAuthentication: ServiceAccount tokens, checked against the API server's keys.
