@@ -7,6 +7,7 @@ import { backoffMs } from '../retry/with-retries.js';
 import { TransportErrorCode } from '../transport.js';
 import { abortable } from './abortable.js';
 import { CALL_CONTEXT_KEY, type CallContext, newCallContext } from './call-context.js';
+import { checkPathParameters } from './path-parameters.js';
 import { ResponseErrorCode } from './response-errors.js';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
@@ -53,6 +54,7 @@ export function boundEveryCall<Paths extends {}>(
     init: CallInit | undefined,
     run: (init: CallInit) => Promise<unknown>,
   ): Promise<unknown> {
+    checkPathParameters(method, path, init?.params);
     const callerSignal = init?.signal ?? undefined;
     const deadline = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
     const signals = [callerSignal, deadline].filter((s): s is AbortSignal => s !== undefined);
