@@ -148,3 +148,22 @@ describe('readNamedTextFile', () => {
     ).rejects.toBe(reason);
   });
 });
+
+describe('@ml-platform/core/in-cluster reads its files bounded too', () => {
+  it('refuses a namespace file that states no size but holds more than a namespace (/proc)', async () => {
+    const { inClusterNamespace } = await import('@ml-platform/core/in-cluster');
+    // /proc/self/maps states 0 bytes and holds tens of kB: read to the end before, now stopped at 4 kB.
+    await expect(inClusterNamespace({ path: '/proc/self/maps' })).rejects.toMatchObject({
+      code: 'IN_CLUSTER_FILE_UNREADABLE',
+      message: expect.stringContaining('more than the 4096 bytes expected'),
+    });
+  });
+
+  it('refuses /dev/zero as the CA bundle without reading it', async () => {
+    const { readInClusterCa } = await import('@ml-platform/core/in-cluster');
+    await expect(readInClusterCa({ path: '/dev/zero' })).rejects.toMatchObject({
+      code: 'IN_CLUSTER_FILE_UNREADABLE',
+      message: expect.stringContaining('a device'),
+    });
+  });
+});

@@ -129,10 +129,14 @@ export class CredentialCache<C extends Credential = Credential> {
       .then(() => this.#acquire(reason, previous))
       .then((credential) => {
         this.#current = credential;
-        this.#currentLifetimeMs =
-          credential.expiresAt === undefined
-            ? Number.POSITIVE_INFINITY
-            : Math.max(credential.expiresAt - this.#now(), 0);
+        // The same credential read again (a token file not yet rotated) keeps the lifetime it arrived with.
+        const again = previous?.value === credential.value && previous.expiresAt === credential.expiresAt;
+        if (!again) {
+          this.#currentLifetimeMs =
+            credential.expiresAt === undefined
+              ? Number.POSITIVE_INFINITY
+              : Math.max(credential.expiresAt - this.#now(), 0);
+        }
         this.#last = credential;
         this.#nextReason = 'initial';
         return credential;

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { BoundedChunks } from './bounded-chunks.js';
 import { NamedFileError } from './errors.js';
 import { fromSystemError, notRegular, tooLarge } from './failure.js';
 import { maxBytesOf, type NamedFileOptions } from './named-file-options.js';
@@ -8,50 +9,6 @@ import { maxBytesOf, type NamedFileOptions } from './named-file-options.js';
 // fstat on the opened descriptor then refuses it (and any device) before a byte is
 // read, so the file checked is the file read. Windows has no O_NONBLOCK, nor FIFOs.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-const CHUNK_BYTES = 64 * 1024;
-
-/**
- * Collects at most `maxBytes + 1` bytes: one more than allowed is how a file
- * that grew, or states no size (files under `/proc` say 0), is found too
- * large without reading it to the end.
- */
-class BoundedChunks {
-  private readonly chunks: Uint8Array[] = [];
-  private total = 0;
-  private readonly limit: number;
-  private readonly statedSize: number;
-
-  constructor(maxBytes: number, statedSize: number) {
-    this.limit = maxBytes + 1;
-    this.statedSize = statedSize;
-  }
-
-  get full(): boolean {
-    return this.total >= this.limit;
-  }
-
-  /** A buffer for the next read: the stated size plus the one byte that reveals growth, in chunks. */
-  next(): Uint8Array {
-    const wanted = this.total === 0 ? Math.max(this.statedSize + 1, 4096) : CHUNK_BYTES;
-    return new Uint8Array(Math.min(wanted, CHUNK_BYTES * 16, this.limit - this.total));
-  }
-
-  add(buffer: Uint8Array, bytesRead: number): void {
-    this.chunks.push(buffer.subarray(0, bytesRead));
-    this.total += bytesRead;
-  }
-
-  bytes(): Uint8Array {
-    if (this.chunks.length === 1) return this.chunks[0] as Uint8Array;
-    const bytes = new Uint8Array(this.total);
-    let offset = 0;
-    for (const chunk of this.chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return bytes;
-  }
-}
 
 /**
  * The bytes of a regular file of at most `maxBytes` (default 1 MiB) that a

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { readBoundedHandle } from '../files/bounded-chunks.js';
 import { MAX_NAMED_FILE_BYTES } from '../files/named-file-options.js';
 import { PrivateFileError, PrivateFileErrorCode } from './errors.js';
 
@@ -157,14 +158,8 @@ async function readBounded(
   path: string,
   options: PrivateFileOptions,
 ): Promise<string> {
-  const buffer = new Uint8Array(MAX_NAMED_FILE_BYTES + 1);
-  let filled = 0;
-  while (filled < buffer.length) {
-    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
-    if (bytesRead === 0) break;
-    filled += bytesRead;
-  }
-  if (filled > MAX_NAMED_FILE_BYTES) {
+  const bytes = await readBoundedHandle(handle, MAX_NAMED_FILE_BYTES, 0);
+  if (bytes === undefined) {
     throw new PrivateFileError(
       PrivateFileErrorCode.tooLarge,
       path,
@@ -172,7 +167,7 @@ async function readBounded(
         'ever take; it is not a file this project wrote. Delete it, or choose another path.',
     );
   }
-  return new TextDecoder().decode(buffer.subarray(0, filled));
+  return new TextDecoder().decode(bytes);
 }
 
 /** Removes the file; no file is not an error. */
