@@ -2,8 +2,8 @@
  * A one-minute soak, bounded in count: 50 concurrent callers against a real
  * node:http server that answers 5% of requests with 503 and drops 1% of
  * connections after the headers while the body streams, with the
- * ServiceAccount token file rotated every 500 ms (the server accepts the
- * current and the previous token only). The target: no call fails while it
+ * ServiceAccount token file rotated every 500 ms (the server accepts a
+ * token for 5 s after it was replaced, so one not picked up is refused). The target: no call fails while it
  * had an attempt left, and every failure carries a code. Timings are not
  * asserted: `npm test` runs on 2 loaded cores.
  */
@@ -26,6 +26,8 @@ let rotation: NodeJS.Timeout;
 let generation = 0;
 /** What the server did to each call (by its x-call-id): one entry per request. */
 const outcomes = new Map<string, Array<'ok' | '503' | 'dropped' | '401'>>();
+/** Every token the server was sent: the plugin must follow the rotation. */
+const tokensSeen = new Set<string>();
 
 const tokenOf = (n: number) => `soak-token-${n}`;
 const body = JSON.stringify({
@@ -50,7 +52,10 @@ beforeAll(async () => {
     const seen = outcomes.get(id) ?? [];
     outcomes.set(id, seen);
     const token = String(request.headers.authorization ?? '').replace(/^Bearer /, '');
-    if (token !== tokenOf(generation) && token !== tokenOf(generation - 1)) {
+    tokensSeen.add(token);
+    // A generous window: on a loaded machine a read, a refusal and a replay can span several rotations.
+    const age = generation - Number(token.replace('soak-token-', ''));
+    if (!(age >= 0 && age <= 10)) {
       seen.push('401');
       response.writeHead(401, { 'content-type': 'application/json' });
       response.end('{"code":16,"message":"token expired"}');
@@ -117,6 +122,7 @@ it('fails no call that had an attempt left, through rotation, 503s and mid-body 
   expect(launched).toBeGreaterThan(500);
   expect(dropped).toBeGreaterThan(0);
   expect(generation).toBeGreaterThan(5);
+  expect(tokensSeen.size).toBeGreaterThan(5);
   // A call may fail only once every attempt it had met a fault, and then with a code.
   const withAttemptsLeft = failures.filter(({ id }) => faults(id) < MAX_ATTEMPTS);
   expect(
