@@ -2,7 +2,7 @@
 // `npm run bench`: measures where the clients stand (request overhead, auth
 // cost, credential acquisition, bundle size, import time, listAll memory,
 // type-check time, codegen time, Dex login-page reading, pipeline package
-// load time),
+// load time, a compressed body that inflates past the limit),
 // prints one table per figure and writes everything to bench/results/.
 // Never part of `npm test`: it needs a quiet machine and minutes, not seconds.
 import { measureBundleSize } from './figures/bundle-size.mjs';
@@ -11,6 +11,7 @@ import { measureCodegenTime } from './figures/codegen-time.mjs';
 import { measureCredentialAcquisition } from './figures/credential-acquisition.mjs';
 import { measureDexPageParse } from './figures/dex-page-parse.mjs';
 import { measureImportTime } from './figures/import-time.mjs';
+import { measureInflatingBody } from './figures/inflating-body.mjs';
 import { measureListMemory } from './figures/list-memory.mjs';
 import { measurePipelineLoad } from './figures/pipeline-load.mjs';
 import { measureRequestOverhead } from './figures/request-overhead.mjs';
@@ -37,6 +38,7 @@ const FIGURE_RUNNERS = {
   'dex-parse': () => measureDexPageParse(options.size.dexParse),
   'pipeline-load': () => measurePipelineLoad(options.size['pipeline-load']),
   cli: () => measureCliStartup(options.size.cli),
+  'inflating-body': () => measureInflatingBody(options.size['inflating-body']),
 };
 
 const machine = describeMachine();

@@ -6,7 +6,9 @@ import {
   CredentialCooldown,
   createCredentialAuth,
   createTransport,
+  redactError,
   redactUrl,
+  SentSecrets,
 } from '@ml-platform/core';
 import { DexLoginError, DexSessionErrorCode, PLUGIN_NAME } from './errors.js';
 import { type DexSessionAuthOptions, resolveOptions } from './options.js';
@@ -39,12 +41,15 @@ export type DexSessionAuth = CredentialAuthPlugin<DexSession> & {
 export function dexSessionAuth(options: DexSessionAuthOptions): DexSessionAuth {
   const config = resolveOptions(options);
   const { endpoint, sessionFile } = config;
+  // The exact bytes the login flow sent (the posted form, session cookies), redacted from its errors.
+  const sentSecrets = new SentSecrets();
   const send = createTransport({
     fetch: config.fetch,
     proxy: config.proxy,
     tls: config.tls,
     timeoutMs: config.timeoutMs,
     userAgent: `${PLUGIN_NAME}`,
+    sentSecrets,
   });
   let dex: DexLocation | undefined;
   let logins = 0;
@@ -77,6 +82,8 @@ export function dexSessionAuth(options: DexSessionAuthOptions): DexSessionAuth {
           maxRedirects: config.maxRedirects,
           send,
           log: config.log,
+        }).catch((error: unknown) => {
+          throw redactError(error, [config.password, config.username, ...sentSecrets]);
         });
       },
       isWrongPassword,

@@ -26,9 +26,11 @@ function fileError(error: unknown): AuthError {
  * A file other users can read is refused (core's private-file policy): it holds a login session.
  */
 export async function loadSessionFile(path: string, endpoint: URL): Promise<DexSession | undefined> {
-  const text = await readPrivateFile(path, { holds: 'a login session' }).catch((error: unknown) => {
-    throw fileError(error);
-  });
+  const text = await readPrivateFile(path, { holds: 'a login session', field: 'sessionFile' }).catch(
+    (error: unknown) => {
+      throw fileError(error);
+    },
+  );
   if (text === undefined) return undefined;
   let content: Partial<SessionFileContent>;
   try {
@@ -63,7 +65,10 @@ export async function saveSessionFile(path: string, endpoint: URL, session: DexS
     savedAt: new Date().toISOString(),
     cookies,
   };
-  await writePrivateFile(path, `${JSON.stringify(content)}\n`).catch((error: unknown) => {
+  await writePrivateFile(path, `${JSON.stringify(content)}\n`, {
+    holds: 'a login session',
+    field: 'sessionFile',
+  }).catch((error: unknown) => {
     throw fileError(error);
   });
 }

@@ -4,7 +4,7 @@
  * once for every request in flight, then replays each; sessions saved to a
  * file survive the process; logout forgets them.
  */
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DexSessionErrorCode, dexSessionAuth } from '@ml-platform/auth-dex-session';
@@ -141,6 +141,20 @@ describe('sessionFile', () => {
       message: expect.stringContaining('(mode 644); it holds a login session. Run chmod 600 on it'),
       // Core's private-file policy, the same for every file holding credentials.
       cause: { code: 'PRIVATE_FILE_EXPOSED', mode: 0o644 },
+    });
+  });
+
+  it('in a directory other users can write to is refused with AUTH_DEX_SESSION_FILE, naming it and its mode', async () => {
+    const shared = join(directory, 'shared');
+    await mkdir(shared);
+    await chmod(shared, 0o777);
+    const cluster = await startCluster({}, { sessionFile: join(shared, 'session.json') });
+    await expect(cluster.kfp.GET('/apis/v2beta1/healthz')).rejects.toMatchObject({
+      code: DexSessionErrorCode.sessionFile,
+      message: expect.stringContaining(
+        `The directory ${shared}, where ${join(shared, 'session.json')} (sessionFile) is kept`,
+      ),
+      cause: { code: 'PRIVATE_FILE_EXPOSED', mode: 0o777, path: shared },
     });
   });
 

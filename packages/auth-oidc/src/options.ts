@@ -1,4 +1,4 @@
-import type { FetchFunction, TlsOptions } from '@ml-platform/core';
+import type { FetchFunction, SentSecrets, TlsOptions } from '@ml-platform/core';
 import type { OidcPrompt } from './prompt.js';
 import type { OidcAuthWarning } from './warnings.js';
 
@@ -122,4 +122,6 @@ export interface ResolvedOptions {
   refreshAheadMs: number;
   now: () => number;
   onWarning: ((warning: OidcAuthWarning) => void) | undefined;
+  /** The exact credential bytes the plugin's calls to the provider carried, redacted from its errors. */
+  sentSecrets: SentSecrets;
 }

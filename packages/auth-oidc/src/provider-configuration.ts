@@ -42,6 +42,7 @@ function customFetchFor(options: ResolvedOptions): client.CustomFetch {
     tls: options.tls,
     timeoutMs: options.timeoutMs,
     userAgent: USER_AGENT,
+    sentSecrets: options.sentSecrets,
   });
   return (url, init) =>
     send(
@@ -83,7 +84,7 @@ export function createConfigurationLoader(options: ResolvedOptions): () => Promi
         step: 'discovery',
         issuer: options.issuer.href,
         clientId: options.clientId,
-        secrets: [options.clientSecret, options.password],
+        secrets: [options.clientSecret, options.password, ...options.sentSecrets],
       });
     }
   };

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { basicCredentialsOf, MlPlatformError, REDACTED, redactSecrets } from '@ml-platform/core';
+import { basicCredentialsOf, MlPlatformError, REDACTED, redactError, redactSecrets } from '@ml-platform/core';
 import { AuthorizationResponseError, ResponseBodyError, WWWAuthenticateChallengeError } from 'openid-client';
 import { OidcAuthError, OidcAuthErrorCode } from './errors.js';
 
@@ -23,7 +23,8 @@ export interface FailureContext {
 
 function containsSecret(value: unknown, secrets: ReadonlyArray<string | undefined>): boolean {
   const text = inspect(value, { depth: 8, breakLength: Number.POSITIVE_INFINITY });
-  return secrets.some((secret) => secret !== undefined && secret.length >= 4 && text.includes(secret));
+  // Every encoding of every secret (JSON-escaped, percent-, form-encoded, base64), not only the raw bytes.
+  return redactSecrets(text, secrets) !== text;
 }
 
 /**
@@ -100,15 +101,27 @@ function providerRefusal(
   return undefined;
 }
 
-/** Turns an openid-client (or transport) failure into an {@link OidcAuthError} with a stable code and a useful message. */
+/**
+ * Turns an openid-client (or transport) failure into an {@link OidcAuthError}
+ * with a stable code and a useful message, with every secret (and the exact
+ * bytes the calls carried, in `context.secrets`) redacted from it at every level.
+ */
 export function toOidcAuthError(error: unknown, context: FailureContext): OidcAuthError {
-  if (error instanceof OidcAuthError) return error;
-  const { step, issuer, clientId } = context;
   // A provider may echo the Basic header openid-client sent: its base64 `id:secret` is redacted too.
   const secrets = [
     ...context.secrets,
-    ...context.secrets.flatMap((secret) => (secret ? basicCredentialsOf(clientId, secret) : [])),
+    ...context.secrets.flatMap((secret) => (secret ? basicCredentialsOf(context.clientId, secret) : [])),
   ];
+  return redactError(describeFailure(error, context, secrets), secrets);
+}
+
+function describeFailure(
+  error: unknown,
+  context: FailureContext,
+  secrets: Array<string | undefined>,
+): OidcAuthError {
+  if (error instanceof OidcAuthError) return error;
+  const { step, issuer, clientId } = context;
   const cause = safeCause(error, secrets);
   const clean = (text: string) => redactSecrets(text, secrets);
 

@@ -4,6 +4,7 @@ import {
   checkTimeoutMs,
   invalidOption,
   requireHttpUrl,
+  SentSecrets,
 } from '@ml-platform/core';
 import { DEPLOYKF_DEFAULTS, defaultTokenCachePath } from './defaults.js';
 import { PLUGIN_NAME } from './errors.js';
@@ -247,5 +248,6 @@ export function resolveOptions(options: OidcAuthOptions): ResolvedOptions {
     refreshAheadMs: Math.max(refreshAheadMs, skewMs),
     now: options.now ?? Date.now,
     onWarning: options.onWarning,
+    sentSecrets: new SentSecrets(),
   };
 }

@@ -78,7 +78,7 @@ export function createTokenCacheFile(path: string, warn: WarningSink): TokenStor
   const read = async (): Promise<ReadOutcome> => {
     let text: string | undefined;
     try {
-      text = await readPrivateFile(path, { holds: 'OIDC tokens' });
+      text = await readPrivateFile(path, { holds: 'OIDC tokens', field: 'tokenCache' });
     } catch (error) {
       // Core's private-file policy: a file others can read is refused, the same way for every plugin.
       if (error instanceof PrivateFileError && error.code === PrivateFileErrorCode.exposed) {
@@ -119,7 +119,10 @@ export function createTokenCacheFile(path: string, warn: WarningSink): TokenStor
   };
 
   const write = (document: CacheDocument): Promise<void> =>
-    writePrivateFile(path, `${JSON.stringify(document, null, 2)}\n`);
+    writePrivateFile(path, `${JSON.stringify(document, null, 2)}\n`, {
+      holds: 'OIDC tokens',
+      field: 'tokenCache',
+    });
 
   const apply = (document: CacheDocument, key: CacheKey, tokens: StoredTokens | null): CacheDocument => {
     const clients = { ...document.tokens[key.issuer] };
@@ -140,6 +143,10 @@ export function createTokenCacheFile(path: string, warn: WarningSink): TokenStor
           if ((outcome.write !== undefined || corrupt) && writable) {
             const next = outcome.write === undefined ? document : apply(document, key, outcome.write);
             await write(next).catch((error: PrivateFileError) => {
+              // A directory others can write to is refused as a readable file is: never written into.
+              if (error.code === PrivateFileErrorCode.exposed) {
+                throw new OidcAuthError(OidcAuthErrorCode.tokenCacheFile, error.message, { cause: error });
+              }
               warn(
                 OidcAuthWarningCode.tokenCacheUnavailable,
                 `${error.message.replace(/\.$/, '')}; keeping tokens in memory.`,

@@ -166,3 +166,73 @@ describe('a provider that echoes the credentials it received', () => {
     );
   });
 });
+
+describe('secrets that no encoding guess covers', () => {
+  const password = `p w/+&=~!*'()"<>%41é密`;
+  const clientSecret = `s cr/+&=~!*'()"<>%zü-_.`;
+
+  /** Echoes the Authorization header and the body as received, plus the password JSON-escaped, in every place an error keeps. */
+  function echoEverything(): (request: Request) => Promise<Response> {
+    return async (request) => {
+      if (request.method !== 'POST') return fetch(request);
+      const body = await request.text();
+      const form = new URLSearchParams(body);
+      const received = `authorization=${request.headers.get('authorization')} body=${body} json=${JSON.stringify(form.get('password'))} ascii=${JSON.stringify(form.get('password')).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`;
+      return new Response(
+        JSON.stringify({
+          error: 'invalid_client',
+          error_description: `rejected: ${received}`,
+          echoed: received,
+        }),
+        { status: 400, headers: { 'content-type': 'application/json' } },
+      );
+    };
+  }
+
+  it.each(['client_secret_basic', 'client_secret_post'] as const)(
+    'redacts the bytes that were sent (%s) from message, stack, inspect, JSON and every cause',
+    async (clientAuthMethod) => {
+      const auth = oidcAuth({
+        issuer: provider.issuer,
+        flow: 'password',
+        clientId: 'kfp cli',
+        clientSecret,
+        clientAuthMethod,
+        username: 'alice',
+        password,
+        tokenType: 'access_token',
+        fetch: echoEverything(),
+      });
+      const error = await rejectionOf(auth.getToken());
+      expect(error.message).toContain('rejected: authorization=');
+      const levels: unknown[] = [];
+      for (
+        let level: unknown = error;
+        level !== undefined && levels.length < 10;
+        level = (level as Error).cause
+      )
+        levels.push(level);
+      const printed = [
+        ...levels.flatMap((level) => [String((level as Error).message), String((level as Error).stack)]),
+        inspect(error, { depth: 20 }),
+        JSON.stringify(error),
+        JSON.stringify(levels.map((level) => ({ ...(level as object) }))),
+      ].join('\n');
+      for (const secret of [password, clientSecret]) {
+        for (const form of [
+          secret,
+          encodeURIComponent(secret),
+          new URLSearchParams({ s: secret }).toString().slice(2),
+          JSON.stringify(secret).slice(1, -1),
+          Buffer.from(secret).toString('base64'),
+          Buffer.from(secret).toString('base64url'),
+        ]) {
+          expect(printed).not.toContain(form);
+        }
+      }
+      // Whatever Basic blob openid-client built, its bytes are gone: no base64 run as long as one is left.
+      const blob = /Basic ([A-Za-z0-9+/=]{16,})/.exec(printed);
+      expect(blob).toBeNull();
+    },
+  );
+});

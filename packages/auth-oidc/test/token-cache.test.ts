@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmod, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,6 +160,25 @@ describe('token cache file', () => {
     expectNoSecrets(error, [saved, provider.clients.clientCredentials.clientSecret]);
     expect((await stat(cachePath)).mode & 0o777).toBe(0o644);
     expect(await readFile(cachePath, 'utf8')).toBe(saved);
+  });
+
+  it('refuses a cache in a directory others can write to, naming it and its mode, and writes nothing there', async () => {
+    const shared = join(directory.path, 'shared');
+    await mkdir(shared);
+    await chmod(shared, 0o777);
+    const cachePath = join(shared, 'tokens.json');
+
+    const error = await machineAuth(provider, cachePath)
+      .getToken()
+      .catch((thrown: unknown) => thrown);
+
+    expect(error).toMatchObject({
+      code: OidcAuthErrorCode.tokenCacheFile,
+      message: expect.stringContaining(`The directory ${shared}, where ${cachePath} (tokenCache) is kept`),
+      cause: { code: 'PRIVATE_FILE_EXPOSED', mode: 0o777, path: shared },
+    });
+    expect((error as Error).message).toContain('(mode 777)');
+    expect(await readdir(shared)).not.toContain('tokens.json');
   });
 
   it("takes over, within a second, a lock recorded with this process's own pid (PID 1 after a container restart)", async () => {

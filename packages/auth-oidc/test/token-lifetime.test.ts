@@ -122,3 +122,40 @@ describe('token lifetime', () => {
     }
   });
 });
+
+describe('short-lived tokens', () => {
+  it('asks for a token about once per lifetime, though skewMs and refreshAheadMs exceed it', async () => {
+    // 4 s tokens against the defaults (skewMs 30 s, refreshAheadMs 60 s): both windows are capped at a
+    // fraction of the lifetime, as auth-kubeconfig caps exec credentials, instead of refetching on every call.
+    const shortLived = await startOidcProvider({ idTokenTtlSeconds: 4, accessTokenTtlSeconds: 4 });
+    const resource = await startProtectedResource(shortLived);
+    try {
+      const { clientId, clientSecret } = shortLived.clients.password;
+      const auth = oidcAuth({
+        issuer: shortLived.issuer,
+        flow: 'password',
+        clientId,
+        clientSecret,
+        username: 'alice',
+        password: shortLived.users.alice.password,
+      });
+      const kfp = createKfpV2Client({ baseUrl: resource.kfpBaseUrl, auth });
+      const started = Date.now();
+      let calls = 0;
+      while (Date.now() - started < 6_000) {
+        const { response } = await kfp.GET('/apis/v2beta1/healthz');
+        expect(response.status).toBe(200);
+        calls += 1;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const tokenRequests =
+        shortLived.countTokenRequests('password') + shortLived.countTokenRequests('refresh_token');
+      expect(calls).toBeGreaterThan(20);
+      // 6 s of 4 s tokens refreshed a quarter of their life early: 3 or 4 token requests, never one per call.
+      expect(tokenRequests).toBeLessThanOrEqual(5);
+    } finally {
+      await resource.stop();
+      await shortLived.stop();
+    }
+  });
+});

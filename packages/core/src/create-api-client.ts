@@ -7,6 +7,7 @@ import { keepReplayCopy } from './call/replay-copy.js';
 import { boundEveryCall } from './call/whole-call.js';
 import { type ApiClientOptions, checkClientOptions } from './client-options.js';
 import { createResponseGuard } from './response-guard.js';
+import { resolveRetryPolicy } from './retry/retry-options.js';
 import { createTransport } from './transport.js';
 import { invalidOption } from './validate/invalid-option.js';
 
@@ -67,7 +68,7 @@ export function createApiClient<Paths extends {}>(
     }),
     ...middleware,
   );
-  return boundEveryCall(client, baseUrl, options.timeoutMs);
+  return boundEveryCall(client, baseUrl, options.timeoutMs, resolveRetryPolicy(options.retry));
 }
 
 function assertMiddleware(candidate: unknown, index: number): void {

@@ -20,6 +20,8 @@ export class ConfigError extends MlPlatformError {}
 export const ConfigErrorCode = {
   invalidOption: 'CONFIG_INVALID_OPTION',
   noBaseUrl: 'CONFIG_NO_BASE_URL',
+  /** A path parameter is empty, `.` or `..`, which would make the URL name another resource; nothing is sent. */
+  invalidPathParameter: 'CONFIG_INVALID_PATH_PARAMETER',
 } as const;
 
 /**

@@ -26,7 +26,7 @@ export {
   DEFAULT_PASSWORD_COOLDOWN_MS,
 } from './auth/credential-cooldown.js';
 export { jwtExpiresAt } from './auth/jwt.js';
-export { rememberSentSecret } from './auth/sent-secrets.js';
+export { rememberSentSecret, SentSecrets, secretsOfRequest } from './auth/sent-secrets.js';
 export { staticCookieAuth, staticTokenAuth } from './auth/static-auth.js';
 export { normalizeBaseUrl } from './base-url.js';
 export { serializeBody } from './body-serializer.js';
@@ -48,6 +48,7 @@ export { type PollTarget, type PollUntilOptions, pollUntil } from './polling/pol
 export { sleep } from './polling/sleep.js';
 export { waitSignals } from './polling/wait-signals.js';
 export { basicCredentialsOf, encodingsOf, REDACTED, redactDeep, redactSecrets, redactUrl } from './redact.js';
+export { redactError } from './redact-error.js';
 export { requestSummaryOf } from './response-guard.js';
 export type { RetryEvent, RetryOptions } from './retry/retry-options.js';
 export {

@@ -38,13 +38,37 @@ export function redactUrl(url: string | URL): string {
 
 /**
  * The forms a secret takes in what this library sends, and so in what a
- * server may echo back: as is, percent-encoded (a URL), and form-encoded
- * (a login form or a token request body, where a space is `+`).
+ * server may echo back: as is; percent-encoded (encodeURIComponent, and the
+ * stricter forms that also encode `!'()*~` and `-._`, in upper- and
+ * lower-case hex); form-encoded (a space as `+`); JSON-escaped (with
+ * non-ASCII and `/` escaped or not); base64 and base64url of its UTF-8 bytes.
+ * Redacting what a request actually carried ({@link secretsOfRequest}) comes
+ * first; these cover a secret echoed in a form no request used.
  */
 export function encodingsOf(secret: string): string[] {
   const percent = encodeURIComponent(secret);
-  const form = new URLSearchParams({ s: secret }).toString().slice(2);
-  return [...new Set([secret, percent, form])];
+  const strict = percent.replace(/[!'()*~]/g, hexEscape);
+  const strictest = strict.replace(/[-._]/g, hexEscape);
+  const forms = [percent, strict, strictest].flatMap((encoded) => [encoded, encoded.replaceAll('%20', '+')]);
+  const whatwgForm = new URLSearchParams({ s: secret }).toString().slice(2);
+  const json = JSON.stringify(secret).slice(1, -1);
+  const asciiJson = json.replace(
+    /[\u007f-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  const jsonForms = [json, asciiJson, json.replaceAll('/', '\\/'), asciiJson.replaceAll('/', '\\/')];
+  const encoded = base64(secret);
+  const base64url = encoded.replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  const all = [secret, ...forms, ...forms.map(lowerHex), whatwgForm, ...jsonForms, encoded, base64url];
+  return [...new Set(all)];
+}
+
+function hexEscape(char: string): string {
+  return `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+function lowerHex(encoded: string): string {
+  return encoded.replace(/%[0-9A-F]{2}/g, (sequence) => sequence.toLowerCase());
 }
 
 /**

@@ -80,7 +80,20 @@ export function createResponseGuard(options: ResponseGuardOptions): Middleware {
       }
       const readsWhole = callOptions.parseAs === 'json' || callOptions.parseAs === 'text' || !response.ok;
       const checked = readsWhole
-        ? limitBody(response, summary.method, summary.url, options.maxResponseBytes)
+        ? limitBody(
+            response,
+            {
+              method: summary.method,
+              url: summary.url,
+              signal: request.signal,
+              onBodyFailure: call
+                ? () => {
+                    call.bodyBrokeOff = { idempotencyKey: request.headers.has('idempotency-key') };
+                  }
+                : undefined,
+            },
+            options.maxResponseBytes,
+          )
         : response;
       requestOfResponse.set(checked, summary);
       return checked === response ? undefined : checked;

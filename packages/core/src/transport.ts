@@ -1,3 +1,4 @@
+import { type SentSecrets, secretsOfRequest } from './auth/sent-secrets.js';
 import { sendWithin } from './call/deadline.js';
 import { createConnectionFetch } from './connection-fetch.js';
 import type { FetchFunction } from './fetch-function.js';
@@ -40,6 +41,11 @@ export interface TransportOptions {
   retry?: false | RetryOptions;
   /** Sent as `User-Agent` unless the request sets its own. */
   userAgent?: string;
+  /**
+   * Receives the exact credential bytes every request carries (see
+   * `secretsOfRequest`), so a plugin can redact them from errors about its own calls.
+   */
+  sentSecrets?: SentSecrets;
 }
 
 /**
@@ -74,13 +80,14 @@ function connectionFor(options: TransportOptions): FetchFunction {
  * endpoints, login pages) so TLS and proxy settings apply there too.
  */
 export function createTransport(options: TransportOptions = {}): FetchFunction {
-  const { timeoutMs, userAgent } = options;
+  const { timeoutMs, userAgent, sentSecrets } = options;
   checkTimeoutMs(timeoutMs);
   const send = withRetries(connectionFor(options), resolveRetryPolicy(options.retry));
-  if (timeoutMs === undefined && userAgent === undefined) return send;
-  return (request) => {
+  if (timeoutMs === undefined && userAgent === undefined && sentSecrets === undefined) return send;
+  return async (request) => {
     const next = request;
     if (userAgent && !request.headers.has('user-agent')) next.headers.set('user-agent', userAgent);
+    if (sentSecrets) sentSecrets.add(...(await secretsOfRequest(next)));
     if (timeoutMs === undefined) return send(next);
     return sendWithin(send, next, timeoutMs);
   };

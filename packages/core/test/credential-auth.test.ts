@@ -74,10 +74,11 @@ describe('single-flight credential acquisition', () => {
       skewMs: 30_000,
       refreshAheadMs: 30_000,
       now: () => now,
-      acquire: async () => ({ value: `t${++calls}`, expiresAt: now + 120_000 }),
+      // An hour's lifetime, so the windows are not capped at a fraction of it (tested below).
+      acquire: async () => ({ value: `t${++calls}`, expiresAt: now + 3_600_000 }),
     });
     expect((await cache.get()).value).toBe('t1');
-    now += 89_000; // 31 s left: still fresh
+    now += 3_569_000; // 31 s left: still fresh
     expect((await cache.get()).value).toBe('t1');
     now += 2_000; // 29 s left: inside the skew
     expect((await cache.get()).value).toBe('t2');
@@ -91,13 +92,31 @@ describe('single-flight credential acquisition', () => {
       skewMs: 10_000,
       refreshAheadMs: 60_000,
       now: () => now,
-      acquire: async (reason) => ({ value: `t${++calls}-${reason}`, expiresAt: now + 120_000 }),
+      acquire: async (reason) => ({ value: `t${++calls}-${reason}`, expiresAt: now + 3_600_000 }),
     });
     expect((await cache.get()).value).toBe('t1-initial');
-    now = 70_000; // 50 s left: inside refresh-ahead, outside skew
+    now = 3_550_000; // 50 s left: inside refresh-ahead, outside skew
     expect((await cache.get()).value).toBe('t1-initial');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect((await cache.get()).value).toBe('t2-expiring');
+  });
+
+  it('caps skew and refresh-ahead at a fraction of a short lifetime: one acquisition per lifetime, not per call', async () => {
+    let now = 0;
+    const cache = new CredentialCache({
+      // The defaults OIDC uses, against 15 s tokens: uncapped, every get() would acquire.
+      skewMs: 30_000,
+      refreshAheadMs: 60_000,
+      now: () => now,
+      acquire: async () => ({ value: `t${now}`, expiresAt: now + 15_000 }),
+    });
+    for (; now < 150_000; now += 100) {
+      await cache.get();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    // 150 s of 15 s tokens renewed a quarter of their life early: 14 acquisitions, not 1,500.
+    expect(cache.acquisitions).toBeGreaterThanOrEqual(10);
+    expect(cache.acquisitions).toBeLessThanOrEqual(15);
   });
 });
 

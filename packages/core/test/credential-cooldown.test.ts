@@ -39,7 +39,9 @@ describe('CredentialCooldown', () => {
     }).catch((error) => error);
     expect(first.message).toBe(
       '[@ml-platform/test] Wrong password. Not sending the same password again before 2026-01-01T00:01:00.000Z ' +
-        '(a 60 s cooldown, so retries cannot lock the account); until then every call fails with this error.',
+        '(a 60 s cooldown, so retries cannot lock the account); until then every call from this process fails ' +
+        'with this error. The cooldown is kept in memory: another process would send the password again, so ' +
+        'check it before retrying.',
     );
     expect(first.stack).toContain('before 2026-01-01T00:01:00.000Z');
     expect(first.retryAt).toBe(Date.parse('2026-01-01T00:01:00Z'));

@@ -3,7 +3,7 @@
  * thread: 0600 files in 0700 directories written atomically, exposed files
  * refused, and locks whose holder is gone taken over within a second.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
@@ -213,5 +213,43 @@ describe('withFileLock', () => {
     await expect(first).rejects.toThrow('first failed');
     expect(await second).toBe(2);
     expect(order).toEqual(['first in', 'first out', 'second']);
+  });
+});
+
+describe('what a private file may be', () => {
+  it('refuses a FIFO at the path at once, instead of waiting for a writer', async () => {
+    const path = join(directory, 'session.json');
+    spawnSync('mkfifo', [path]);
+    await expect(readPrivateFile(path, { holds: 'a login session' })).rejects.toMatchObject({
+      code: PrivateFileErrorCode.notAFile,
+    });
+  });
+
+  it('refuses a file of more than 1 MiB without reading it to the end', async () => {
+    const path = join(directory, 'tokens.json');
+    await writeFile(path, Buffer.alloc(1024 * 1024 + 1, 0x20), { mode: 0o600 });
+    await expect(readPrivateFile(path, { holds: 'OIDC tokens', field: 'tokenCache' })).rejects.toMatchObject({
+      code: PrivateFileErrorCode.tooLarge,
+      message: expect.stringContaining(`${path} (tokenCache) holds more than 1048576 bytes`),
+    });
+  });
+
+  it('refuses to read or write in a directory others can write to, naming it and its mode', async () => {
+    const shared = join(directory, 'shared');
+    await mkdir(shared);
+    await chmod(shared, 0o777);
+    const path = join(shared, 'session.json');
+    for (const attempt of [writePrivateFile(path, 'x', { field: 'sessionFile' }), readPrivateFile(path)]) {
+      const error = await attempt.catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(PrivateFileError);
+      expect(error).toMatchObject({ code: 'PRIVATE_FILE_EXPOSED', path: shared, mode: 0o777 });
+      expect((error as Error).message).toContain('(mode 777)');
+    }
+    expect(await readdir(shared)).toEqual([]);
+    await chmod(shared, 0o1777); // /tmp's mode: the sticky bit does not stop others from planting the file first.
+    await expect(writePrivateFile(path, 'x')).rejects.toMatchObject({
+      code: 'PRIVATE_FILE_EXPOSED',
+      mode: 0o1777,
+    });
   });
 });

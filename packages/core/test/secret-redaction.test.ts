@@ -154,3 +154,87 @@ describe('redaction helpers plugins use', () => {
     expect(printed).not.toContain(basic);
   });
 });
+
+describe('redacting what was sent, in every form', () => {
+  const secrets = [`p w/+&=~!*'()"<>\\%41é密`, 'tiny!~*()-_.x'];
+
+  it('encodingsOf covers raw, percent (lax, strict, lower-case), form, JSON-escaped, base64 and base64url forms', async () => {
+    const { encodingsOf } = await import('@ml-platform/core');
+    for (const secret of secrets) {
+      const forms = encodingsOf(secret);
+      const strict = encodeURIComponent(secret).replace(
+        /[!'()*~\-._]/g,
+        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+      );
+      for (const expected of [
+        secret,
+        encodeURIComponent(secret),
+        new URLSearchParams({ s: secret }).toString().slice(2),
+        strict.replaceAll('%20', '+'),
+        strict.toLowerCase().replaceAll('%20', '+'),
+        JSON.stringify(secret).slice(1, -1),
+        Buffer.from(secret).toString('base64'),
+        Buffer.from(secret).toString('base64url'),
+      ]) {
+        expect(forms, expected).toContain(expected);
+      }
+    }
+  });
+
+  it('secretsOfRequest returns the exact Authorization value and form parameter bytes a request carried', async () => {
+    const { secretsOfRequest } = await import('@ml-platform/core');
+    const wire = 'grant_type=password&username=alice&password=p%2Bw%2Ax&client_secret=c%7Es';
+    const request = new Request('http://idp.example/token', {
+      method: 'POST',
+      headers: {
+        authorization: 'Basic a2ZwK2NsaTpzJTJBY3I=',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: wire,
+    });
+    const found = await secretsOfRequest(request);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'a2ZwK2NsaTpzJTJBY3I=',
+        's%2Acr',
+        's*cr',
+        'p%2Bw%2Ax',
+        'p+w*x',
+        'c%7Es',
+        'c~s',
+      ]),
+    );
+    expect(found).not.toContain('alice');
+    expect(await request.text()).toBe(wire); // the request itself is still unread
+  });
+
+  it('redactError cleans message, stack, own properties, inspect, JSON and every cause level in place', async () => {
+    const { redactError } = await import('@ml-platform/core');
+    const secret = secrets[0] as string;
+    const inner = Object.assign(new Error(`echo ${JSON.stringify(secret)}`), {
+      body: { detail: encodeURIComponent(secret) },
+    });
+    const middle = new AggregateError(
+      [new Error(Buffer.from(secret).toString('base64url'))],
+      `middle ${secret}`,
+      { cause: inner },
+    );
+    const outer = Object.assign(
+      new Error(`outer ${new URLSearchParams({ s: secret }).toString()}`, { cause: middle }),
+      {
+        description: `said ${secret}`,
+      },
+    );
+    expect(redactError(outer, [secret])).toBe(outer);
+    const printed = `${outer.stack}\n${inspect(outer, { depth: 20 })}\n${JSON.stringify(outer)}\n${JSON.stringify(inner)}`;
+    for (const form of [
+      secret,
+      JSON.stringify(secret).slice(1, -1),
+      encodeURIComponent(secret),
+      Buffer.from(secret).toString('base64url'),
+    ]) {
+      expect(printed).not.toContain(form);
+    }
+    expect(printed).toContain('[REDACTED]');
+  });
+});

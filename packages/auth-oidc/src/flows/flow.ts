@@ -33,7 +33,7 @@ export async function callProvider<T>(
       issuer: options.issuer.href,
       clientId: options.clientId,
       username: options.username,
-      secrets: [options.clientSecret, options.password, ...extraSecrets],
+      secrets: [options.clientSecret, options.password, ...extraSecrets, ...options.sentSecrets],
     };
     throw toOidcAuthError(error, context);
   }

@@ -6,6 +6,9 @@
  * - a credential is used until `expiresAt - skewMs`; inside the earlier
  *   `refreshAheadMs` window a background refresh starts while the still-valid
  *   credential keeps being served;
+ * - both windows shrink for a short-lived credential: at most an eighth
+ *   (skew) and a quarter (refresh ahead) of the lifetime it had when it
+ *   arrived, so a 15 s token is not refetched on every call;
  * - `invalidate(stale)` / `replace(stale)` drop exactly the credential a server
  *   refused, so 200 requests refused with the same stale credential cause one refresh.
  */
@@ -27,9 +30,9 @@ export interface CredentialCacheOptions<C extends Credential> {
    * just refused (`reason: 'rejected'`), so a plugin can refresh from it.
    */
   acquire: (reason: AcquireReason, previous: C | undefined) => Promise<C>;
-  /** Treat a credential as expired this long before its `expiresAt`. Default 30 s (clock skew). */
+  /** Treat a credential as expired this long before its `expiresAt`, but at most an eighth of its lifetime. Default 30 s (clock skew). */
   skewMs?: number;
-  /** Start a background refresh this long before `expiresAt`. Default 5 min. */
+  /** Start a background refresh this long before `expiresAt`, but at most a quarter of its lifetime. Default 5 min. */
   refreshAheadMs?: number;
   /** The clock, in epoch milliseconds (tests). Default `Date.now`. */
   now?: () => number;
@@ -46,6 +49,8 @@ export class CredentialCache<C extends Credential = Credential> {
   readonly #refreshAheadMs: number;
   readonly #now: () => number;
   #current: C | undefined;
+  /** `expiresAt` minus the time the current credential arrived: what the windows are capped by. */
+  #currentLifetimeMs = Number.POSITIVE_INFINITY;
   /** The last credential acquired, kept through `invalidate` so `acquire` can build on it (a refresh token). */
   #last: C | undefined;
   #pending: Promise<C> | undefined;
@@ -75,8 +80,10 @@ export class CredentialCache<C extends Credential = Credential> {
     if (current) {
       const left =
         current.expiresAt === undefined ? Number.POSITIVE_INFINITY : current.expiresAt - this.#now();
-      if (left > this.#skewMs) {
-        if (left <= this.#refreshAheadMs && !this.#pending) {
+      const skewMs = Math.min(this.#skewMs, this.#currentLifetimeMs / 8);
+      const refreshAheadMs = Math.min(this.#refreshAheadMs, this.#currentLifetimeMs / 4);
+      if (left > skewMs) {
+        if (left <= refreshAheadMs && !this.#pending) {
           this.#refresh('expiring').catch(() => {
             // A failed background refresh is not cached; the next get() retries while the credential lasts.
           });
@@ -129,6 +136,14 @@ export class CredentialCache<C extends Credential = Credential> {
       .then(() => this.#acquire(reason, previous))
       .then((credential) => {
         this.#current = credential;
+        // The same credential read again (a token file not yet rotated) keeps the lifetime it arrived with.
+        const again = previous?.value === credential.value && previous.expiresAt === credential.expiresAt;
+        if (!again) {
+          this.#currentLifetimeMs =
+            credential.expiresAt === undefined
+              ? Number.POSITIVE_INFINITY
+              : Math.max(credential.expiresAt - this.#now(), 0);
+        }
         this.#last = credential;
         this.#nextReason = 'initial';
         return credential;

@@ -75,7 +75,8 @@ function withRetryTime(error: Error, retryAt: number, cooldownMs: number): Coole
   const seconds = Math.ceil(cooldownMs / 1000);
   const notice =
     ` Not sending the same password again before ${new Date(retryAt).toISOString()} (a ${seconds} s cooldown, ` +
-    'so retries cannot lock the account); until then every call fails with this error.';
+    'so retries cannot lock the account); until then every call from this process fails with this error. ' +
+    'The cooldown is kept in memory: another process would send the password again, so check it before retrying.';
   const firstLine = error.message;
   error.message = `${firstLine}${notice}`;
   if (typeof error.stack === 'string' && error.stack.includes(firstLine)) {

@@ -1,42 +1,79 @@
 import { MlPlatformError } from '../errors.js';
+import { NetworkErrorCode, networkCauseCode } from '../network-error.js';
 import { redactUrl } from '../redact.js';
 import { ResponseErrorCode } from './response-errors.js';
 
 /** A JSON response larger than this is refused unless `maxResponseBytes` says otherwise: 64 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
-function tooLarge(method: string, url: string, limit: number, size: string): MlPlatformError {
+/** The call whose body is read: for messages, and to note a body that broke off. */
+export interface BodyReadingCall {
+  readonly method: string;
+  readonly url: string;
+  /** Aborted by the caller or the call's deadline: such a read failure is theirs, not the network's. */
+  readonly signal: AbortSignal | undefined;
+  /** Called when the connection failed while the body was streaming, so the call can be made again. */
+  onBodyFailure?: () => void;
+}
+
+function tooLarge(call: BodyReadingCall, limit: number, size: string): MlPlatformError {
   return new MlPlatformError(
     ResponseErrorCode.tooLarge,
-    `${method} ${redactUrl(url)} answered with ${size}, more than maxResponseBytes (${limit} bytes). ` +
+    `${call.method} ${redactUrl(call.url)} answered with ${size}, more than maxResponseBytes (${limit} bytes). ` +
       'Ask for less (a smaller page_size, a filter), or raise maxResponseBytes if such answers are expected.',
   );
 }
 
+/** A read of the body that failed below HTTP (`TypeError: terminated` from undici): part of the attempt, so coded. */
+function bodyFailure(call: BodyReadingCall, error: unknown): MlPlatformError {
+  const code = networkCauseCode(error);
+  return new MlPlatformError(
+    NetworkErrorCode.network,
+    `${call.method} ${redactUrl(call.url)} failed while reading the response body: the connection broke off ` +
+      `before the answer was complete${code ? ` (${code})` : ''}.`,
+    { cause: error },
+  );
+}
+
 /**
- * `response` with a body that errors once more than `limit` bytes went
- * through it, so openapi-fetch's `text()`/`json()` never holds more than the
- * limit. A declared Content-Length above the limit is refused before reading.
+ * `response` with a body that errors once more than `limit` bytes came out
+ * of it, so openapi-fetch's `text()`/`json()` never holds more than the limit.
+ * The bytes counted are the decoded ones: fetch inflates a gzip or brotli
+ * body, so `Content-Length` (the compressed size) bounds nothing, and an
+ * injected fetch may state any length. A declared length above the limit is
+ * still refused before reading. A read that fails for any reason other than
+ * the call's own abort becomes `NETWORK_ERROR` naming the call, with the
+ * original as `cause`.
  */
-export function limitBody(response: Response, method: string, url: string, limit: number): Response {
+export function limitBody(response: Response, call: BodyReadingCall, limit: number): Response {
   const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) {
+  if (response.headers.has('content-length') && Number.isFinite(declared) && declared > limit) {
     response.body?.cancel().catch(() => undefined);
-    throw tooLarge(method, url, limit, `a body of ${declared} bytes`);
+    throw tooLarge(call, limit, `a body of ${declared} bytes`);
   }
-  // A declared length within the limit needs no counting: fetch refuses a body longer than its Content-Length.
-  if (response.body === null || (response.headers.has('content-length') && Number.isFinite(declared))) {
-    return response;
-  }
+  if (response.body === null) return response;
+  const reader = response.body.getReader();
   let seen = 0;
-  const counter = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      seen += chunk.byteLength;
-      if (seen > limit) controller.error(tooLarge(method, url, limit, `a body of over ${limit} bytes`));
-      else controller.enqueue(chunk);
+  const counted = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        if (call.signal?.aborted || error instanceof MlPlatformError) return controller.error(error);
+        call.onBodyFailure?.();
+        return controller.error(bodyFailure(call, error));
+      }
+      if (chunk.done) return controller.close();
+      seen += chunk.value.byteLength;
+      if (seen <= limit) return controller.enqueue(chunk.value);
+      // Stop the source too: the rest of an inflating body is never decoded.
+      reader.cancel().catch(() => undefined);
+      controller.error(tooLarge(call, limit, `a body of over ${limit} bytes`));
     },
+    cancel: (reason) => reader.cancel(reason),
   });
-  const limited = new Response(response.body.pipeThrough(counter), {
+  const limited = new Response(counted, {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,

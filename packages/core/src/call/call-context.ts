@@ -16,6 +16,8 @@ export interface CallContext {
   /** The status and content type of the response, once one came. */
   status?: number;
   contentType?: string;
+  /** The connection broke off while the body streamed: the attempt failed after its answer began, and may be made again. */
+  bodyBrokeOff?: { readonly idempotencyKey: boolean };
 }
 
 /** The init key openapi-fetch copies onto the first Request of a call (it copies unknown init keys). */

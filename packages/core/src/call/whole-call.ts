@@ -1,9 +1,13 @@
 import type { Client } from 'openapi-fetch';
 import { MlPlatformError } from '../errors.js';
+import { sleep } from '../polling/sleep.js';
 import { redactUrl } from '../redact.js';
+import type { RetryPolicy } from '../retry/retry-options.js';
+import { backoffMs } from '../retry/with-retries.js';
 import { TransportErrorCode } from '../transport.js';
 import { abortable } from './abortable.js';
 import { CALL_CONTEXT_KEY, type CallContext, newCallContext } from './call-context.js';
+import { checkPathParameters } from './path-parameters.js';
 import { ResponseErrorCode } from './response-errors.js';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
@@ -31,6 +35,7 @@ export function boundEveryCall<Paths extends {}>(
   client: Client<Paths>,
   baseUrl: string,
   timeoutMs: number | undefined,
+  retry: RetryPolicy | undefined,
 ): Client<Paths> {
   const methods = client as unknown as Record<string, Call>;
   for (const method of METHODS) {
@@ -49,19 +54,44 @@ export function boundEveryCall<Paths extends {}>(
     init: CallInit | undefined,
     run: (init: CallInit) => Promise<unknown>,
   ): Promise<unknown> {
+    checkPathParameters(method, path, init?.params);
     const callerSignal = init?.signal ?? undefined;
     const deadline = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
     const signals = [callerSignal, deadline].filter((s): s is AbortSignal => s !== undefined);
     const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-    const context = newCallContext(method, `${baseUrl}${path}`);
-    try {
-      return await abortable(run({ ...init, ...(signal ? { signal } : {}), [CALL_CONTEXT_KEY]: context }), [
-        callerSignal,
-        deadline,
-      ]);
-    } catch (error) {
+    for (let attempt = 1; ; attempt += 1) {
+      const context = newCallContext(method, `${baseUrl}${path}`);
+      try {
+        return await abortable(run({ ...init, ...(signal ? { signal } : {}), [CALL_CONTEXT_KEY]: context }), [
+          callerSignal,
+          deadline,
+        ]);
+      } catch (error) {
+        if (!mayRepeatAfterBrokenBody(context, attempt, signal)) throw explained(error, context);
+        // Reading the body is part of the attempt: a connection that broke off mid-body is retried
+        // like one reset before the answer, the whole call again (fresh credentials, fresh request).
+        const delayMs = backoffMs(attempt, retry as RetryPolicy);
+        retry?.onRetry?.({
+          attempt,
+          delayMs,
+          retryAfterMs: undefined,
+          method,
+          url: redactUrl(context.url),
+          status: undefined,
+          error: error as MlPlatformError,
+        });
+        try {
+          await sleep(delayMs, signal ?? new AbortController().signal);
+        } catch (aborted) {
+          throw explained(aborted, context);
+        }
+      }
+    }
+
+    /** The error to throw for `error`: a deadline as REQUEST_TIMEOUT, a body that is not JSON as RESPONSE_INVALID_JSON. */
+    function explained(error: unknown, context: CallContext): unknown {
       if (deadline?.aborted && !callerSignal?.aborted) {
-        throw new MlPlatformError(
+        return new MlPlatformError(
           TransportErrorCode.timeout,
           `${method} ${redactUrl(context.url)} ${stalledAt(context)} within timeoutMs (${timeoutMs} ms).`,
           { cause: deadline.reason },
@@ -69,15 +99,25 @@ export function boundEveryCall<Paths extends {}>(
       }
       if (error instanceof SyntaxError && context.phase === 'reading') {
         // The SyntaxError is not kept: its message quotes the body, which may echo a credential.
-        throw new MlPlatformError(
+        return new MlPlatformError(
           ResponseErrorCode.invalidJson,
           `${method} ${redactUrl(context.url)} answered HTTP ${context.status ?? ''} with a body that is not valid JSON ` +
             `(content-type ${context.contentType || 'not set'}). Check that baseUrl points at the API itself, ` +
             'not at a proxy or a web page in front of it.',
         );
       }
-      throw error;
+      return error;
     }
+  }
+
+  /** Idempotent calls (the retry policy's methods, or an Idempotency-Key) with attempts left, not aborted. */
+  function mayRepeatAfterBrokenBody(
+    context: CallContext,
+    attempt: number,
+    signal: AbortSignal | undefined,
+  ): boolean {
+    if (!retry || !context.bodyBrokeOff || signal?.aborted || attempt >= retry.maxAttempts) return false;
+    return retry.methods.has(context.method) || context.bodyBrokeOff.idempotencyKey;
   }
   return client;
 }

@@ -1,3 +1,4 @@
+import { MAX_NAMED_FILE_BYTES } from '../files/named-file-options.js';
 import { InClusterFileError, InClusterFileErrorCode } from './errors.js';
 import type { InClusterFileOptions } from './namespace.js';
 import { readInClusterFile } from './read-in-cluster-file.js';
@@ -14,7 +15,7 @@ export const IN_CLUSTER_CA_PATH = '/var/run/secrets/kubernetes.io/serviceaccount
  */
 export async function readInClusterCa(options: InClusterFileOptions = {}): Promise<string> {
   const path = options.path ?? IN_CLUSTER_CA_PATH;
-  const pem = await readInClusterFile(path, 4 * 1024 * 1024, 'CA bundle');
+  const pem = await readInClusterFile(path, MAX_NAMED_FILE_BYTES, 'CA bundle');
   if (pem.trim() === '') {
     throw new InClusterFileError(
       InClusterFileErrorCode.empty,

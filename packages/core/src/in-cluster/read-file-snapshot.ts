@@ -1,5 +1,6 @@
 import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { readBoundedHandle } from '../files/bounded-chunks.js';
 import { fileIdentity } from './file-identity.js';
 
 /** A file's text and the identity of the very inode it was read from. */
@@ -55,8 +56,12 @@ async function readOnce(path: string, maxBytes: number): Promise<FileSnapshot> {
     if (stats.size > maxBytes) {
       throw new FileReadFailure('too-large', `it is ${stats.size} bytes, more than the ${maxBytes} expected`);
     }
-    const text = await handle.readFile({ encoding: 'utf8' });
-    return { text, identity: fileIdentity(stats) };
+    // Bounded whatever the stated size: a file under /proc states 0, and a file may grow after the fstat.
+    const bytes = await readBoundedHandle(handle, maxBytes, stats.size);
+    if (bytes === undefined) {
+      throw new FileReadFailure('too-large', `it holds more than the ${maxBytes} bytes expected`);
+    }
+    return { text: new TextDecoder().decode(bytes), identity: fileIdentity(stats) };
   } finally {
     await handle.close();
   }

@@ -2,10 +2,12 @@ import { MlPlatformError } from '../errors.js';
 
 /** Stable codes of {@link PrivateFileError}; match on these, never on messages. */
 export const PrivateFileErrorCode = {
-  /** The file exists but others may read or write it; it is refused, not read (the policy in the README). */
+  /** The file, or the directory it is kept in, can be read or written by others; it is refused, not read (the policy in the README). */
   exposed: 'PRIVATE_FILE_EXPOSED',
   /** The path is not a regular file (a directory, a device, a FIFO). */
   notAFile: 'PRIVATE_FILE_NOT_A_FILE',
+  /** The file holds more than 1 MiB: not a file this project wrote; it is not read to the end. */
+  tooLarge: 'PRIVATE_FILE_TOO_LARGE',
   /** Reading, writing or removing the file failed; `cause` has the system error. */
   io: 'PRIVATE_FILE_IO',
   /** Another holder kept the lock longer than the wait allowed. */

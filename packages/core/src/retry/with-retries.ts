@@ -27,7 +27,7 @@ function mayRetry(request: Request, policy: RetryPolicy): boolean {
 }
 
 /** Full jitter (AWS "Exponential Backoff And Jitter"): uniform in [0, min(cap, base * 2^(attempt-1))). */
-function backoffMs(attempt: number, policy: RetryPolicy): number {
+export function backoffMs(attempt: number, policy: RetryPolicy): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.floor(policy.random() * ceiling);
 }
