@@ -10,6 +10,7 @@ import { debugLog } from './debug-log.js';
 import { kubeServiceOf } from './kube-service.js';
 import { selectProfile } from './profile.js';
 import { rememberWhatWasSent } from './sent-credentials.js';
+import { noteSigningIdentity } from './signing-identity.js';
 import { tlsOf } from './tls.js';
 
 export interface KfpConnection {
@@ -34,6 +35,7 @@ function middlewareFor(globals: GlobalOptions): Middleware[] {
  */
 export async function connectKfp(globals: GlobalOptions): Promise<KfpConnection> {
   const { name, profile } = await selectProfile(globals);
+  noteSigningIdentity(name, profile);
   const { createKfpV2Client, resolveUserNamespace } = await import('@ml-platform/kfp-v2');
   // `--auth kubeconfig` on the command line chooses the API server's proxy over the profile's endpoint.
   const endpoint = globals.endpoint ?? (globals.auth === 'kubeconfig' ? undefined : profile.kfpEndpoint);
@@ -79,6 +81,7 @@ export interface SeldonConnection {
 /** A Seldon Deploy client: `--endpoint`, else the profile's seldonEndpoint, else SELDON_DEPLOY_URL. */
 export async function connectSeldon(globals: GlobalOptions): Promise<SeldonConnection> {
   const { name, profile } = await selectProfile(globals);
+  noteSigningIdentity(name, profile);
   const { createSeldonDeployClient } = await import('@ml-platform/seldon-deploy-v1alpha1');
   const baseUrl = globals.endpoint ?? profile.seldonEndpoint ?? process.env.SELDON_DEPLOY_URL;
   if (!baseUrl) {
