@@ -206,6 +206,11 @@ describe('--auth dex', { timeout: 90_000 }, () => {
     const refused = await runList([]);
     expect(refused.code).toBe(7);
     expect(refused.stderr).toMatch(/^mlp: CLI_LOGIN_REQUIRED: .*Run mlp login/m);
+    // One process posts a password once; it promises no cooldown that other mlp processes would not keep.
+    const wrong = await runList([], { MLP_PASSWORD: 'wrong-password-1' });
+    expect(wrong.code).toBe(7);
+    expect(wrong.stderr).toMatch(/^mlp: AUTH_DEX_BAD_CREDENTIALS: /m);
+    expect(wrong.stderr).not.toMatch(/Not sending the same password again|cooldown/);
     const again = await runList([], { MLP_PASSWORD: password });
     expect(again.code).toBe(0);
     expect((await runList([])).code).toBe(0);
