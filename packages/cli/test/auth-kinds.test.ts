@@ -104,8 +104,14 @@ describe('--auth oidc, unattended flows', { timeout: 90_000 }, () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ profile: 'robot', auth: 'oidc' });
-    const second = await runMlp(['whoami', '-o', 'json'], env);
+    const second = await runMlp(['whoami', '-o', 'json'], {
+      ...env,
+      KF_PIPELINES_ENDPOINT: cluster.kfpEndpoint,
+    });
     expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      endpoint: `${cluster.kfpEndpoint} (KF_PIPELINES_ENDPOINT)`,
+    });
     // The second process used the token the first one cached.
     expect(cluster.oidc.countTokenRequests('client_credentials', 'ok')).toBe(before + 1);
     expect(printed(saved, first, second)).not.toContain(client.clientSecret);

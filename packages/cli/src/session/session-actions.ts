@@ -105,12 +105,31 @@ export async function whoami({ globals }: Invocation) {
     );
     Object.assign(identity, { user: profile.username, session: saved ? 'saved' : 'none (run mlp login)' });
   }
+  identity.endpoint ??= await kfpEndpointInUse(globals.endpoint ?? profile.kfpEndpoint);
   await printResult<typeof identity>(globals, identity, [
     { heading: 'Profile', value: (row) => row.profile },
     { heading: 'Auth', value: (row) => row.auth },
+    { heading: 'KFP endpoint', value: (row) => row.endpoint },
     { heading: 'User', value: (row) => row.user },
     { heading: 'Details', value: (row) => row.expires_at ?? row.session ?? row.details ?? row.issuer },
   ]);
+}
+
+/**
+ * The KFP endpoint commands use: the flag's or profile's, else what the
+ * library's zero-config lookup picks (KF_PIPELINES_ENDPOINT, else the
+ * in-cluster service), said with where it came from.
+ */
+async function kfpEndpointInUse(configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  const { resolveKfpEndpoint } = await import('@ml-platform/kfp-common');
+  try {
+    const picked = resolveKfpEndpoint();
+    return `${picked} (${process.env.KF_PIPELINES_ENDPOINT?.trim() ? 'KF_PIPELINES_ENDPOINT' : 'in-cluster service'})`;
+  } catch {
+    // Outside a cluster with nothing set: whoami still answers, and says what to set.
+    return 'none (pass --endpoint, save --kfp-endpoint in the profile, or set KF_PIPELINES_ENDPOINT)';
+  }
 }
 
 function userOf(claims: Record<string, unknown> | undefined): string | undefined {
