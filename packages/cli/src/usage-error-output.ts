@@ -13,15 +13,16 @@ export function hideOptionValuesInErrors(command: Command, argv: readonly string
 
 /**
  * Commander's own messages (an unknown or misused option) quote the option as
- * typed: `--token=<secret>` would land in a CI log. Every value given as
- * `--name=value` is hidden in them; no flag of mlp takes a secret's value.
+ * typed: `--token=<secret>` would land in a CI log. Every argument given as
+ * `--name=value` shows as `--name=...` in them; no flag of mlp takes a secret's value.
  */
 export function hideOptionValues(text: string, argv: readonly string[]): string {
   let result = text;
   for (const arg of argv) {
     const equals = arg.indexOf('=');
     if (!arg.startsWith('-') || equals < 0 || equals === arg.length - 1) continue;
-    result = result.split(arg.slice(equals + 1)).join('...');
+    // The whole argument, as commander quotes an unknown one; a known option's value is no secret.
+    result = result.split(arg).join(`${arg.slice(0, equals)}=...`);
   }
   return result;
 }
