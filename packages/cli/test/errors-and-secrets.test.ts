@@ -122,6 +122,46 @@ describe('exit codes', { timeout: 90_000 }, () => {
   });
 });
 
+describe('--debug', { timeout: 90_000 }, () => {
+  it('times every response, also when the auth plugin replaced the request (Dex)', async () => {
+    const { username, password } = cluster.credentials.dex;
+    const result = await runMlp(
+      [
+        'kfp',
+        'run',
+        'list',
+        '--namespace',
+        cluster.namespace,
+        '--endpoint',
+        cluster.kfpEndpoint,
+        '--auth',
+        'dex',
+        '--username',
+        username,
+        '--debug',
+      ],
+      { ...env, XDG_CONFIG_HOME: join(home.dir, 'debug-config'), MLP_PASSWORD: password },
+    );
+    expect(result.code).toBe(0);
+    const responses = result.stderr.split('\n').filter((line) => line.startsWith('mlp: debug: <- '));
+    expect(responses.length).toBeGreaterThan(0);
+    for (const line of responses) expect(line).toMatch(/ \(\d+ ms\)$/);
+    expect(result.stderr).not.toContain(password);
+  });
+
+  it('times a request that got no answer', async () => {
+    const port = await freePort();
+    const result = await runMlp(
+      ['kfp', 'run', 'list', '--endpoint', `http://127.0.0.1:${port}/pipeline`, '--auth', 'none', '--debug'],
+      env,
+    );
+    expect(result.code).toBe(6);
+    expect(result.stderr).toMatch(
+      /^mlp: debug: <- failed GET http:\/\/127\.0\.0\.1:\d+\/pipeline\/apis\/v2beta1\/runs\S* \(\d+ ms\)$/m,
+    );
+  });
+});
+
 describe('secrets', { timeout: 90_000 }, () => {
   const secret = `tok en/+&=~!*'()"<>\\%-${Date.now()}`;
 
