@@ -91,6 +91,31 @@ describe('mlp config file', { timeout: 120_000 }, () => {
     expect(lstatSync(configPath).isSymbolicLink()).toBe(false);
   });
 
+  it('refuses a hand-edited profile whose auth kind or setting mlp does not know, instead of ignoring it', async () => {
+    writeFileSync(configPath, JSON.stringify({ current: 'x', profiles: { x: { auth: 'kerberos' } } }), {
+      mode: 0o600,
+    });
+    const kind = await runMlp(['whoami'], env());
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toMatch(
+      /profile "x": auth must be one of none, sa-token, token, oidc, dex, kubeconfig, not "kerberos"/,
+    );
+    writeFileSync(configPath, JSON.stringify({ profiles: { x: { insecureSkipTlsVerify: 'yes' } } }), {
+      mode: 0o600,
+    });
+    const flag = await runMlp(['config', 'list'], env());
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/insecureSkipTlsVerify must be true or false/);
+  });
+
+  it("reads an older profile's login as its flow", async () => {
+    writeFileSync(configPath, JSON.stringify({ profiles: { old: { auth: 'oidc', login: 'loopback' } } }), {
+      mode: 0o600,
+    });
+    const shown = await runMlp(['config', 'show', 'old', '-o', 'json'], env());
+    expect(JSON.parse(shown.stdout)).toEqual({ name: 'old', auth: 'oidc', flow: 'loopback' });
+  });
+
   it('refuses an empty profile name', async () => {
     const result = await runMlp(['config', 'set-profile', '', '--auth', 'none'], env());
     expect(result.code).toBe(2);

@@ -9,7 +9,7 @@ import {
 import { CliError, CliErrorCode } from '../cli-error.js';
 import { ExitCode } from '../exit-codes.js';
 
-import type { AuthKind, OidcFlowChoice } from './profile-choices.js';
+import { AUTH_KINDS, type AuthKind, OIDC_FLOWS, type OidcFlowChoice } from './profile-choices.js';
 
 export type { AuthKind, OidcFlowChoice, OidcLogin } from './profile-choices.js';
 
@@ -147,7 +147,10 @@ function parseConfig(path: string, text: string): ConfigDocument {
   const byName: Record<string, Profile> = Object.assign(Object.create(null), profiles);
   for (const [name, profile] of Object.entries(byName)) {
     if (!isObject(profile)) throw invalidFile(path, `profile "${name}" is not an object`);
-    byName[name] = upgradeProfile(profile as Profile & { login?: OidcFlowChoice });
+    const upgraded = upgradeProfile(profile as Profile & { login?: OidcFlowChoice });
+    const problem = problemOf(upgraded);
+    if (problem) throw invalidFile(path, `profile "${name}": ${problem}`);
+    byName[name] = upgraded;
   }
   return { current, profiles: byName };
 }
@@ -156,6 +159,24 @@ function parseConfig(path: string, text: string): ConfigDocument {
 function upgradeProfile(profile: Profile & { login?: OidcFlowChoice }): Profile {
   const { login, ...rest } = profile;
   return login !== undefined && rest.flow === undefined ? { ...rest, flow: login } : rest;
+}
+
+/** What is wrong with a profile read from the file, so a hand edit never silently means something else. */
+function problemOf(profile: Profile): string | undefined {
+  for (const setting of PROFILE_SETTINGS) {
+    const value: unknown = profile[setting];
+    if (value === undefined) continue;
+    if (setting === 'insecureSkipTlsVerify') {
+      if (typeof value !== 'boolean') return `${setting} must be true or false`;
+    } else if (typeof value !== 'string') {
+      return `${setting} must be a string`;
+    }
+  }
+  if (profile.auth !== undefined && !(AUTH_KINDS as readonly string[]).includes(profile.auth))
+    return `auth must be one of ${AUTH_KINDS.join(', ')}, not "${profile.auth}"`;
+  if (profile.flow !== undefined && !(OIDC_FLOWS as readonly string[]).includes(profile.flow))
+    return `flow must be one of ${OIDC_FLOWS.join(', ')}, not "${profile.flow}"`;
+  return undefined;
 }
 
 function isObject(value: unknown): value is object {
