@@ -116,6 +116,15 @@ describe('mlp config file', { timeout: 120_000 }, () => {
     expect(JSON.parse(shown.stdout)).toEqual({ name: 'old', auth: 'oidc', flow: 'loopback' });
   });
 
+  it('refuses a flag the auth in use would ignore, naming the auth and where it came from', async () => {
+    await runMlp(['config', 'set-profile', 'dev', '--auth', 'dex', '--username', 'me@example.com'], env());
+    const result = await runMlp(['kfp', 'run', 'list', '--token-file', join(home.dir, 'token')], env());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^mlp: CLI_USAGE: --token-file is for --auth token, but this command uses --auth dex \(profile dev\)\. Add --auth token/m,
+    );
+  });
+
   it('refuses an empty profile name', async () => {
     const result = await runMlp(['config', 'set-profile', '', '--auth', 'none'], env());
     expect(result.code).toBe(2);

@@ -11,6 +11,37 @@ export interface SelectedProfile {
   profile: Profile;
 }
 
+/** The auth kinds each kind-specific flag means something to. */
+const KIND_OF_FLAG: Partial<Record<keyof Profile, readonly string[]>> = {
+  tokenFile: ['token'],
+  issuer: ['oidc'],
+  clientId: ['oidc'],
+  clientSecretFile: ['oidc'],
+  flow: ['oidc'],
+  username: ['oidc', 'dex'],
+  connector: ['dex'],
+  kubeconfig: ['kubeconfig'],
+  context: ['kubeconfig'],
+  kubeService: ['kubeconfig'],
+};
+
+/**
+ * A flag that the auth in use would ignore is a mistake (`--token-file`
+ * under a Dex profile): said, rather than silently dropped.
+ */
+function checkFlagsFitAuth(flags: Partial<Profile>, auth: Profile['auth'], from: string): void {
+  for (const [setting, kinds] of Object.entries(KIND_OF_FLAG)) {
+    if (flags[setting as keyof Profile] === undefined || kinds.includes(auth ?? '')) continue;
+    const flag = `--${setting.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+    throw new CliError(
+      CliErrorCode.usage,
+      `${flag} is for --auth ${kinds.join(' or ')}, but this command uses ${auth ? `--auth ${auth}` : 'no --auth'} (${from}). ` +
+        `Add --auth ${kinds[0]}, or leave ${flag} out.`,
+      ExitCode.usage,
+    );
+  }
+}
+
 /** Settings that name a file: kept absolute, so a profile works from any directory. */
 const PATH_SETTINGS = new Set<keyof Profile>([
   'tokenFile',
@@ -43,7 +74,10 @@ export async function selectProfile(
   const config = await readConfig();
   const name = globals.profile ?? env.MLP_PROFILE ?? config.current;
   const flags = settingsFromFlags(globals);
-  if (name === undefined) return { name: undefined, profile: flags };
+  if (name === undefined) {
+    checkFlagsFitAuth(flags, flags.auth, flags.auth ? 'the flag' : 'no profile');
+    return { name: undefined, profile: flags };
+  }
   const profile = profileNamed(config, name);
   if (!profile) {
     const known = Object.keys(config.profiles);
@@ -54,5 +88,7 @@ export async function selectProfile(
       ExitCode.usage,
     );
   }
-  return { name, profile: { ...profile, ...flags } };
+  const merged = { ...profile, ...flags };
+  checkFlagsFitAuth(flags, merged.auth, flags.auth ? 'the flag' : `profile ${name}`);
+  return { name, profile: merged };
 }
