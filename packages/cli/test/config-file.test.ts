@@ -125,6 +125,28 @@ describe('mlp config file', { timeout: 120_000 }, () => {
     );
   });
 
+  it('exits 2 for a --token-file that cannot be read, before anything is sent', async () => {
+    const missing = join(home.dir, 'no-token');
+    const result = await runMlp(
+      [
+        'kfp',
+        'run',
+        'list',
+        '--endpoint',
+        'http://127.0.0.1:9/pipeline',
+        '--auth',
+        'token',
+        '--token-file',
+        missing,
+      ],
+      env(),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^mlp: CLI_FILE_UNREADABLE: --token-file .*no-token cannot be read \(ENOENT\)/m,
+    );
+  });
+
   it('refuses an empty profile name', async () => {
     const result = await runMlp(['config', 'set-profile', '', '--auth', 'none'], env());
     expect(result.code).toBe(2);

@@ -1,3 +1,4 @@
+import { access, constants } from 'node:fs/promises';
 import type { AuthPlugin, TlsOptions } from '@ml-platform/core';
 import { CliError, CliErrorCode } from '../cli-error.js';
 import { type AuthKind, dexSessionPath, type Profile } from '../config/config-file.js';
@@ -90,6 +91,15 @@ export async function buildAuth(request: AuthRequest): Promise<AuthPlugin | Auth
  */
 async function tokenAuth(profile: Profile, env: NodeJS.ProcessEnv): Promise<AuthPlugin> {
   if (profile.tokenFile) {
+    // Checked here, before anything is sent; the plugin reads (and re-reads) the file itself.
+    await access(profile.tokenFile, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
+      throw new CliError(
+        CliErrorCode.fileUnreadable,
+        `--token-file ${profile.tokenFile} cannot be read (${error.code ?? error.message}). Check the path given to --token-file (or saved in the profile).`,
+        ExitCode.usage,
+        { cause: error },
+      );
+    });
     const { serviceAccountTokenAuth } = await import('@ml-platform/auth-sa-token');
     return serviceAccountTokenAuth({ path: profile.tokenFile, watch: false, env });
   }
