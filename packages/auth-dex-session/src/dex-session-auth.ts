@@ -7,6 +7,7 @@ import {
   createCredentialAuth,
   createTransport,
   redactError,
+  invalidOption,
   redactUrl,
   SentSecrets,
 } from '@ml-platform/core';
@@ -62,6 +63,14 @@ export function dexSessionAuth(options: DexSessionAuthOptions): DexSessionAuth {
   const isWrongPassword = (error: unknown) =>
     error instanceof DexLoginError && error.code === DexSessionErrorCode.badCredentials;
 
+  async function suppliedPassword(): Promise<string> {
+    if (typeof config.password === 'string') return config.password;
+    const supplied = await config.password();
+    if (typeof supplied !== 'string' || supplied === '')
+      throw invalidOption('password() must return a non-empty string.', PLUGIN_NAME);
+    return supplied;
+  }
+
   async function acquire(reason: AcquireReason): Promise<DexSession> {
     const { loadSessionFile, runLoginFlow, saveSessionFile, sessionFor } = await loadMachinery();
     // A saved session is worth trying first, but not once the server has refused the current one.
@@ -69,14 +78,15 @@ export function dexSessionAuth(options: DexSessionAuthOptions): DexSessionAuth {
       const saved = await loadSessionFile(sessionFile, endpoint);
       if (saved) return saved;
     }
+    const password = await suppliedPassword();
     const flow = await cooldown.attempt(
-      config.password,
+      password,
       () => {
         logins += 1;
         return runLoginFlow({
           endpoint,
           username: config.username,
-          password: config.password,
+          password,
           connector: config.connector,
           dexOrigin: config.dexOrigin,
           maxRedirects: config.maxRedirects,

@@ -21,7 +21,12 @@ export interface DexSessionAuthOptions {
   endpoint: string;
   /** The `login` field of Dex's form: the email for static passwords, the uid for LDAP. */
   username: string;
-  password: string;
+  /**
+   * The password, or a function that supplies it, called only when a login
+   * has to run (no valid saved session): a CLI asks for it then, not on
+   * every command.
+   */
+  password: string | (() => string | Promise<string>);
   /** The Dex connector to log in with, e.g. `local` (static passwords) or `ldap`. Default `local`. */
   connector?: string;
   /**
@@ -64,7 +69,7 @@ export interface DexSessionAuthOptions {
 export interface ResolvedOptions {
   endpoint: URL;
   username: string;
-  password: string;
+  password: string | (() => string | Promise<string>);
   connector: string;
   dexOrigin: string | undefined;
   tls: TlsOptions | undefined;
@@ -115,7 +120,10 @@ export function resolveOptions(options: DexSessionAuthOptions): ResolvedOptions 
   const endpoint = httpUrl('endpoint', options.endpoint, 'https://kubeflow.example.com/pipeline');
   endpoint.hash = '';
   const username = nonEmptyString('username', options.username, ' (the email or LDAP uid Dex asks for)');
-  const password = nonEmptyString('password', options.password, '');
+  const password =
+    typeof options.password === 'function'
+      ? options.password
+      : nonEmptyString('password', options.password, ' or a function that returns one');
   const connector = nonEmptyString('connector', options.connector ?? 'local', ' such as "local" or "ldap"');
   if (connector.includes('/'))
     throw invalid('connector must be a Dex connector id such as "local" or "ldap", without "/".');

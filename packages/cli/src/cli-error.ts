@@ -7,6 +7,12 @@ export const CliErrorCode = {
   profileNotFound: 'CLI_PROFILE_NOT_FOUND',
   configFileInvalid: 'CLI_CONFIG_FILE_INVALID',
   noPassword: 'CLI_NO_PASSWORD',
+  /** A saved login is missing or expired and no password can be read without a terminal. */
+  loginRequired: 'CLI_LOGIN_REQUIRED',
+  /** A secret the chosen auth needs is in neither its file nor its environment variable. */
+  noSecret: 'CLI_NO_SECRET',
+  /** A file a flag or the profile names cannot be read or is not what it should be. */
+  fileUnreadable: 'CLI_FILE_UNREADABLE',
   runFailed: 'CLI_RUN_FAILED',
   runCanceled: 'CLI_RUN_CANCELED',
 } as const;

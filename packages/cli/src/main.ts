@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { ExitCode } from './exit-codes.js';
 import { buildProgram } from './program.js';
+import { hideOptionValuesInErrors } from './usage-error-output.js';
 
 /**
  * Runs `mlp` with the given arguments and resolves the exit code; never
@@ -9,6 +10,7 @@ import { buildProgram } from './program.js';
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
+  hideOptionValuesInErrors(program, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;

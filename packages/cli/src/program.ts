@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { type Command, Option, program as rootProgram } from 'commander';
 import { addCompletionCommand } from './completion-command.js';
 import { addConfigCommands } from './config/config-commands.js';
+import { addConnectionOptions } from './connection/connection-options.js';
 import { addKfpCommands } from './kfp/kfp-commands.js';
 import { addSeldonCommands } from './seldon/seldon-commands.js';
 import { addSessionCommands } from './session/session-commands.js';
@@ -45,6 +46,7 @@ Examples:
 Connection settings come from the flags, else the profile, else the environment
 (KF_PIPELINES_ENDPOINT, KF_PIPELINES_SA_TOKEN_PATH, ~/.config/kfp/context.json).`,
     );
+  addConnectionOptions(program);
   addKfpCommands(program);
   addSeldonCommands(program);
   addSessionCommands(program);

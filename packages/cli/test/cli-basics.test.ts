@@ -108,7 +108,7 @@ describe('mlp config', () => {
     expect(unknown.stderr).toMatch(/^mlp: CLI_PROFILE_NOT_FOUND: No profile named "nope"/m);
     const kind = await runMlp(['config', 'set-profile', 'x', '--auth', 'kerberos'], home.env);
     expect(kind.code).toBe(2);
-    expect(kind.stderr).toMatch(/Allowed choices are none, sa-token, oidc, dex/);
+    expect(kind.stderr).toMatch(/Allowed choices are none, sa-token, token, oidc, dex, kubeconfig/);
     const url = await runMlp(['config', 'set-profile', 'x', '--kfp-endpoint', 'kubeflow'], home.env);
     expect(url.code).toBe(2);
     expect(url.stderr).toMatch(/--kfp-endpoint must be an absolute URL/);

@@ -98,7 +98,7 @@ describe('mlp login with Dex static credentials', { timeout: 90_000 }, () => {
   it('exits 2 when stdin has no password', async () => {
     const login = await runMlp(['login'], home.env, '');
     expect(login.code).toBe(2);
-    expect(login.stderr).toMatch(/^mlp: CLI_NO_PASSWORD: No password on stdin/m);
+    expect(login.stderr).toMatch(/^mlp: CLI_NO_PASSWORD: No password: set MLP_PASSWORD, pipe it in/m);
   });
 });
 
@@ -117,7 +117,7 @@ describe('mlp login with OIDC', { timeout: 90_000 }, () => {
         cluster.oidcIssuer,
         '--client-id',
         cluster.oidc.clients.kubeflowSdk.clientId,
-        '--login',
+        '--flow',
         'device-code',
       ],
       home.env,

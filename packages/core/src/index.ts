@@ -25,7 +25,7 @@ export {
   checkCooldownMs,
   DEFAULT_PASSWORD_COOLDOWN_MS,
 } from './auth/credential-cooldown.js';
-export { jwtExpiresAt } from './auth/jwt.js';
+export { jwtClaims, jwtExpiresAt } from './auth/jwt.js';
 export { rememberSentSecret, SentSecrets, secretsOfRequest } from './auth/sent-secrets.js';
 export { staticCookieAuth, staticTokenAuth } from './auth/static-auth.js';
 export { normalizeBaseUrl } from './base-url.js';

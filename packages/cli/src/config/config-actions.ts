@@ -1,26 +1,25 @@
 import type { Invocation } from '../action.js';
 import { CliError, CliErrorCode } from '../cli-error.js';
+import { settingsFromFlags } from '../connection/profile.js';
 import { ExitCode } from '../exit-codes.js';
 import { printDone, printResult } from '../output/print.js';
-import { configFilePath, type Profile, readConfig, writeConfig } from './config-file.js';
+import {
+  configFilePath,
+  PROFILE_SETTINGS,
+  type Profile,
+  profileNamed,
+  readConfig,
+  updateConfig,
+} from './config-file.js';
+import type { OidcFlowChoice } from './profile-choices.js';
 
-type SetFlags = Omit<Profile, 'auth' | 'login'> & {
-  auth?: Profile['auth'];
-  login?: Profile['login'];
+interface SetFlags {
+  kfpEndpoint?: string;
+  seldonEndpoint?: string;
+  /** The old name of the global --flow. */
+  login?: OidcFlowChoice;
   use: boolean;
-};
-
-const SETTINGS = [
-  'kfpEndpoint',
-  'seldonEndpoint',
-  'namespace',
-  'auth',
-  'issuer',
-  'clientId',
-  'login',
-  'username',
-  'connector',
-] as const;
+}
 
 function notFound(name: string): CliError {
   return new CliError(
@@ -30,9 +29,28 @@ function notFound(name: string): CliError {
   );
 }
 
+/** A name that reads back the same from the file and in messages: not empty, no control characters. */
+function checkProfileName(name: string): void {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+  if (name.trim() === '' || /[\u0000-\u001f\u007f]/.test(name) || name.length > 200) {
+    throw new CliError(
+      CliErrorCode.usage,
+      'A profile name must be 1 to 200 printable characters, e.g. mlp config set-profile dev.',
+      ExitCode.usage,
+    );
+  }
+}
+
 export async function setProfile({ args: [name = ''], options, globals }: Invocation<SetFlags>) {
+  checkProfileName(name);
+  const given: Partial<Profile> = {
+    ...settingsFromFlags(globals),
+    kfpEndpoint: options.kfpEndpoint,
+    seldonEndpoint: options.seldonEndpoint,
+  };
+  given.flow ??= options.login;
   for (const url of ['kfpEndpoint', 'seldonEndpoint', 'issuer'] as const) {
-    const value = options[url];
+    const value = given[url];
     if (value !== undefined && !URL.canParse(value))
       throw new CliError(
         CliErrorCode.usage,
@@ -40,30 +58,29 @@ export async function setProfile({ args: [name = ''], options, globals }: Invoca
         ExitCode.usage,
       );
   }
-  const config = readConfig();
-  const profile: Profile = { ...config.profiles[name] };
-  // --namespace is the global option; given here, it is the profile's namespace.
-  const given: Partial<Profile> = { ...options, namespace: globals.namespace };
-  for (const setting of SETTINGS) {
-    const value = given[setting];
-    if (value !== undefined) (profile as Record<string, unknown>)[setting] = value;
-  }
-  config.profiles[name] = profile;
-  if (options.use) config.current = name;
-  writeConfig(config);
+  const profile = await updateConfig((config) => {
+    const changed: Profile = { ...profileNamed(config, name) };
+    for (const setting of PROFILE_SETTINGS) {
+      const value = given[setting];
+      if (value !== undefined) (changed as Record<string, unknown>)[setting] = value;
+    }
+    config.profiles[name] = changed;
+    if (options.use) config.current = name;
+    return changed;
+  });
   await printDone(globals, `Profile ${name} saved${options.use ? ' and in use' : ''}.`, { name, ...profile });
 }
 
 export async function useProfile({ args: [name = ''], globals }: Invocation) {
-  const config = readConfig();
-  if (!config.profiles[name]) throw notFound(name);
-  config.current = name;
-  writeConfig(config);
+  await updateConfig((config) => {
+    if (!profileNamed(config, name)) throw notFound(name);
+    config.current = name;
+  });
   await printDone(globals, `Using profile ${name}.`, { current: name });
 }
 
 export async function listProfiles({ globals }: Invocation) {
-  const config = readConfig();
+  const config = await readConfig();
   const rows = Object.entries(config.profiles).map(([name, profile]) => ({
     current: name === config.current,
     name,
@@ -79,10 +96,10 @@ export async function listProfiles({ globals }: Invocation) {
 }
 
 export async function showProfile({ args: [given], globals }: Invocation) {
-  const config = readConfig();
+  const config = await readConfig();
   const name = given ?? config.current;
   if (name === undefined) throw notFound('(no current profile)');
-  const profile = config.profiles[name];
+  const profile = profileNamed(config, name);
   if (!profile) throw notFound(name);
   await printResult(globals, { name, ...profile }, [
     { heading: 'Setting', value: (row) => Object.keys(row).join('\n') },
@@ -91,11 +108,11 @@ export async function showProfile({ args: [given], globals }: Invocation) {
 }
 
 export async function deleteProfile({ args: [name = ''], globals }: Invocation) {
-  const config = readConfig();
-  if (!config.profiles[name]) throw notFound(name);
-  delete config.profiles[name];
-  if (config.current === name) config.current = undefined;
-  writeConfig(config);
+  await updateConfig((config) => {
+    if (!profileNamed(config, name)) throw notFound(name);
+    delete config.profiles[name];
+    if (config.current === name) config.current = undefined;
+  });
   await printDone(globals, `Profile ${name} deleted.`, { name, action: 'delete' });
 }
 

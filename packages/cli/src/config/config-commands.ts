@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { examples, lazyAction } from '../action.js';
-import { AUTH_KINDS, OIDC_LOGINS } from './profile-choices.js';
+import { OIDC_FLOWS } from './profile-choices.js';
 
 const actions = () => import('./config-actions.js');
 
@@ -14,7 +14,8 @@ export function addConfigCommands(program: Command): void {
     config
       .command('set-profile')
       .description(
-        'Create or change a profile (only the settings given change; the global --namespace sets its namespace).',
+        'Create or change a profile: only the settings given change. The connection flags (--auth, --token-file, ' +
+          '--issuer, --flow, --ca-file, ... see mlp --help) and --namespace given here are saved in it.',
       )
       .argument('<name>')
       .option('--kfp-endpoint <url>', 'KFP endpoint, e.g. https://kubeflow.example.com/pipeline.')
@@ -22,16 +23,14 @@ export function addConfigCommands(program: Command): void {
         '--seldon-endpoint <url>',
         'Seldon Deploy endpoint, e.g. https://<host>/seldon-deploy/api/v1alpha1.',
       )
-      .addOption(new Option('--auth <kind>', 'How requests are signed.').choices(AUTH_KINDS))
-      .option('--issuer <url>', 'OIDC: the issuer URL.')
-      .option('--client-id <id>', 'OIDC: the client id (default kubeflow-pipelines-sdk).')
-      .addOption(new Option('--login <flow>', 'OIDC: how mlp login logs in.').choices(OIDC_LOGINS))
-      .option('--username <name>', 'Dex: the login name.')
-      .option('--connector <id>', 'Dex: the connector (default local).')
+      .addOption(new Option('--login <flow>', 'Old name of --flow.').choices(OIDC_FLOWS).hideHelp())
       .option('--no-use', 'Do not make it the current profile.'),
     [
       'mlp config set-profile dev --kfp-endpoint https://kubeflow.example.com/pipeline --auth dex --username user@example.com',
-      'mlp config set-profile prod --auth oidc --issuer https://kubeflow.example.com/dex --login device-code',
+      'mlp config set-profile prod --auth oidc --issuer https://kubeflow.example.com/dex --flow device-code',
+      'mlp config set-profile ci --kfp-endpoint https://kubeflow.example.com/pipeline --auth token --token-file /var/run/secrets/kfp/token',
+      'mlp config set-profile robot --auth oidc --issuer https://idp.example.com --client-id robot --client-secret-file ~/.robot-secret --flow client-credentials',
+      'mlp config set-profile cluster --auth kubeconfig --context prod --ca-file ./ca.crt',
     ],
   ).action(lazyAction(actions, 'setProfile'));
   examples(config.command('use').description('Make a profile the current one.').argument('<name>'), [

@@ -1,37 +1,83 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import {
+  PrivateFileError,
+  readPrivateFile,
+  withFileLock,
+  writePrivateFile,
+} from '@ml-platform/core/private-file';
 import { CliError, CliErrorCode } from '../cli-error.js';
 import { ExitCode } from '../exit-codes.js';
 
-import type { AuthKind, OidcLogin } from './profile-choices.js';
+import { AUTH_KINDS, type AuthKind, OIDC_FLOWS, type OidcFlowChoice } from './profile-choices.js';
 
-export type { AuthKind, OidcLogin } from './profile-choices.js';
+export type { AuthKind, OidcFlowChoice, OidcLogin } from './profile-choices.js';
 
 /**
- * One named connection. It holds no secret: tokens live in the auth
- * plugins' own caches (OIDC token cache, Dex session file), passwords are
- * never stored.
+ * One named connection. It holds paths and names, never a secret: tokens
+ * live in the auth plugins' own caches (OIDC token cache, Dex session file)
+ * or in files the profile names; passwords and secrets are never stored.
  */
 export interface Profile {
   kfpEndpoint?: string;
   seldonEndpoint?: string;
   namespace?: string;
   auth?: AuthKind;
+  /** token: a file holding the bearer token (re-read when it changes). */
+  tokenFile?: string;
   /** OIDC: the provider's issuer URL. */
   issuer?: string;
   /** OIDC: the client id (default: deployKF's `kubeflow-pipelines-sdk`). */
   clientId?: string;
-  /** OIDC: how `mlp login` logs in. */
-  login?: OidcLogin;
-  /** Dex: the login name (the email for static passwords). */
+  /** OIDC: a file holding the client secret (confidential clients). */
+  clientSecretFile?: string;
+  /** OIDC: how tokens are obtained. */
+  flow?: OidcFlowChoice;
+  /** Dex and the OIDC password flow: the login name (the email for static passwords). */
   username?: string;
   /** Dex: the connector, e.g. `local` or `ldap`. */
   connector?: string;
+  /** kubeconfig: the file (default KUBECONFIG, else ~/.kube/config). */
+  kubeconfig?: string;
+  /** kubeconfig: the context (default the file's current-context). */
+  context?: string;
+  /** kubeconfig: the KFP Service, `namespace/name:port` (default kubeflow/ml-pipeline:http). */
+  kubeService?: string;
+  /** TLS: a PEM bundle of the CAs to trust. */
+  caFile?: string;
+  /** TLS: a PEM client certificate (mutual TLS). */
+  clientCertificate?: string;
+  /** TLS: the PEM private key of the client certificate. */
+  clientKey?: string;
+  /** TLS: do not verify the server's certificate (a warning is printed on every use). */
+  insecureSkipTlsVerify?: boolean;
 }
+
+/** Every setting a profile may hold, in the order `mlp config show` prints them. */
+export const PROFILE_SETTINGS = [
+  'kfpEndpoint',
+  'seldonEndpoint',
+  'namespace',
+  'auth',
+  'tokenFile',
+  'issuer',
+  'clientId',
+  'clientSecretFile',
+  'flow',
+  'username',
+  'connector',
+  'kubeconfig',
+  'context',
+  'kubeService',
+  'caFile',
+  'clientCertificate',
+  'clientKey',
+  'insecureSkipTlsVerify',
+] as const satisfies readonly (keyof Profile)[];
 
 export interface ConfigDocument {
   current?: string;
+  /** A null-prototype map: `__proto__` or `constructor` are names like any other. */
   profiles: Record<string, Profile>;
 }
 
@@ -46,43 +92,102 @@ export function dexSessionPath(profileName: string, env: NodeJS.ProcessEnv = pro
   return join(dirname(configFilePath(env)), 'dex-sessions', `${encodeURIComponent(profileName)}.json`);
 }
 
-export function readConfig(path = configFilePath()): ConfigDocument {
-  let text: string;
+/** The profile called `name`, or undefined: own entries only, never an inherited `constructor`. */
+export function profileNamed(document: ConfigDocument, name: string): Profile | undefined {
+  return Object.hasOwn(document.profiles, name) ? document.profiles[name] : undefined;
+}
+
+/**
+ * The config file, or an empty one when there is none. Read through core's
+ * private-file reader: a file others can write is refused, as token caches are
+ * (another user could point a profile at their own server or token file).
+ */
+export async function readConfig(path = configFilePath()): Promise<ConfigDocument> {
+  let text: string | undefined;
   try {
-    text = readFileSync(path, 'utf8');
+    text = await readPrivateFile(path, { holds: 'the mlp connection profiles' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: {} };
-    throw invalidFile(path, (error as Error).message);
+    throw invalidFile(path, error instanceof PrivateFileError ? error.message : String(error), error);
   }
+  if (text === undefined) return { profiles: Object.create(null) };
+  return parseConfig(path, text);
+}
+
+/**
+ * Read-modify-write under core's file lock, so concurrent `mlp config`
+ * processes each see the others' changes (none is lost), and the write is
+ * atomic (a new 0600 file renamed over the old one; no temp file is followed
+ * through a symlink).
+ */
+export async function updateConfig<T>(
+  change: (document: ConfigDocument) => T,
+  path = configFilePath(),
+): Promise<T> {
+  return withFileLock(`${path}.lock`, async () => {
+    const document = await readConfig(path);
+    const result = change(document);
+    await writePrivateFile(path, `${JSON.stringify(document, null, 2)}\n`);
+    return result;
+  });
+}
+
+function parseConfig(path: string, text: string): ConfigDocument {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     throw invalidFile(path, 'it is not JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw invalidFile(path, 'not an object');
-  const document = parsed as Partial<ConfigDocument>;
-  if (
-    document.profiles !== undefined &&
-    (typeof document.profiles !== 'object' || document.profiles === null)
-  )
-    throw invalidFile(path, '"profiles" is not an object');
-  return { current: document.current, profiles: document.profiles ?? {} };
+  if (!isObject(parsed)) throw invalidFile(path, 'not an object');
+  const { current, profiles = {} } = parsed as { current?: unknown; profiles?: unknown };
+  if (!isObject(profiles)) throw invalidFile(path, '"profiles" is not an object');
+  if (current !== undefined && typeof current !== 'string')
+    throw invalidFile(path, '"current" is not a string');
+  // Object.assign onto a null-prototype object keeps a "__proto__" entry as an own profile.
+  const byName: Record<string, Profile> = Object.assign(Object.create(null), profiles);
+  for (const [name, profile] of Object.entries(byName)) {
+    if (!isObject(profile)) throw invalidFile(path, `profile "${name}" is not an object`);
+    const upgraded = upgradeProfile(profile as Profile & { login?: OidcFlowChoice });
+    const problem = problemOf(upgraded);
+    if (problem) throw invalidFile(path, `profile "${name}": ${problem}`);
+    byName[name] = upgraded;
+  }
+  return { current, profiles: byName };
 }
 
-/** Replaces the file atomically (temp file + rename), so a reader never sees half of it. */
-export function writeConfig(document: ConfigDocument, path = configFilePath()): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(document, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temp, path);
+/** Profiles written before `flow` replaced `login` keep working. */
+function upgradeProfile(profile: Profile & { login?: OidcFlowChoice }): Profile {
+  const { login, ...rest } = profile;
+  return login !== undefined && rest.flow === undefined ? { ...rest, flow: login } : rest;
 }
 
-function invalidFile(path: string, why: string): CliError {
+/** What is wrong with a profile read from the file, so a hand edit never silently means something else. */
+function problemOf(profile: Profile): string | undefined {
+  for (const setting of PROFILE_SETTINGS) {
+    const value: unknown = profile[setting];
+    if (value === undefined) continue;
+    if (setting === 'insecureSkipTlsVerify') {
+      if (typeof value !== 'boolean') return `${setting} must be true or false`;
+    } else if (typeof value !== 'string') {
+      return `${setting} must be a string`;
+    }
+  }
+  if (profile.auth !== undefined && !(AUTH_KINDS as readonly string[]).includes(profile.auth))
+    return `auth must be one of ${AUTH_KINDS.join(', ')}, not "${profile.auth}"`;
+  if (profile.flow !== undefined && !(OIDC_FLOWS as readonly string[]).includes(profile.flow))
+    return `flow must be one of ${OIDC_FLOWS.join(', ')}, not "${profile.flow}"`;
+  return undefined;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function invalidFile(path: string, why: string, cause?: unknown): CliError {
   return new CliError(
     CliErrorCode.configFileInvalid,
-    `The config file ${path} cannot be used: ${why}. Fix it, or delete it and run mlp config set-profile again.`,
+    `The config file ${path} cannot be used: ${why.replace(/\.$/, '')}. Fix it, or delete it and run mlp config set-profile again.`,
     ExitCode.usage,
+    { cause },
   );
 }

@@ -1,26 +1,24 @@
 import { rm, stat } from 'node:fs/promises';
+import type { AuthPlugin } from '@ml-platform/core';
+import { jwtClaims, jwtExpiresAt } from '@ml-platform/core';
 import type { Invocation } from '../action.js';
-import { dexSessionPath, type OidcLogin, type Profile } from '../config/config-file.js';
+import { dexSessionPath } from '../config/config-file.js';
 import { authKindOf, buildAuth } from '../connection/auth.js';
 import { selectProfile } from '../connection/profile.js';
+import { tlsOf } from '../connection/tls.js';
 import { printDone, printResult } from '../output/print.js';
-import { jwtClaims } from './jwt-claims.js';
 import { oidcAuthFor } from './oidc.js';
 
-interface LoginFlags {
-  flow?: OidcLogin;
-  username?: string;
-}
-
+/** A plugin that caches a credential (every credential plugin does); the signing ones of `none` do not. */
 type Signer = { cache: { get(): Promise<{ value: string; expiresAt?: number }> } };
 
-export async function login({ options, globals }: Invocation<LoginFlags>) {
-  const { name, profile: saved } = selectProfile(globals);
-  const profile: Profile = {
-    ...saved,
-    login: options.flow ?? saved.login,
-    username: options.username ?? saved.username,
-  };
+function signerOf(auth: AuthPlugin | AuthPlugin[] | undefined): Signer | undefined {
+  return auth && !Array.isArray(auth) && 'cache' in auth ? (auth as unknown as Signer) : undefined;
+}
+
+/** `--flow` and `--username` (global flags) choose this login's flow and user over the profile's. */
+export async function login({ globals }: Invocation) {
+  const { name, profile } = await selectProfile(globals);
   const kind = authKindOf(profile);
   if (kind !== 'oidc' && kind !== 'dex') {
     await printDone(
@@ -31,30 +29,25 @@ export async function login({ options, globals }: Invocation<LoginFlags>) {
     return;
   }
   const endpoint = globals.endpoint ?? profile.kfpEndpoint ?? process.env.KF_PIPELINES_ENDPOINT;
+  const tls = await tlsOf(profile);
+  const auth = await buildAuth({ profileName: name, profile, endpoint, interactive: true, tls });
   // A login is always a new one: what was saved (maybe for another user) is forgotten first.
-  if (kind === 'oidc') await oidcAuthFor(profile, false).logout();
-  else await rm(dexSessionPath(name ?? 'default'), { force: true });
-  const auth = (await buildAuth({
-    profileName: name,
-    profile,
-    endpoint,
-    interactive: true,
-  })) as unknown as Signer;
+  await (auth as { logout?: () => Promise<void> }).logout?.();
   // Acquiring the credential runs the login and saves it where the plugin keeps it.
-  const credential = await auth.cache.get();
+  const credential = await signerOf(auth)!.cache.get();
   // The out-of-band prompt read the code from stdin; a stdin left open would keep the process alive.
-  if (kind === 'oidc' && profile.login === 'out-of-band') process.stdin.destroy();
-  const who =
-    kind === 'oidc'
-      ? (jwtClaims(credential.value).email ?? jwtClaims(credential.value).sub)
-      : profile.username;
+  if (kind === 'oidc' && profile.flow === 'out-of-band') process.stdin.destroy();
+  const who = kind === 'oidc' ? userOf(jwtClaims(credential.value)) : profile.username;
   await printDone(globals, `Logged in${who ? ` as ${who}` : ''} (${kind}).`, { auth: kind, user: who });
 }
 
 export async function logout({ globals }: Invocation) {
-  const { name, profile } = selectProfile(globals);
+  const { name, profile } = await selectProfile(globals);
   const kind = authKindOf(profile);
-  if (kind === 'oidc') await oidcAuthFor(profile, false).logout();
+  if (kind === 'oidc') {
+    // Tokens are cached per issuer and client, whatever the flow: forgetting them needs no password.
+    await (await oidcAuthFor({ ...profile, flow: 'device-code' }, { interactive: false })).logout();
+  }
   if (kind === 'dex') await rm(dexSessionPath(name ?? 'default'), { force: true });
   await printDone(
     globals,
@@ -66,17 +59,30 @@ export async function logout({ globals }: Invocation) {
 }
 
 export async function whoami({ globals }: Invocation) {
-  const { name, profile } = selectProfile(globals);
+  const { name, profile } = await selectProfile(globals);
   const kind = authKindOf(profile);
   const identity: Record<string, string | undefined> = { profile: name, auth: kind };
-  if (kind === 'oidc' || kind === 'sa-token') {
-    const auth = (await buildAuth({
+  if (kind === 'oidc' || kind === 'sa-token' || kind === 'token') {
+    const auth = await buildAuth({
       profileName: name,
       profile,
       endpoint: undefined,
       interactive: false,
-    })) as unknown as Signer;
-    Object.assign(identity, identityOf((await auth.cache.get()).value));
+      tls: await tlsOf(profile),
+    });
+    Object.assign(identity, identityOf((await signerOf(auth)!.cache.get()).value));
+  } else if (kind === 'kubeconfig') {
+    const { kubeServiceProxy } = await import('@ml-platform/auth-kubeconfig');
+    const { kubeServiceOf } = await import('../connection/kube-service.js');
+    const proxied = kubeServiceProxy({
+      kubeconfig: profile.kubeconfig,
+      context: profile.context,
+      ...kubeServiceOf(profile.kubeService),
+    });
+    Object.assign(identity, {
+      endpoint: proxied.baseUrl,
+      details: `kubeconfig context ${profile.context ?? '(current)'}`,
+    });
   } else if (kind === 'in-pod') {
     // What createKfpV2Client signs with when given no auth, as the library itself decides it.
     const { inPodDefaultAuth } = await import('@ml-platform/kfp-common');
@@ -99,19 +105,44 @@ export async function whoami({ globals }: Invocation) {
     );
     Object.assign(identity, { user: profile.username, session: saved ? 'saved' : 'none (run mlp login)' });
   }
+  identity.endpoint ??= await kfpEndpointInUse(globals.endpoint ?? profile.kfpEndpoint);
   await printResult<typeof identity>(globals, identity, [
     { heading: 'Profile', value: (row) => row.profile },
     { heading: 'Auth', value: (row) => row.auth },
+    { heading: 'KFP endpoint', value: (row) => row.endpoint },
     { heading: 'User', value: (row) => row.user },
     { heading: 'Details', value: (row) => row.expires_at ?? row.session ?? row.details ?? row.issuer },
   ]);
 }
 
+/**
+ * The KFP endpoint commands use: the flag's or profile's, else what the
+ * library's zero-config lookup picks (KF_PIPELINES_ENDPOINT, else the
+ * in-cluster service), said with where it came from.
+ */
+async function kfpEndpointInUse(configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  const { resolveKfpEndpoint } = await import('@ml-platform/kfp-common');
+  try {
+    const picked = resolveKfpEndpoint();
+    return `${picked} (${process.env.KF_PIPELINES_ENDPOINT?.trim() ? 'KF_PIPELINES_ENDPOINT' : 'in-cluster service'})`;
+  } catch {
+    // Outside a cluster with nothing set: whoami still answers, and says what to set.
+    return 'none (pass --endpoint, save --kfp-endpoint in the profile, or set KF_PIPELINES_ENDPOINT)';
+  }
+}
+
+function userOf(claims: Record<string, unknown> | undefined): string | undefined {
+  const user = claims?.email ?? claims?.preferred_username ?? claims?.sub;
+  return typeof user === 'string' ? user : undefined;
+}
+
 function identityOf(token: string): Record<string, string | undefined> {
   const claims = jwtClaims(token);
+  const expiresAt = jwtExpiresAt(token);
   return {
-    user: claims.email ?? claims.sub,
-    issuer: claims.iss,
-    expires_at: typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : undefined,
+    user: userOf(claims),
+    issuer: typeof claims?.iss === 'string' ? claims.iss : undefined,
+    expires_at: expiresAt === undefined ? undefined : new Date(expiresAt).toISOString(),
   };
 }

@@ -1,6 +1,5 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { examples, lazyAction } from '../action.js';
-import { OIDC_LOGINS } from '../config/profile-choices.js';
 
 const actions = () => import('./session-actions.js');
 
@@ -9,13 +8,11 @@ export function addSessionCommands(program: Command): void {
     program
       .command('login')
       .description(
-        "Log in with the profile's auth: OIDC (device code, loopback or out-of-band) or Dex static credentials. " +
-          'The password is read from a prompt, or from stdin when it is not a terminal.',
-      )
-      .addOption(
-        new Option('--flow <flow>', "OIDC: log in this way instead of the profile's.").choices(OIDC_LOGINS),
-      )
-      .option('--username <name>', "Dex: log in as this user instead of the profile's."),
+        "Log in with the profile's auth: OIDC (device code, loopback, out-of-band, password, client " +
+          'credentials) or Dex static credentials, and save the tokens or session for the next commands. ' +
+          'The global --flow and --username override the profile. A password comes from MLP_PASSWORD, ' +
+          'else a prompt, or stdin when it is not a terminal.',
+      ),
     [
       'mlp login',
       'mlp login --flow loopback',

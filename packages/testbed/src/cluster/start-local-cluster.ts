@@ -169,7 +169,11 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
         name: 'oidc',
         issuer: oidc.issuer,
         jwks: discoveredJwks(oidc.issuer),
-        audiences: [oidc.clients.password.clientId, oidc.clients.kubeflowSdk.clientId],
+        audiences: [
+          oidc.clients.password.clientId,
+          oidc.clients.kubeflowSdk.clientId,
+          oidc.clients.authorizationCode.clientId,
+        ],
         userClaim: 'email',
       },
     ];

@@ -27,6 +27,12 @@ export interface TestClients {
   /** Seldon Deploy's `password_grant` client: `password` + `refresh_token`. */
   readonly password: ConfidentialTestClient;
   /**
+   * A confidential client for the authorization code flow (Seldon Deploy's own
+   * app client, Keycloak's default kind): a secret at the token endpoint beside
+   * PKCE, out-of-band and loopback redirects, refresh token.
+   */
+  readonly authorizationCode: ConfidentialTestClient & { readonly redirectUris: readonly string[] };
+  /**
    * deployKF's public `kubeflow-pipelines-sdk` client: authorization code (out-of-band
    * and loopback redirects), device code and refresh token.
    */
@@ -57,6 +63,10 @@ export function createTestClients(
     clientCredentials: confidential('ml-pipeline-batch', secretMethod),
     clientCredentialsPost: confidential('ml-pipeline-batch-post', 'client_secret_post'),
     password: confidential('seldon-deploy', secretMethod),
+    authorizationCode: {
+      ...confidential('seldon-deploy-app', secretMethod),
+      redirectUris: [OUT_OF_BAND_REDIRECT, 'http://127.0.0.1/callback'],
+    },
     kubeflowSdk: {
       clientId: 'kubeflow-pipelines-sdk',
       redirectUris: [OUT_OF_BAND_REDIRECT, 'http://127.0.0.1/callback', 'http://[::1]/callback'],
@@ -88,6 +98,16 @@ export function clientRegistrations(clients: TestClients): ClientMetadata[] {
       grant_types: ['password', 'refresh_token'],
       response_types: [],
       redirect_uris: [],
+    },
+    {
+      client_id: clients.authorizationCode.clientId,
+      client_secret: clients.authorizationCode.clientSecret,
+      // native: loopback redirects on any port (RFC 8252 section 7.3), as for the public client.
+      application_type: 'native',
+      token_endpoint_auth_method: clients.authorizationCode.authMethod,
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      redirect_uris: [...clients.authorizationCode.redirectUris],
     },
     {
       client_id: clients.kubeflowSdk.clientId,
