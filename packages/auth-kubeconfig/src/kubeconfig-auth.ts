@@ -24,6 +24,8 @@ export type CredentialSource = 'tokenFile' | 'token' | 'exec' | 'none';
 export type KubeconfigAuth = AuthPlugin & {
   /** The context in use. */
   readonly context: string;
+  /** The context's `namespace`, when it sets one (what `kubectl` would use without `-n`). */
+  readonly namespace: string | undefined;
   /** The kubeconfig user whose credentials sign requests. */
   readonly user: string;
   /** The cluster's `server`, without a trailing slash. */
@@ -53,6 +55,7 @@ export type KubeconfigAuth = AuthPlugin & {
  * credential is kept until its `expirationTimestamp`, shared by concurrent
  * requests and re-made after a 401. Client certificates go through the
  * transport: pass `auth.tls` as the client's `tls` (or use `kubeServiceProxy`).
+ * As with kubectl, no bearer token is sent over plain `http://`.
  *
  * @example
  * const auth = kubeconfigAuth({ context: 'prod' });
@@ -69,6 +72,7 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
   const { user, cluster } = config;
   const describe = {
     context: config.context,
+    namespace: config.namespace,
     user: user.name,
     server: cluster.server,
     tls: tlsFor(config),
@@ -93,7 +97,7 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
 
   const acquire = async (): Promise<BearerCredential> => {
     if (user.tokenFile) {
-      const { token, identity } = await readTokenFile(user.tokenFile, user.name);
+      const { token, identity } = await readTokenFile(user.tokenFile, user.name, user.file);
       return bearerCredential(token, { fileIdentity: identity });
     }
     if (user.token) return bearerCredential(user.token, {});
@@ -142,6 +146,9 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
     credentialSource: source,
     cache,
     async onRequest(params) {
+      // kubectl sends no credential over plain HTTP (a kubectl proxy, or a misconfigured server): neither do we,
+      // and the exec plugin is not even run for such a request.
+      if (isPlainHttp(params.request)) return undefined;
       // A token file is re-read when it was replaced or rewritten since it was read (one stat per request).
       const current = cache.peek();
       if (tokenFile && current && (await tokenFileIdentity(tokenFile)) !== current.fileIdentity) {
@@ -149,6 +156,13 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
       }
       return signer.onRequest?.(params);
     },
-    onResponse: signer.onResponse,
+    onResponse(params) {
+      if (isPlainHttp(params.request)) return undefined;
+      return signer.onResponse?.(params);
+    },
   };
+}
+
+function isPlainHttp(request: Request): boolean {
+  return request.url.startsWith('http:');
 }
