@@ -95,7 +95,10 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
     };
   }
 
-  const acquire = async (): Promise<BearerCredential> => {
+  const acquire = async (
+    _reason: unknown,
+    previous: BearerCredential | undefined,
+  ): Promise<BearerCredential> => {
     if (user.tokenFile) {
       const { token, identity } = await readTokenFile(user.tokenFile, user.name, user.file);
       return bearerCredential(token, { fileIdentity: identity });
@@ -109,6 +112,7 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
       env: options.env,
       timeoutMs: options.execTimeoutMs,
       stdinIsTerminal: process.stdin.isTTY === true,
+      previousToken: previous?.value,
     });
     const receivedAt = Date.now();
     if (result.expiresAt !== undefined && result.expiresAt <= receivedAt) {
