@@ -26,6 +26,8 @@ export const stat = missing('Reading a file') as unknown as typeof NodeRuntime.s
 export const mkdir = missing('Creating a directory') as unknown as typeof NodeRuntime.mkdir;
 export const rename = missing('Writing a file') as unknown as typeof NodeRuntime.rename;
 export const homedir: typeof NodeRuntime.homedir = () => '/';
+export const existsSync: typeof NodeRuntime.existsSync = () => false;
+export const delimiter: typeof NodeRuntime.delimiter = ':';
 export const dirname: typeof NodeRuntime.dirname = (path) =>
   path.slice(0, Math.max(path.lastIndexOf('/'), 0)) || '/';
 export const join: typeof NodeRuntime.join = (...parts) => parts.join('/').replace(/\/+/g, '/');
@@ -37,4 +39,7 @@ export const inClusterNamespace: typeof NodeRuntime.inClusterNamespace = async (
 };
 export const loadServiceAccountTokenAuth: typeof NodeRuntime.loadServiceAccountTokenAuth = async () => {
   throw noFileSystem('A ServiceAccount token');
+};
+export const loadKubeServiceProxy: typeof NodeRuntime.loadKubeServiceProxy = async () => {
+  throw noFileSystem('A kubeconfig');
 };
