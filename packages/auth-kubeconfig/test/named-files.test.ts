@@ -115,6 +115,7 @@ describe('the kubeconfig files themselves', () => {
     writeFileSync(bomb, `${lines.join('\n')}\nclusters: []\n`);
     const error = loadError(bomb);
     expect(error.code).toBe('KUBECONFIG_INVALID');
+    expect(error.cause).toMatchObject({ code: 'YAML_ALIAS_LIMIT' });
     expect(error.message).toMatch(/aliases/);
   });
 });

@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import { NamedFileError, NamedFileErrorCode, readNamedFileSync } from '@ml-platform/core/files';
-import { parseDocument } from 'yaml';
+import { parseYaml as parseBoundedYaml } from '@ml-platform/core/yaml';
 import { KubeconfigError, KubeconfigErrorCode } from '../errors.js';
 import { BODY_KEY, type KubeconfigFile, type ListName, type NamedEntry } from './kubeconfig-model.js';
 
@@ -59,30 +59,21 @@ export function readKubeconfigFile(
   };
 }
 
-/** Nodes reached through YAML aliases in one kubeconfig; kubeconfigs use none, a "billion laughs" file uses millions. */
-const MAX_ALIAS_COUNT = 100;
-
 function parseYaml(text: string, file: string): Record<string, unknown> {
   // Kubeconfigs are YAML 1.1 in practice (client-go reads them with sigs.k8s.io/yaml), and a key repeated in one
-  // mapping keeps its last value there, as kubectl shows: uniqueKeys off, so the later one wins here too.
-  const document = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false });
-  const problem = document.errors[0];
-  if (problem) {
-    const line = problem.linePos?.[0];
-    throw new KubeconfigError(
-      KubeconfigErrorCode.invalid,
-      `The file is not valid YAML${line ? ` at line ${line.line}, column ${line.col}` : ''}: ${problem.code}.`,
-      { file },
-    );
-  }
+  // mapping keeps its last value there, as kubectl shows. Core's parser bounds aliases (a "billion laughs" file)
+  // and never quotes the text, which may hold a token or a key.
   let value: unknown;
   try {
-    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value = parseBoundedYaml(text, {
+      source: `kubeconfig ${file}`,
+      yamlVersion: '1.1',
+      duplicateKeys: 'last',
+    });
   } catch (error) {
-    // The yaml package's only failure here is its alias bound (a ReferenceError with no code).
     throw new KubeconfigError(
       KubeconfigErrorCode.invalid,
-      `The file expands YAML aliases more than ${MAX_ALIAS_COUNT} times, which no kubeconfig does (a "billion laughs" file); it was not read further.`,
+      `The file cannot be read as a kubeconfig: ${(error as Error).message}`,
       { file },
       { cause: error },
     );
