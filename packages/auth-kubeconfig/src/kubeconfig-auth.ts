@@ -5,7 +5,6 @@ import {
   createCredentialAuth,
 } from '@ml-platform/core';
 import { type BearerCredential, bearerCredential, usableUntil } from './credentials/bearer-credential.js';
-import { runExecPlugin } from './credentials/run-exec-plugin.js';
 import { readTokenFile, tokenFileIdentity } from './credentials/token-file.js';
 import { KubeconfigAuthError, KubeconfigAuthErrorCode, PLUGIN_NAME } from './errors.js';
 import { loadKubeconfig } from './load/load-kubeconfig.js';
@@ -105,6 +104,8 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
     }
     if (user.token) return bearerCredential(user.token, {});
     const exec = user.exec!;
+    // Loaded when a plugin first runs: a token or certificate user never loads the child-process machinery.
+    const { runExecPlugin } = await import('./credentials/run-exec-plugin.js');
     const result = await runExecPlugin({
       exec,
       user: user.name,

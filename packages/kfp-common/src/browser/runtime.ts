@@ -26,8 +26,6 @@ export const stat = missing('Reading a file') as unknown as typeof NodeRuntime.s
 export const mkdir = missing('Creating a directory') as unknown as typeof NodeRuntime.mkdir;
 export const rename = missing('Writing a file') as unknown as typeof NodeRuntime.rename;
 export const homedir: typeof NodeRuntime.homedir = () => '/';
-export const existsSync: typeof NodeRuntime.existsSync = () => false;
-export const delimiter: typeof NodeRuntime.delimiter = ':';
 export const dirname: typeof NodeRuntime.dirname = (path) =>
   path.slice(0, Math.max(path.lastIndexOf('/'), 0)) || '/';
 export const join: typeof NodeRuntime.join = (...parts) => parts.join('/').replace(/\/+/g, '/');

@@ -4,10 +4,9 @@
  * condition and to `../browser/runtime.js` everywhere else, so a browser
  * bundle holds no `node:` module and no ServiceAccount-token plugin.
  */
-export { existsSync } from 'node:fs';
 export { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 export { homedir } from 'node:os';
-export { delimiter, dirname, join } from 'node:path';
+export { dirname, join } from 'node:path';
 export { InClusterFileErrorCode, inClusterNamespace } from '@ml-platform/core/in-cluster';
 
 export async function loadServiceAccountTokenAuth() {

@@ -1,5 +1,4 @@
 import { ConfigError, ConfigErrorCode } from '@ml-platform/core';
-import { delimiter, existsSync, homedir, join } from '#runtime';
 import { environmentEndpoint } from '../endpoint.js';
 
 /** Where the zero-config lookup found the KFP API, in the order it looks. */
@@ -25,10 +24,15 @@ export function kfpEndpointStep(env: Record<string, string | undefined>): KfpEnd
   const skipped = ['KF_PIPELINES_ENDPOINT is not set'];
   if (found) return { ...found, skipped };
   skipped.push('not in a pod (neither ML_PIPELINE_UI_SERVICE_HOST nor KUBERNETES_SERVICE_HOST is set)');
-  const candidates = kubeconfigCandidates(env);
-  const existing = candidates.filter((path) => existsSync(path));
+  const node = nodeModules();
+  const candidates = node ? kubeconfigCandidates(env, node) : [];
+  const existing = candidates.filter((path) => node?.fs.existsSync(path));
   if (existing.length > 0) return { source: 'kubeconfig', kubeconfigFiles: existing, skipped };
-  skipped.push(`no kubeconfig (looked at ${candidates.join(', ') || 'nothing: KUBECONFIG names no file'})`);
+  skipped.push(
+    node
+      ? `no kubeconfig (looked at ${candidates.join(', ') || 'nothing: KUBECONFIG names no file'})`
+      : 'no kubeconfig (no file system here)',
+  );
   throw new ConfigError(
     ConfigErrorCode.noBaseUrl,
     `No Kubeflow Pipelines endpoint: ${skipped.join('; ')}. Pass baseUrl (e.g. https://<kubeflow-host>/pipeline), ` +
@@ -38,8 +42,30 @@ export function kfpEndpointStep(env: Record<string, string | undefined>): KfpEnd
 }
 
 /** The files kubectl would read: KUBECONFIG's list (an empty one means the default), else ~/.kube/config. */
-function kubeconfigCandidates(env: Record<string, string | undefined>): string[] {
+function kubeconfigCandidates(env: Record<string, string | undefined>, node: NodeModules): string[] {
   const list = env.KUBECONFIG;
-  if (list !== undefined && list !== '') return list.split(delimiter).filter((path) => path !== '');
-  return [join(env.HOME?.trim() || homedir(), '.kube', 'config')];
+  if (list !== undefined && list !== '') return list.split(node.path.delimiter).filter((path) => path !== '');
+  return [node.path.join(env.HOME?.trim() || node.os.homedir(), '.kube', 'config')];
+}
+
+interface NodeModules {
+  fs: typeof import('node:fs');
+  os: typeof import('node:os');
+  path: typeof import('node:path');
+}
+
+/**
+ * Node's file system, taken synchronously (a client is created synchronously) without importing it, so
+ * no bundle and no browser gets `node:` modules from here; undefined where there is none (browsers).
+ * Node >= 20.16, Bun and Deno have `process.getBuiltinModule`.
+ */
+function nodeModules(): NodeModules | undefined {
+  const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+    ?.getBuiltinModule;
+  if (typeof get !== 'function') return undefined;
+  return {
+    fs: get('node:fs') as NodeModules['fs'],
+    os: get('node:os') as NodeModules['os'],
+    path: get('node:path') as NodeModules['path'],
+  };
 }

@@ -6,7 +6,6 @@ import {
   type TlsOptions,
 } from '@ml-platform/core';
 import type { MiddlewareCallbackParams } from 'openapi-fetch';
-import { loadKubeServiceProxy } from '#runtime';
 import { type KubeService, parseKubeService } from './kube-service.js';
 
 /**
@@ -105,7 +104,8 @@ export function kubeconfigRoute(options: KubeconfigRouteOptions): KubeconfigRout
 }
 
 async function loadRoute(options: KubeconfigRouteOptions, service: KubeService): Promise<Loaded> {
-  const kubeServiceProxy = await loadKubeServiceProxy();
+  // Imported here, on the first request: a client that never reaches this step never loads either.
+  const kubeServiceProxy = await (await import('#runtime')).loadKubeServiceProxy();
   const proxied = kubeServiceProxy({ env: options.env, ...service });
   const send = createTransport({
     tls: options.tls ?? proxied.tls,
