@@ -1,4 +1,11 @@
-import { type ApiClientInput, type Client, createApiClient, pathPrefixHint } from '@ml-platform/core';
+import {
+  type ApiClientInput,
+  CLIENT_OPTION_KEYS,
+  type Client,
+  checkOptions,
+  createApiClient,
+  pathPrefixHint,
+} from '@ml-platform/core';
 import { type ClientNamespaceOption, setClientNamespace } from './client-namespace.js';
 import { inPodDefaultAuth } from './in-pod-auth.js';
 import type { NamespaceFiles } from './namespace.js';
@@ -49,6 +56,8 @@ export function createKfpClient<Paths extends {}>(
   // Not an object (a URL string, null): core's check says what was expected.
   if (options === null || typeof options !== 'object') return createApiClient<Paths>(options, defaults);
   const { namespace, namespaceFiles, kubeService, ...clientOptions } = options;
+  // A misspelt option (baseURL) is named before the chain runs, not answered with "no endpoint".
+  checkOptions(clientOptions, CLIENT_OPTION_KEYS, { example: `{ baseUrl: '${BASE_URL_EXAMPLE}' }` });
   const env = processEnv();
   const step = clientOptions.baseUrl === undefined ? kfpEndpointStep(env) : undefined;
   let client: Client<Paths>;

@@ -116,6 +116,13 @@ describe('the zero-config chain: kubeconfig step', () => {
     );
   });
 
+  it('checks the options first, and the tls and proxy it will use, when the client is made', () => {
+    expect(() => createKfpV2Client({ baseURL: kfp.url } as never)).toThrow(
+      /unknown option baseURL \(did you mean baseUrl\?\)/,
+    );
+    expect(() => createKfpV2Client({ tls: { ca: 'not pem' } })).toThrow(/tls\.ca is not PEM/);
+  });
+
   it('comes after KF_PIPELINES_ENDPOINT and the in-cluster service', async () => {
     vi.stubEnv('KF_PIPELINES_ENDPOINT', kfp.url);
     expect(await describeKfpConnection()).toEqual({

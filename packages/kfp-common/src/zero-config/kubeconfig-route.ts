@@ -1,5 +1,6 @@
 import {
   type AuthPlugin,
+  checkTlsOptions,
   createTransport,
   type FetchFunction,
   type Middleware,
@@ -66,6 +67,9 @@ export interface KubeconfigRouteOptions {
  */
 export function kubeconfigRoute(options: KubeconfigRouteOptions): KubeconfigRoute {
   const service: KubeService = parseKubeService(options.kubeService);
+  // The client's own tls and proxy are checked now, as a client checks them, though they are used later.
+  checkTlsOptions(options.tls);
+  if (options.proxy !== undefined) createTransport({ proxy: options.proxy, retry: false });
   let loading: Promise<Loaded> | undefined;
   const load = (): Promise<Loaded> => {
     loading ??= loadRoute(options, service).catch((error: unknown) => {
