@@ -6,7 +6,9 @@ import { type KubeconfigConnection, kubeconfigRoute } from './kubeconfig-route.j
 /** Where a KFP client made without `baseUrl` sends its requests, and why the earlier steps of the chain were not used. */
 export type KfpConnection =
   | {
+      /** The step of the chain that was picked. */
       readonly source: 'KF_PIPELINES_ENDPOINT' | 'in-cluster';
+      /** Where the client sends its requests. */
       readonly baseUrl: string;
       /** Why the earlier steps were not used. */
       readonly skipped: readonly string[];

@@ -19,11 +19,13 @@ export const KUBECONFIG_ROUTE_ORIGIN = 'https://kubeconfig-context.invalid';
 
 /** What the kubeconfig step resolved: the context and the proxy URL its requests go to. */
 export interface KubeconfigConnection {
+  /** The step of the chain: the kubeconfig's current context. */
   readonly source: 'kubeconfig';
   /** The API server's service proxy URL of the Service, e.g. `https://203.0.113.10:6443/api/v1/namespaces/kubeflow/services/ml-pipeline:http/proxy`. */
   readonly baseUrl: string;
   /** The Service, as `namespace/name:port`. */
   readonly kubeService: string;
+  /** The kubeconfig context in use. */
   readonly context: string;
   /** The kubeconfig user whose credentials the API server sees. */
   readonly user: string;
