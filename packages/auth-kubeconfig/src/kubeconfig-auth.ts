@@ -151,8 +151,9 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
     credentialSource: source,
     cache,
     async onRequest(params) {
-      // kubectl sends no credential over plain HTTP (a kubectl proxy, or a misconfigured server): neither do we,
-      // and the exec plugin is not even run for such a request.
+      // kubectl sends no credential over plain HTTP (a kubectl proxy, or a misconfigured server): client-go's
+      // DirectClientConfig adds the user's credentials for TLS connections only (kubernetes/kubectl issue 744).
+      // Neither do we, and the exec plugin is not even run for such a request.
       if (isPlainHttp(params.request)) return undefined;
       // A token file is re-read when it was replaced or rewritten since it was read (one stat per request).
       const current = cache.peek();
