@@ -6,7 +6,11 @@ export const PLUGIN_NAME = '@ml-platform/auth-kubeconfig';
 export const KubeconfigErrorCode = {
   /** No kubeconfig file exists where one was looked for (the paths tried are in the message). */
   notFound: 'KUBECONFIG_NOT_FOUND',
-  /** A kubeconfig file, or a file it names (CA, client certificate, key), exists but cannot be read. */
+  /**
+   * A kubeconfig file, or a file it names (CA, client certificate, key), exists but cannot be used: not a
+   * regular file (a FIFO, a device), larger than allowed, or unreadable. The `cause` is core's `NamedFileError`
+   * with its `FILE_*` code.
+   */
   unreadable: 'KUBECONFIG_UNREADABLE',
   /** A file is not a kubeconfig: YAML syntax, or a field of the wrong type or missing. */
   invalid: 'KUBECONFIG_INVALID',
@@ -14,7 +18,7 @@ export const KubeconfigErrorCode = {
   noContext: 'KUBECONFIG_NO_CONTEXT',
   /** The context, or the cluster or user it refers to, is in none of the files. */
   notDefined: 'KUBECONFIG_NOT_DEFINED',
-  /** The entry uses something this package does not do (auth-provider, basic auth, tls-server-name...). */
+  /** The entry uses something this package does not do (auth-provider, basic auth, a socks5 proxy-url). */
   unsupported: 'KUBECONFIG_UNSUPPORTED',
 } as const;
 

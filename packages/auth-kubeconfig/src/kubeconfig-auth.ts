@@ -5,7 +5,6 @@ import {
   createCredentialAuth,
 } from '@ml-platform/core';
 import { type BearerCredential, bearerCredential, usableUntil } from './credentials/bearer-credential.js';
-import { runExecPlugin } from './credentials/run-exec-plugin.js';
 import { readTokenFile, tokenFileIdentity } from './credentials/token-file.js';
 import { KubeconfigAuthError, KubeconfigAuthErrorCode, PLUGIN_NAME } from './errors.js';
 import { loadKubeconfig } from './load/load-kubeconfig.js';
@@ -28,6 +27,8 @@ export type CredentialSource = 'tokenFile' | 'token' | 'exec' | 'none';
 export type KubeconfigAuth = AuthPlugin & {
   /** The context in use. */
   readonly context: string;
+  /** The context's `namespace`, when it sets one (what `kubectl` would use without `-n`). */
+  readonly namespace: string | undefined;
   /** The kubeconfig user whose credentials sign requests. */
   readonly user: string;
   /** The cluster's `server`, without a trailing slash. */
@@ -57,6 +58,7 @@ export type KubeconfigAuth = AuthPlugin & {
  * credential is kept until its `expirationTimestamp`, shared by concurrent
  * requests and re-made after a 401. Client certificates go through the
  * transport: pass `auth.tls` as the client's `tls` (or use `kubeServiceProxy`).
+ * As with kubectl, no bearer token is sent over plain `http://`.
  *
  * @example
  * const auth = kubeconfigAuth({ context: 'prod' });
@@ -73,6 +75,7 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
   const { user, cluster } = config;
   const describe = {
     context: config.context,
+    namespace: config.namespace,
     user: user.name,
     server: cluster.server,
     tls: tlsFor(config),
@@ -95,13 +98,18 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
     };
   }
 
-  const acquire = async (): Promise<BearerCredential> => {
+  const acquire = async (
+    _reason: unknown,
+    previous: BearerCredential | undefined,
+  ): Promise<BearerCredential> => {
     if (user.tokenFile) {
-      const { token, identity } = await readTokenFile(user.tokenFile, user.name);
+      const { token, identity } = await readTokenFile(user.tokenFile, user.name, user.file);
       return bearerCredential(token, { fileIdentity: identity });
     }
     if (user.token) return bearerCredential(user.token, {});
     const exec = user.exec!;
+    // Loaded when a plugin first runs: a token or certificate user never loads the child-process machinery.
+    const { runExecPlugin } = await import('./credentials/run-exec-plugin.js');
     const result = await runExecPlugin({
       exec,
       user: user.name,
@@ -109,6 +117,7 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
       env: options.env,
       timeoutMs: options.execTimeoutMs,
       stdinIsTerminal: process.stdin.isTTY === true,
+      previousToken: previous?.value,
     });
     const receivedAt = Date.now();
     if (result.expiresAt !== undefined && result.expiresAt <= receivedAt) {
@@ -146,6 +155,10 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
     credentialSource: source,
     cache,
     async onRequest(params) {
+      // kubectl sends no credential over plain HTTP (a kubectl proxy, or a misconfigured server): client-go's
+      // DirectClientConfig adds the user's credentials for TLS connections only (kubernetes/kubectl issue 744).
+      // Neither do we, and the exec plugin is not even run for such a request.
+      if (isPlainHttp(params.request)) return undefined;
       // A token file is re-read when it was replaced or rewritten since it was read (one stat per request).
       const current = cache.peek();
       if (tokenFile && current && (await tokenFileIdentity(tokenFile)) !== current.fileIdentity) {
@@ -153,6 +166,13 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
       }
       return signer.onRequest?.(params);
     },
-    onResponse: signer.onResponse,
+    onResponse(params) {
+      if (isPlainHttp(params.request)) return undefined;
+      return signer.onResponse?.(params);
+    },
   };
+}
+
+function isPlainHttp(request: Request): boolean {
+  return request.url.startsWith('http:');
 }

@@ -10,12 +10,15 @@ export interface KubeconfigTls {
   key?: string;
   /** Only when the cluster entry says `insecure-skip-tls-verify: true`. */
   insecureSkipVerify?: boolean;
+  /** The cluster's `tls-server-name`: sent as SNI and checked against the server's certificate. */
+  serverName?: string;
 }
 
 export function tlsFor({ cluster, user }: ResolvedKubeconfig): KubeconfigTls | undefined {
   const tls: KubeconfigTls = {};
   if (cluster.ca !== undefined) tls.ca = cluster.ca;
   if (cluster.insecureSkipTlsVerify) tls.insecureSkipVerify = true;
+  if (cluster.tlsServerName !== undefined) tls.serverName = cluster.tlsServerName;
   if (user.clientCertificate) {
     tls.cert = user.clientCertificate.cert;
     tls.key = user.clientCertificate.key;

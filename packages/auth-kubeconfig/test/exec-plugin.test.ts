@@ -21,7 +21,10 @@ afterAll(async () => {
 });
 
 /** A kubeconfig whose user runs `exec`, and a KFP client through the echo Service signed by it. */
-function clientWith(exec: Record<string, unknown>, options: { clockSkewMs?: number } = {}) {
+function clientWith(
+  exec: Record<string, unknown>,
+  options: { clockSkewMs?: number; execTimeoutMs?: number } = {},
+) {
   pluginCount += 1;
   const kubeconfig = scratch.kubeconfig(`exec-${pluginCount}/config`, {
     'current-context': 'test',
@@ -265,6 +268,54 @@ describe('exec credential plugins', () => {
     expect((error as Error).message).toMatch(/did not finish within 300 ms/);
   });
 
+  it('ends the plugin and what it started at the time limit, within execTimeoutMs + 500 ms', async () => {
+    // The plugin starts `sleep 9` in the background, which holds its stdout open, then hangs itself.
+    const plugin = scratch.execPlugin(
+      'group-hang/plugin.js',
+      backgroundSleep('setInterval(() => {}, 1000);'),
+    );
+    const { client } = clientWith({ command: plugin.command }, { execTimeoutMs: 1000 });
+    const started = Date.now();
+    const error = await client.GET('/apis/v2beta1/healthz').catch((thrown: unknown) => thrown);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(error).toMatchObject({ code: 'AUTH_KUBECONFIG_EXEC_FAILED' });
+    expect((error as Error).message).toMatch(/did not finish within 1000 ms/);
+    await expectGone(`${plugin.command}.pids`);
+  });
+
+  it('returns the credential of a plugin that exited, without waiting for what it left running', async () => {
+    const plugin = countingPlugin('group-exit', '3600_000');
+    const leaving = scratch.execPlugin(
+      'group-exit/leaving.js',
+      backgroundSleep(
+        `require('node:child_process').execFileSync(${JSON.stringify(plugin.command)}, { stdio: ['ignore', 'inherit', 'inherit'] });`,
+      ),
+    );
+    const { client } = clientWith({ command: leaving.command }, { execTimeoutMs: 20_000 });
+    const started = Date.now();
+    const { response } = await client.GET('/apis/v2beta1/healthz');
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5000);
+    await expectGone(`${leaving.command}.pids`);
+  });
+
+  it('redacts from stderr the opaque tokens it printed or gave before, however short', async () => {
+    const plugin = scratch.execPlugin(
+      'echoing/plugin.js',
+      `if (calls === 1) { ${printCredential({ token: "'q7x'" })} process.exit(0); }\n` +
+        `process.stdout.write(JSON.stringify({ status: { token: 'zz9-new' } }));\n` +
+        `process.stderr.write('refresh of q7x failed; got zz9-new, giving up\\n');\nprocess.exit(2);`,
+    );
+    cluster.api.addToken('q7x', 'short-token-user');
+    const { client, auth } = clientWith({ command: plugin.command });
+    expect((await client.GET('/apis/v2beta1/healthz')).response.status).toBe(200);
+    auth.cache?.invalidate(auth.cache.peek()!);
+    const error = await client.GET('/apis/v2beta1/healthz').catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'AUTH_KUBECONFIG_EXEC_FAILED' });
+    expect((error as Error).message).toMatch(/refresh of \[REDACTED\] failed; got \[REDACTED\], giving up/);
+    expect(everythingPrinted(error)).not.toMatch(/q7x|zz9-new/);
+  });
+
   it('checks the exec entry when the kubeconfig is loaded, naming file, context and field', () => {
     const attempt = (exec: Record<string, unknown>) => {
       try {
@@ -295,3 +346,29 @@ describe('exec credential plugins', () => {
     );
   });
 });
+
+/** Plugin code that starts `sleep 9` holding its stdout and records its own and sleep's pid beside the plugin, then runs `then`. */
+function backgroundSleep(then: string): string {
+  return (
+    `const { spawn } = require('node:child_process');\n` +
+    `const sleeper = spawn('sleep', ['9'], { stdio: ['ignore', 'inherit', 'inherit'] });\nsleeper.unref();\n` +
+    `require('node:fs').writeFileSync(__filename + '.pids', JSON.stringify([process.pid, sleeper.pid]));\n` +
+    `${then}\n`
+  );
+}
+
+/** Every pid written to `file` is gone (reaped or not running), within a moment for the kernel to deliver SIGKILL. */
+async function expectGone(file: string): Promise<void> {
+  const pids = JSON.parse(readFileSync(file, 'utf8')) as number[];
+  const alive = () =>
+    pids.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return !readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z');
+      } catch {
+        return false;
+      }
+    });
+  for (let wait = 0; wait < 20 && alive().length > 0; wait += 1) await new Promise((r) => setTimeout(r, 25));
+  expect(alive()).toEqual([]);
+}

@@ -166,10 +166,6 @@ describe('loading the kubeconfig as kubectl does', () => {
         { field: 'clusters["c"].cluster.insecure-skip-tls-verify' },
       ],
       [
-        { cluster: { server: cluster.api.url, 'tls-server-name': 'kubernetes' } },
-        { code: 'KUBECONFIG_UNSUPPORTED' },
-      ],
-      [
         {
           user: {
             'client-certificate-data': Buffer.from(cluster.certificates.clientCert).toString('base64'),

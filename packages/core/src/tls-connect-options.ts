@@ -19,6 +19,7 @@ export function connectOptions(tls: TlsOptions | undefined) {
     ...(ca ? { ca } : {}),
     ...(tls.cert !== undefined ? { cert: pemText(tls.cert) } : {}),
     ...(tls.key !== undefined ? { key: pemText(tls.key) } : {}),
+    ...(tls.serverName !== undefined ? { servername: tls.serverName } : {}),
     rejectUnauthorized: tls.insecureSkipVerify !== true,
   };
 }

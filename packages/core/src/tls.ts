@@ -28,9 +28,19 @@ export interface TlsOptions {
    * path can then read the credentials this client sends.
    */
   insecureSkipVerify?: boolean;
+  /**
+   * The name to send as SNI and to verify the server's certificate against,
+   * instead of the URL's host (a kubeconfig's `tls-server-name`): for a server
+   * reached by an address its certificate does not name, e.g. an IP or a tunnel.
+   */
+  serverName?: string;
 }
 
-const TLS_KEYS = new Set(['ca', 'cert', 'key', 'insecureSkipVerify']);
+const TLS_KEYS = new Set(['ca', 'cert', 'key', 'insecureSkipVerify', 'serverName']);
+
+/** A DNS name as SNI carries it: letters, digits, '-', '.'; no IP address (SNI has none), no port. */
+const SERVER_NAME =
+  /^(?=.{1,253}$)(?!\d+(?:\.\d+){3}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 function isPemInput(value: unknown): value is PemInput {
   return typeof value === 'string' || value instanceof Uint8Array;
@@ -79,6 +89,15 @@ export function checkTlsOptions(tls: unknown): TlsOptions | undefined {
     throw invalidOption(
       `tls.insecureSkipVerify must be true or false, got ${typeof options.insecureSkipVerify}. Leave it out to verify certificates.`,
     );
+  }
+  if (options.serverName !== undefined) {
+    if (typeof options.serverName !== 'string' || !SERVER_NAME.test(options.serverName)) {
+      throw invalidOption(
+        `tls.serverName must be a DNS name the server's certificate names, e.g. 'kubernetes.default.svc', got ${
+          typeof options.serverName === 'string' ? `'${options.serverName}'` : typeof options.serverName
+        }. TLS sends no IP address as a server name.`,
+      );
+    }
   }
   if (options.ca !== undefined) {
     const bundles = Array.isArray(options.ca) ? options.ca : [options.ca];

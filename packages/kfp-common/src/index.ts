@@ -69,3 +69,11 @@ export { checkRunParameters } from './run-parameters.js';
 export { type KfpTrigger, type RecurringSchedule, scheduleToTrigger } from './schedule.js';
 export { experimentUiUrl, pipelineUiUrl, recurringRunUiUrl, runUiUrl } from './ui-links.js';
 export { type KfpRunWaitOptions, type KfpRunWatch, waitForKfpRun } from './wait-for-run.js';
+export {
+  type DescribeKfpConnectionOptions,
+  describeKfpConnection,
+  type KfpConnection,
+} from './zero-config/describe-connection.js';
+export type { KfpEndpointSource } from './zero-config/endpoint-chain.js';
+export { DEFAULT_KUBE_SERVICE, type KubeService, parseKubeService } from './zero-config/kube-service.js';
+export type { KubeconfigConnection } from './zero-config/kubeconfig-route.js';

@@ -35,6 +35,8 @@ describe('the KFP endpoint when baseUrl is omitted', () => {
     vi.stubEnv('KF_PIPELINES_ENDPOINT', '');
     vi.stubEnv('ML_PIPELINE_UI_SERVICE_HOST', '');
     vi.stubEnv('KUBERNETES_SERVICE_HOST', '');
+    // No kubeconfig either, whatever this machine's ~/.kube/config holds (see zero-config-kubeconfig.test.ts).
+    vi.stubEnv('KUBECONFIG', '/nonexistent/kubeconfig');
     expect(() => createKfpV2Client()).toThrow(expect.objectContaining({ code: 'CONFIG_NO_BASE_URL' }));
     expect(() => createKfpV2Client()).toThrow(/KF_PIPELINES_ENDPOINT/);
   });

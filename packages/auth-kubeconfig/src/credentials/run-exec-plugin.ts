@@ -20,6 +20,8 @@ export interface ExecRun {
   readonly timeoutMs: number;
   /** Whether standard input is a terminal a person can answer prompts on. */
   readonly stdinIsTerminal: boolean;
+  /** The token the plugin gave last time, if any: redacted from its stderr like the one it prints now. */
+  readonly previousToken?: string | undefined;
 }
 
 /**
@@ -41,38 +43,63 @@ export function runExecPlugin(run: ExecRun): Promise<ExecCredentialResult> {
   const describe = `The exec plugin ${exec.command} of kubeconfig user "${user}"`;
 
   return new Promise((resolve, reject) => {
+    // Its own process group (not when interactive: a new session has no terminal to prompt on), so that at the
+    // time limit, or once it has exited, what it started in the background (`sleep 9 &` holding stdout) ends too.
+    const ownGroup = !interactive && process.platform !== 'win32';
     const child = spawn(exec.command, [...exec.args], {
       env,
       stdio: [interactive ? 'inherit' : 'ignore', 'pipe', 'pipe'],
       windowsHide: true,
+      detached: ownGroup,
     });
     const stdout: Buffer[] = [];
     let stdoutBytes = 0;
     let stderr = '';
-    let failure: KubeconfigAuthError | undefined;
-    const stop = (error: KubeconfigAuthError) => {
-      failure ??= error;
-      child.kill('SIGKILL');
+    let settled = false;
+    const endGroup = () => {
+      if (ownGroup && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // ESRCH: the group has no process left.
+        }
+      } else {
+        child.kill('SIGKILL');
+      }
+    };
+    const fail = (error: KubeconfigAuthError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      endGroup();
+      // Do not wait for the pipes to close: a process that left the group could hold them open.
+      child.stdout.destroy();
+      child.stderr.destroy();
+      reject(error);
+    };
+    const stderrPart = () => {
+      const text = redactPluginOutput(stderr, [
+        ...secrets,
+        ...tokensIn(Buffer.concat(stdout).toString('utf8')),
+        ...(run.previousToken ? [run.previousToken] : []),
+      ]);
+      return text === '' ? '' : ` Its stderr (redacted): ${text}`;
     };
     const timer = setTimeout(
       () =>
-        stop(
+        fail(
           new KubeconfigAuthError(
             KubeconfigAuthErrorCode.execFailed,
             user,
-            `${describe} did not finish within ${run.timeoutMs} ms and was stopped.${stderrPart()}`,
+            `${describe} did not finish within ${run.timeoutMs} ms and was stopped, with what it started.${stderrPart()}`,
           ),
         ),
       run.timeoutMs,
     );
-    const stderrPart = () => {
-      const text = redactPluginOutput(stderr, secrets);
-      return text === '' ? '' : ` Its stderr (redacted): ${text}`;
-    };
     child.stdout.on('data', (chunk: Buffer) => {
       stdoutBytes += chunk.length;
       if (stdoutBytes > MAX_STDOUT_BYTES) {
-        stop(
+        fail(
           new KubeconfigAuthError(
             KubeconfigAuthErrorCode.execInvalidOutput,
             user,
@@ -90,23 +117,30 @@ export function runExecPlugin(run: ExecRun): Promise<ExecCredentialResult> {
     });
     child.once('error', (error: NodeJS.ErrnoException) => {
       const notFound = error.code === 'ENOENT';
-      failure ??= new KubeconfigAuthError(
-        notFound || error.code === 'EACCES'
-          ? KubeconfigAuthErrorCode.execNotFound
-          : KubeconfigAuthErrorCode.execFailed,
-        user,
-        notFound
-          ? `${describe} was not found${exec.command.includes('/') ? '' : ' on PATH'}. ` +
-              'It looks like you are trying to use a client-go credential plugin that is not installed.' +
-              (exec.installHint ? ` ${exec.installHint.trim()}` : '')
-          : `${describe} could not be started (${error.code ?? error.message}).` +
-              (exec.installHint ? ` ${exec.installHint.trim()}` : ''),
-        { cause: error },
+      fail(
+        new KubeconfigAuthError(
+          notFound || error.code === 'EACCES'
+            ? KubeconfigAuthErrorCode.execNotFound
+            : KubeconfigAuthErrorCode.execFailed,
+          user,
+          notFound
+            ? `${describe} was not found${exec.command.includes('/') ? '' : ' on PATH'}. ` +
+                'It looks like you are trying to use a client-go credential plugin that is not installed.' +
+                (exec.installHint ? ` ${exec.installHint.trim()}` : '')
+            : `${describe} could not be started (${error.code ?? error.message}).` +
+                (exec.installHint ? ` ${exec.installHint.trim()}` : ''),
+          { cause: error },
+        ),
       );
     });
+    // The plugin itself has exited: whatever it left running in its group is ended, which closes the pipes.
+    child.once('exit', () => {
+      if (ownGroup) endGroup();
+    });
     child.once('close', (code, signal) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      if (failure) return reject(failure);
       if (code !== 0) {
         return reject(
           new KubeconfigAuthError(
@@ -123,6 +157,19 @@ export function runExecPlugin(run: ExecRun): Promise<ExecCredentialResult> {
       }
     });
   });
+}
+
+/** The credential fields of what the plugin printed (even when it then failed), so its stderr is cleaned of them. */
+function tokensIn(stdout: string): string[] {
+  try {
+    const status = (JSON.parse(stdout) as { status?: Record<string, unknown> } | null)?.status;
+    if (typeof status !== 'object' || status === null) return [];
+    return Object.values(status).filter(
+      (value): value is string => typeof value === 'string' && value !== '',
+    );
+  } catch {
+    return [];
+  }
 }
 
 /** client-go's rule: Never is never interactive; IfAvailable when stdin is a terminal; Always requires one. */

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readNamedTextFile } from '@ml-platform/core/files';
 import { KubeconfigAuthError, KubeconfigAuthErrorCode } from '../errors.js';
 
 /** A bearer token is a line of visible ASCII; a file holding more than this is not a token file. */
@@ -21,7 +22,8 @@ export async function tokenFileIdentity(path: string): Promise<string | undefine
 }
 
 /** Reads a user's `tokenFile`, as client-go's file token source does, trimmed of surrounding whitespace. */
-export async function readTokenFile(path: string, user: string): Promise<TokenFileRead> {
+export async function readTokenFile(path: string, user: string, file: string): Promise<TokenFileRead> {
+  const source = `kubeconfig ${file}, user "${user}"`;
   const fail = (why: string, cause?: unknown) =>
     new KubeconfigAuthError(
       KubeconfigAuthErrorCode.tokenFile,
@@ -33,13 +35,11 @@ export async function readTokenFile(path: string, user: string): Promise<TokenFi
   let text: string;
   try {
     before = await stat(path);
-    if (!before.isFile()) throw fail('is not a regular file');
-    if (before.size > MAX_TOKEN_BYTES) throw fail(`is ${before.size} bytes, too large for a bearer token`);
-    text = await readFile(path, 'utf8');
+    // Core's reader refuses a FIFO or device without waiting on it, and reads at most MAX_TOKEN_BYTES + 1.
+    text = await readNamedTextFile(path, { field: 'tokenFile', source, maxBytes: MAX_TOKEN_BYTES });
   } catch (error) {
-    if (error instanceof KubeconfigAuthError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw fail(code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`, error);
+    const code = (error as { code?: string }).code;
+    throw fail(code === 'ENOENT' ? 'does not exist' : `cannot be used: ${(error as Error).message}`, error);
   }
   const token = text.trim();
   if (token === '') throw fail('is empty');

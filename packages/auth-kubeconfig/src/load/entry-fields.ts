@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { NamedFileError, NamedFileErrorCode, readNamedFileSync } from '@ml-platform/core/files';
 import { KubeconfigError, KubeconfigErrorCode } from '../errors.js';
 import { BODY_KEY, type ListName, type NamedEntry } from './kubeconfig-model.js';
 
@@ -48,11 +48,22 @@ export class EntryFields {
   }
 
   /**
-   * PEM from `<key>-data` (base64, wins as in client-go) or the file `<key>`.
-   * `expected` is the PEM label looked for, e.g. `CERTIFICATE`. The content never appears in an error.
+   * PEM from `<key>-data` (base64) or the file `<key>`; both set is refused,
+   * as client-go's validation does ("cannot have values for both path and
+   * contents"). `expected` is the PEM label looked for, e.g. `CERTIFICATE`.
+   * The file must be a regular file of at most 1 MiB (core's named-file rule);
+   * the content never appears in an error.
    */
   pem(key: string, expected: RegExp, label: string): string | undefined {
     const data = this.string(`${key}-data`);
+    const path = this.string(key);
+    if (data !== undefined && path !== undefined) {
+      throw this.error(
+        KubeconfigErrorCode.invalid,
+        `Both ${key} (a file) and ${key}-data (its contents) are set; kubectl refuses that too. Keep one.`,
+        key,
+      );
+    }
     if (data !== undefined) {
       const decoded = decodeBase64(data);
       if (decoded === undefined || !expected.test(decoded)) {
@@ -64,16 +75,16 @@ export class EntryFields {
       }
       return decoded;
     }
-    const path = this.string(key);
     if (path === undefined) return undefined;
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = Buffer.from(readNamedFileSync(path, { field: key, source: this.source() })).toString('utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      // Core's error (FILE_NOT_REGULAR, FILE_TOO_LARGE...) stays the cause; this one adds the context and field path.
+      const notFound = error instanceof NamedFileError && error.code === NamedFileErrorCode.notFound;
       throw this.error(
-        code === 'ENOENT' ? KubeconfigErrorCode.notFound : KubeconfigErrorCode.unreadable,
-        `The file ${path} cannot be read (${code ?? String(error)}).`,
+        notFound ? KubeconfigErrorCode.notFound : KubeconfigErrorCode.unreadable,
+        (error as Error).message,
         key,
         error,
       );
@@ -82,6 +93,11 @@ export class EntryFields {
       throw this.error(KubeconfigErrorCode.invalid, `The file ${path} holds no PEM ${label}.`, key);
     }
     return text;
+  }
+
+  /** Where this entry is written, for core's named-file errors: `kubeconfig /home/u/.kube/config, user "dev"`. */
+  source(): string {
+    return `kubeconfig ${this.entry.file}, ${BODY_KEY[this.list]} "${this.entry.name}"`;
   }
 }
 

@@ -9,12 +9,15 @@ export interface KubeconfigPaths {
   readonly explicit: boolean;
   /** Where the list came from, for messages: `the kubeconfig option`, `KUBECONFIG`, `the default`. */
   readonly origin: string;
+  /** What named the files, as core's named-file errors show it: `kubeconfig`, `KUBECONFIG` or `HOME`. */
+  readonly field: string;
 }
 
 /**
  * kubectl's loading rules (client-go tools/clientcmd `ClientConfigLoadingRules`):
  * an explicit file (`--kubeconfig`) must exist; else every file in `KUBECONFIG`
- * (split like `PATH`, empty entries dropped, duplicates ignored), missing ones
+ * (split like `PATH`, empty entries dropped, duplicates ignored; a value of
+ * only spaces names no existing file, so nothing is read), missing ones
  * skipped; else `~/.kube/config`. A list given as the option behaves like `KUBECONFIG`.
  * Relative paths are taken from the working directory.
  */
@@ -30,14 +33,31 @@ export function kubeconfigPaths(
           `e.g. '~/.kube/config' expanded, got ${describe(option)}.`,
       );
     }
-    return { files: unique(list), explicit: typeof option === 'string', origin: 'the kubeconfig option' };
+    return {
+      files: unique(list),
+      explicit: typeof option === 'string',
+      origin: 'the kubeconfig option',
+      field: 'kubeconfig',
+    };
   }
   const fromEnv = env.KUBECONFIG;
-  if (fromEnv !== undefined && fromEnv.trim() !== '') {
-    return { files: unique(fromEnv.split(delimiter)), explicit: false, origin: 'KUBECONFIG' };
+  // Only an empty KUBECONFIG falls back to the default: one holding only spaces names a file "  ", which does
+  // not exist, so kubectl reads no file at all (client-go checks len(), then filepath.SplitList).
+  if (fromEnv !== undefined && fromEnv !== '') {
+    return {
+      files: unique(fromEnv.split(delimiter)),
+      explicit: false,
+      origin: 'KUBECONFIG',
+      field: 'KUBECONFIG',
+    };
   }
   const home = env.HOME?.trim() || homedir();
-  return { files: [join(home, '.kube', 'config')], explicit: false, origin: 'the default (~/.kube/config)' };
+  return {
+    files: [join(home, '.kube', 'config')],
+    explicit: false,
+    origin: 'the default (~/.kube/config)',
+    field: 'HOME',
+  };
 }
 
 function isPath(value: unknown): value is string {
@@ -46,7 +66,7 @@ function isPath(value: unknown): value is string {
 
 function unique(paths: readonly string[]): string[] {
   const seen = new Set<string>();
-  for (const path of paths) if (path.trim() !== '') seen.add(resolve(path));
+  for (const path of paths) if (path !== '') seen.add(resolve(path));
   return [...seen];
 }
 

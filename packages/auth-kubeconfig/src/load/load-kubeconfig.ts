@@ -34,7 +34,7 @@ export function loadKubeconfig(options: LoadKubeconfigOptions = {}): ResolvedKub
   }
   const paths = kubeconfigPaths(options.kubeconfig, env);
   const files = paths.files
-    .map((path) => readKubeconfigFile(path, paths.explicit ? 'fail' : 'skip'))
+    .map((path) => readKubeconfigFile(path, paths.explicit ? 'fail' : 'skip', paths.field))
     .filter((file): file is KubeconfigFile => file !== undefined);
   if (files.length === 0) {
     throw new KubeconfigError(
@@ -133,16 +133,10 @@ function resolveCluster(cluster: EntryFields): ResolvedCluster {
       'server',
     );
   }
-  if (cluster.has('tls-server-name')) {
-    throw cluster.error(
-      KubeconfigErrorCode.unsupported,
-      'tls-server-name is not supported yet. Remove it from the cluster entry, or use a context whose cluster does not need it.',
-      'tls-server-name',
-    );
-  }
   const proxyUrl = readProxyUrl(cluster);
   const insecureSkipTlsVerify = cluster.boolean('insecure-skip-tls-verify');
   const ca = cluster.pem('certificate-authority', CERTIFICATE, 'CERTIFICATE');
+  const tlsServerName = cluster.string('tls-server-name');
   // client-go's validation: "specifying a root certificates file with the insecure flag is not allowed".
   if (insecureSkipTlsVerify && ca !== undefined) {
     throw cluster.error(
@@ -154,6 +148,7 @@ function resolveCluster(cluster: EntryFields): ResolvedCluster {
   const execInfo: Record<string, unknown> = { server };
   if (ca !== undefined) execInfo['certificate-authority-data'] = Buffer.from(ca).toString('base64');
   if (insecureSkipTlsVerify) execInfo['insecure-skip-tls-verify'] = true;
+  if (tlsServerName !== undefined) execInfo['tls-server-name'] = tlsServerName;
   if (proxyUrl !== undefined) execInfo['proxy-url'] = proxyUrl;
   const extension = execExtension(cluster.entry.body.extensions);
   if (extension !== undefined) execInfo.config = extension;
@@ -163,6 +158,7 @@ function resolveCluster(cluster: EntryFields): ResolvedCluster {
     server: server.replace(/\/+$/, ''),
     ca,
     insecureSkipTlsVerify,
+    tlsServerName,
     proxyUrl,
     execInfo,
   };

@@ -1,11 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, sep } from 'node:path';
-import { parseDocument } from 'yaml';
+import { NamedFileError, NamedFileErrorCode, readNamedFileSync } from '@ml-platform/core/files';
+import { parseYaml as parseBoundedYaml } from '@ml-platform/core/yaml';
 import { KubeconfigError, KubeconfigErrorCode } from '../errors.js';
 import { BODY_KEY, type KubeconfigFile, type ListName, type NamedEntry } from './kubeconfig-model.js';
 
-/** A kubeconfig larger than this is not one (kubectl's own are a few kB; a few embedded certificates stay far below). */
-const MAX_BYTES = 4 * 1024 * 1024;
+/**
+ * A kubeconfig larger than this is refused before it is parsed. Larger than
+ * core's 1 MiB for a named file because a kubeconfig embeds a CA, a client
+ * certificate and a key (about 6 kB of base64) per cluster and user, and
+ * generated ones (Rancher, multi-cluster EKS/GKE exports) hold hundreds of
+ * them: 8 MiB is over a thousand such entries, while still bounding the YAML
+ * parse to well under a second.
+ */
+export const MAX_KUBECONFIG_BYTES = 8 * 1024 * 1024;
 
 /** What a missing file means to the caller: skip it (a KUBECONFIG list) or fail (an explicit path). */
 export type MissingFile = 'skip' | 'fail';
@@ -13,33 +20,32 @@ export type MissingFile = 'skip' | 'fail';
 /**
  * Reads and parses one kubeconfig file. A missing file gives undefined when
  * `missing` is `'skip'`; an empty file is an empty config (client-go's
- * `LoadFromFile`). Each entry's relative paths are resolved against this
+ * `LoadFromFile`). Only a regular file is read (a FIFO or device is refused,
+ * never waited on). `field` is what named the file (`KUBECONFIG`, the
+ * `kubeconfig` option). Each entry's relative paths are resolved against this
  * file's directory now, before merging, as client-go's `ResolveLocalPaths`
  * does: `certificate-authority`, `client-certificate`, `client-key`,
  * `tokenFile`, and the exec `command` when it contains a path separator
  * (a bare name is looked up on `PATH`).
  */
-export function readKubeconfigFile(path: string, missing: MissingFile): KubeconfigFile | undefined {
+export function readKubeconfigFile(
+  path: string,
+  missing: MissingFile,
+  field: string,
+): KubeconfigFile | undefined {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = Buffer.from(readNamedFileSync(path, { field, maxBytes: MAX_KUBECONFIG_BYTES })).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if ((code === 'ENOENT' || code === 'ENOTDIR') && missing === 'skip') return undefined;
+    const notFound = error instanceof NamedFileError && error.code === NamedFileErrorCode.notFound;
+    if (notFound && missing === 'skip') return undefined;
     throw new KubeconfigError(
-      code === 'ENOENT' || code === 'ENOTDIR' ? KubeconfigErrorCode.notFound : KubeconfigErrorCode.unreadable,
-      code === 'ENOENT' || code === 'ENOTDIR'
+      notFound ? KubeconfigErrorCode.notFound : KubeconfigErrorCode.unreadable,
+      notFound
         ? 'The kubeconfig file does not exist.'
-        : `The kubeconfig file cannot be read (${code ?? String(error)}).`,
+        : `The kubeconfig file cannot be used: ${(error as Error).message}`,
       { file: path },
       { cause: error },
-    );
-  }
-  if (text.length > MAX_BYTES) {
-    throw new KubeconfigError(
-      KubeconfigErrorCode.invalid,
-      `The file is ${text.length} bytes, more than a kubeconfig can be (${MAX_BYTES}).`,
-      { file: path },
     );
   }
   const root = parseYaml(text, path);
@@ -54,18 +60,24 @@ export function readKubeconfigFile(path: string, missing: MissingFile): Kubeconf
 }
 
 function parseYaml(text: string, file: string): Record<string, unknown> {
-  // Kubeconfigs are YAML 1.1 in practice (client-go reads them with sigs.k8s.io/yaml); `uniqueKeys` as Go's decoder.
-  const document = parseDocument(text, { version: '1.1', uniqueKeys: true, prettyErrors: false });
-  const problem = document.errors[0];
-  if (problem) {
-    const line = problem.linePos?.[0];
+  // Kubeconfigs are YAML 1.1 in practice (client-go reads them with sigs.k8s.io/yaml), and a key repeated in one
+  // mapping keeps its last value there, as kubectl shows. Core's parser bounds aliases (a "billion laughs" file)
+  // and never quotes the text, which may hold a token or a key.
+  let value: unknown;
+  try {
+    value = parseBoundedYaml(text, {
+      source: `kubeconfig ${file}`,
+      yamlVersion: '1.1',
+      duplicateKeys: 'last',
+    });
+  } catch (error) {
     throw new KubeconfigError(
       KubeconfigErrorCode.invalid,
-      `The file is not valid YAML${line ? ` at line ${line.line}, column ${line.col}` : ''}: ${problem.code}.`,
+      `The file cannot be read as a kubeconfig: ${(error as Error).message}`,
       { file },
+      { cause: error },
     );
   }
-  const value: unknown = document.toJS({ maxAliasCount: 100 });
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new KubeconfigError(

@@ -25,6 +25,8 @@ export interface ResolvedCluster {
   /** PEM of `certificate-authority(-data)`. */
   readonly ca: string | undefined;
   readonly insecureSkipTlsVerify: boolean;
+  /** `tls-server-name`: the name to send as SNI and to verify the server's certificate against. */
+  readonly tlsServerName: string | undefined;
   /** `proxy-url`: the HTTP(S) proxy kubectl would go through for this cluster. */
   readonly proxyUrl: string | undefined;
   /** What an exec plugin with `provideClusterInfo` is told about the cluster (ExecCredential `spec.cluster`). */

@@ -10,13 +10,16 @@ import { connectOptions } from '../tls-connect-options.js';
 
 /** The extra fetch options Bun reads (https://bun.sh/docs/api/fetch). */
 interface BunFetchInit extends RequestInit {
-  tls?: ReturnType<typeof connectOptions>;
+  tls?: ReturnType<typeof connectOptions> & { serverName?: string };
   proxy?: string;
 }
 
 export function createUndiciFetch({ tls, proxy }: ConnectionSettings): FetchFunction {
   const init: BunFetchInit = {
-    ...(tls ? { tls: connectOptions(tls) } : {}),
+    // Bun spells the SNI name `serverName` (BunFetchRequestInitTLS); newer releases also read Node's `servername`.
+    ...(tls
+      ? { tls: { ...connectOptions(tls), ...(tls.serverName ? { serverName: tls.serverName } : {}) } }
+      : {}),
     ...(proxy.kind === 'proxy' ? { proxy: proxy.url } : {}),
   };
   return (request) => globalThis.fetch(request, init);

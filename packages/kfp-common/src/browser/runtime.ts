@@ -38,3 +38,6 @@ export const inClusterNamespace: typeof NodeRuntime.inClusterNamespace = async (
 export const loadServiceAccountTokenAuth: typeof NodeRuntime.loadServiceAccountTokenAuth = async () => {
   throw noFileSystem('A ServiceAccount token');
 };
+export const loadKubeServiceProxy: typeof NodeRuntime.loadKubeServiceProxy = async () => {
+  throw noFileSystem('A kubeconfig');
+};

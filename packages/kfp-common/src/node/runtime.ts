@@ -12,3 +12,7 @@ export { InClusterFileErrorCode, inClusterNamespace } from '@ml-platform/core/in
 export async function loadServiceAccountTokenAuth() {
   return (await import('@ml-platform/auth-sa-token')).serviceAccountTokenAuth;
 }
+
+export async function loadKubeServiceProxy() {
+  return (await import('@ml-platform/auth-kubeconfig')).kubeServiceProxy;
+}

@@ -1,0 +1,3 @@
+#!${NODE}
+process.stderr.write('no login\n');
+process.exit(1);
