@@ -10,7 +10,7 @@ import { connectOptions } from '../tls-connect-options.js';
  * are `requestTls` (applied inside the CONNECT tunnel); the proxy itself is
  * verified against the default roots.
  */
-function createDispatcher({ tls, proxy }: ConnectionSettings): Dispatcher {
+export function createDispatcher({ tls, proxy }: ConnectionSettings): Dispatcher {
   const connect = connectOptions(tls);
   if (proxy.kind === 'proxy') return new ProxyAgent({ uri: proxy.url, requestTls: connect });
   if (proxy.kind === 'environment') return new EnvHttpProxyAgent({ connect, requestTls: connect });
