@@ -3,6 +3,7 @@ import type { AuthPlugin } from './auth/auth-plugin.js';
 import { normalizeBaseUrl } from './base-url.js';
 import { serializeBody } from './body-serializer.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './call/body-limit.js';
+import { RequestAllowingBodyOnGet } from './call/body-on-get.js';
 import { keepReplayCopy } from './call/replay-copy.js';
 import { boundEveryCall } from './call/whole-call.js';
 import { type ApiClientOptions, checkClientOptions } from './client-options.js';
@@ -56,6 +57,8 @@ export function createApiClient<Paths extends {}>(
     baseUrl,
     headers: options.headers,
     bodySerializer: serializeBody,
+    // A body on GET (Seldon's ValidateSeldonDeployment) is built as a marked POST; the transport sends the real method.
+    Request: RequestAllowingBodyOnGet,
     fetch: (request: Request) => {
       keepReplayCopy(request);
       return send(request);

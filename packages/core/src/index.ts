@@ -31,6 +31,7 @@ export { staticCookieAuth, staticTokenAuth } from './auth/static-auth.js';
 export { normalizeBaseUrl } from './base-url.js';
 export { serializeBody } from './body-serializer.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './call/body-limit.js';
+export { BodyOnGetErrorCode } from './call/body-on-get.js';
 export { pathPrefixHint } from './call/not-found-hint.js';
 export { ResponseErrorCode } from './call/response-errors.js';
 export { CLIENT_OPTION_KEYS } from './client-options.js';

@@ -2,6 +2,7 @@ import type { Middleware } from 'openapi-fetch';
 import { ApiError, ApiErrorCode } from './api-error.js';
 import { secretsInHeaders } from './auth/sent-secrets.js';
 import { limitBody } from './call/body-limit.js';
+import { realMethodOf } from './call/body-on-get.js';
 import { attachCallContext, callContextOf } from './call/call-context.js';
 
 export interface RequestSummary {
@@ -55,7 +56,7 @@ export function createResponseGuard(options: ResponseGuardOptions): Middleware {
       const call = callContextOf({ options: callOptions });
       const secrets = [...(call?.secrets ?? []), ...secretsInHeaders(request.headers)];
       const summary: RequestSummary = {
-        method: request.method,
+        method: realMethodOf(request),
         url: response.url || request.url,
         secrets,
         hint: hintFor(response.status, secrets.length > 0, options.notFoundHint),

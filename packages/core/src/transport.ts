@@ -1,9 +1,12 @@
 import { type SentSecrets, secretsOfRequest } from './auth/sent-secrets.js';
+import { BODY_ON_GET_HEADER, BodyOnGetErrorCode, type BodyOnGetSender } from './call/body-on-get.js';
 import { sendWithin } from './call/deadline.js';
-import { createConnectionFetch } from './connection-fetch.js';
+import { type ConnectionSettings, createConnectionFetch } from './connection-fetch.js';
+import { MlPlatformError } from './errors.js';
 import type { FetchFunction } from './fetch-function.js';
 import { NetworkErrorCode, toNetworkError } from './network-error.js';
 import { describeProxy, resolveProxy } from './proxy-option.js';
+import { redactUrl } from './redact.js';
 import { type RetryOptions, resolveRetryPolicy } from './retry/retry-options.js';
 import { withRetries } from './retry/with-retries.js';
 import { checkTlsOptions, type TlsOptions } from './tls.js';
@@ -66,11 +69,38 @@ function connectionFor(options: TransportOptions): FetchFunction {
       ? createConnectionFetch({ tls, proxy })
       : (request) => globalThis.fetch(request));
   const context = { proxy: describeProxy(proxy), clientCertificate: tls?.cert !== undefined };
-  return (request) =>
-    send(request).catch((error: unknown) => {
+  const sendBodyOnGet = bodyOnGetSenderFor(
+    options.fetch ? 'custom fetch' : tls || proxy.kind !== 'direct' ? { tls, proxy } : undefined,
+  );
+  return (request) => {
+    const bodyOn = request.headers.get(BODY_ON_GET_HEADER);
+    return (bodyOn ? sendBodyOnGet(request, bodyOn) : send(request)).catch((error: unknown) => {
       if (request.signal.aborted) throw error;
       throw toNetworkError(error, request, context);
     });
+  };
+}
+
+/**
+ * How a request built with a body on GET or HEAD is sent (see body-on-get.ts):
+ * through undici's `request`, loaded when the first such call happens. A
+ * custom fetch takes only a `Request`, which cannot hold one: refused.
+ */
+function bodyOnGetSenderFor(settings: ConnectionSettings | undefined | 'custom fetch'): BodyOnGetSender {
+  let loaded: Promise<BodyOnGetSender> | undefined;
+  return async (request, method) => {
+    if (settings === 'custom fetch') {
+      throw new MlPlatformError(
+        BodyOnGetErrorCode.unsupported,
+        `${method} ${redactUrl(request.url)} needs a request body on a ${method}, which a custom fetch cannot be ` +
+          'given (a Request with a body on GET or HEAD cannot be built). Leave the fetch option out for this call.',
+      );
+    }
+    loaded ??= import('#send-body-on-get').then(({ createBodyOnGetSender }) =>
+      createBodyOnGetSender(settings),
+    );
+    return (await loaded)(request, method);
+  };
 }
 
 /**

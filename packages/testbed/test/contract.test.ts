@@ -69,12 +69,6 @@ const apis: ApiUnderTest[] = [
           'The request passes validation (Prism logs "The request passed the validation rules"), then Prism ' +
           'fails to generate a response body from the recursive Kubernetes resource schema (SCHEMA_TOO_COMPLEX).',
       },
-      'GET /namespaces/{namespace}/seldondeployments/validate': {
-        throws: /GET\/HEAD method cannot have body/,
-        reason:
-          'Upstream declares a required request body on a GET. The Fetch standard forbids a body on GET, so no ' +
-          'fetch-based client can send it; the client refuses before anything goes on the wire.',
-      },
     },
   },
 ];

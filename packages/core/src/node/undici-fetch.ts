@@ -13,7 +13,7 @@ import { connectOptions } from '../tls-connect-options.js';
  * negotiate h2 through ALPN. Plain http:// goes through a CONNECT tunnel too,
  * as with undici 7 (undici 8 would hand it to the proxy as an absolute-URI request instead).
  */
-function createDispatcher({ tls, proxy }: ConnectionSettings): Dispatcher {
+export function createDispatcher({ tls, proxy }: ConnectionSettings): Dispatcher {
   const connect = connectOptions(tls);
   const allowH2 = false;
   const proxyTunnel = true;

@@ -114,6 +114,11 @@ export {
   waitForSeldonPipelineReady,
 } from './pipelines.js';
 export {
+  type ValidateSeldonDeploymentInput,
+  type ValidationMessage,
+  validateSeldonDeployment,
+} from './validate.js';
+export {
   isSeldonDeploymentAvailable,
   type WaitAvailableOptions,
   waitForSeldonDeploymentAvailable,
