@@ -93,6 +93,36 @@ async function documentsOf(raw: RawPackage): Promise<{ documents: unknown[]; whe
   return { documents: parseDocuments(text, sourceName, format ?? sniffFormat(text)), where: sourceName };
 }
 
+/** The documents of a package as read, before any PipelineSpec validation. */
+export interface PackageDocuments {
+  /** The non-empty YAML (or JSON) documents, in order. */
+  documents: unknown[];
+  /** The file path or name the package came from (or `the given text`, ...), for messages. */
+  sourceName: string;
+  /** The file inside an archive the documents came from, for an archive. */
+  entry?: string;
+}
+
+/**
+ * Reads a package's documents with the loader's rules (size limit, zip / tar.gz archives, UTF-8,
+ * YAML read as PyYAML reads it with bounded aliases, JSON) but does not validate them as a KFP v2
+ * PipelineSpec: for packages of another kind, such as KFP v1's compiled Argo Workflows. Rejects
+ * with an {@link InvalidPipelinePackageError} as {@link loadPipelinePackage} does.
+ */
+export async function readPackageDocuments(
+  source: PipelineSource,
+  options: LoadPipelinePackageOptions = {},
+): Promise<PackageDocuments> {
+  const raw = await readSource(source, options.signal);
+  const { documents, where } = await documentsOf(raw);
+  options.signal?.throwIfAborted();
+  return {
+    documents,
+    sourceName: raw.sourceName,
+    ...(typeof where === 'string' ? {} : { entry: where.entry }),
+  };
+}
+
 const isMapping = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 

@@ -22,7 +22,7 @@ export async function createRecurringRun(
     max_concurrency,
     no_catchup: options.noCatchup,
     enabled,
-    ...runTarget(options),
+    ...(await runTarget(options)),
   };
   return unwrap(await client.POST('/apis/v1beta1/jobs', { body, signal: options.signal }));
 }

@@ -28,7 +28,7 @@ export async function createRun(client: KfpV1Client, options: CreateRunOptions):
         name: requireText('name', options.name, "'nightly 2025-06-01'"),
         description: options.description,
         service_account: optionalText('serviceAccount', options.serviceAccount, "'pipeline-runner'"),
-        ...runTarget(options),
+        ...(await runTarget(options)),
       },
       signal: options.signal,
     }),
