@@ -33,6 +33,7 @@ export {
   type WriteOptions,
 } from './deployments.js';
 export {
+  InvalidInferenceRequestError,
   SeldonError,
   SeldonErrorCode,
   type SeldonErrorCodeValue,
