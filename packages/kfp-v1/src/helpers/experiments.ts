@@ -63,19 +63,46 @@ export async function getOrCreateExperiment(
   );
 }
 
-export async function archiveExperiment(client: KfpV1Client, experimentId: string): Promise<void> {
+export async function archiveExperiment(
+  client: KfpV1Client,
+  experimentId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('experimentId', experimentId, "'3f1c…'");
-  unwrap(await client.POST('/apis/v1beta1/experiments/{id}:archive', { params: { path: { id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/experiments/{id}:archive', {
+      params: { path: { id } },
+      signal: options.signal,
+    }),
+  );
 }
 
-export async function unarchiveExperiment(client: KfpV1Client, experimentId: string): Promise<void> {
+export async function unarchiveExperiment(
+  client: KfpV1Client,
+  experimentId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('experimentId', experimentId, "'3f1c…'");
-  unwrap(await client.POST('/apis/v1beta1/experiments/{id}:unarchive', { params: { path: { id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/experiments/{id}:unarchive', {
+      params: { path: { id } },
+      signal: options.signal,
+    }),
+  );
 }
 
-export async function deleteExperiment(client: KfpV1Client, experimentId: string): Promise<void> {
+export async function deleteExperiment(
+  client: KfpV1Client,
+  experimentId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('experimentId', experimentId, "'3f1c…'");
-  unwrap(await client.DELETE('/apis/v1beta1/experiments/{id}', { params: { path: { id } } }));
+  unwrap(
+    await client.DELETE('/apis/v1beta1/experiments/{id}', {
+      params: { path: { id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** The experiment with this id (kfp.Client's `get_experiment(experiment_id=...)`). */

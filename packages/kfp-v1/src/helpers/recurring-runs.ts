@@ -27,19 +27,40 @@ export async function createRecurringRun(
   return unwrap(await client.POST('/apis/v1beta1/jobs', { body, signal: options.signal }));
 }
 
-export async function enableRecurringRun(client: KfpV1Client, jobId: string): Promise<void> {
+export async function enableRecurringRun(
+  client: KfpV1Client,
+  jobId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('jobId', jobId, "'a7c2…'");
-  unwrap(await client.POST('/apis/v1beta1/jobs/{id}/enable', { params: { path: { id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/jobs/{id}/enable', { params: { path: { id } }, signal: options.signal }),
+  );
 }
 
-export async function disableRecurringRun(client: KfpV1Client, jobId: string): Promise<void> {
+export async function disableRecurringRun(
+  client: KfpV1Client,
+  jobId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('jobId', jobId, "'a7c2…'");
-  unwrap(await client.POST('/apis/v1beta1/jobs/{id}/disable', { params: { path: { id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/jobs/{id}/disable', {
+      params: { path: { id } },
+      signal: options.signal,
+    }),
+  );
 }
 
-export async function deleteRecurringRun(client: KfpV1Client, jobId: string): Promise<void> {
+export async function deleteRecurringRun(
+  client: KfpV1Client,
+  jobId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('jobId', jobId, "'a7c2…'");
-  unwrap(await client.DELETE('/apis/v1beta1/jobs/{id}', { params: { path: { id } } }));
+  unwrap(
+    await client.DELETE('/apis/v1beta1/jobs/{id}', { params: { path: { id } }, signal: options.signal }),
+  );
 }
 
 /** The recurring run (v1beta1 job) with this id (kfp.Client's `get_recurring_run`). */

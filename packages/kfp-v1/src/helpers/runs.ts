@@ -100,28 +100,70 @@ export async function getRun(
 }
 
 /** Asks KFP to stop a run. */
-export async function terminateRun(client: KfpV1Client, runId: string): Promise<void> {
+export async function terminateRun(
+  client: KfpV1Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v1beta1/runs/{run_id}/terminate', { params: { path: { run_id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/runs/{run_id}/terminate', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Re-runs the failed steps of a failed or terminated run. */
-export async function retryRun(client: KfpV1Client, runId: string): Promise<void> {
+export async function retryRun(
+  client: KfpV1Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v1beta1/runs/{run_id}/retry', { params: { path: { run_id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/runs/{run_id}/retry', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }
 
-export async function archiveRun(client: KfpV1Client, runId: string): Promise<void> {
+export async function archiveRun(
+  client: KfpV1Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v1beta1/runs/{id}:archive', { params: { path: { id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/runs/{id}:archive', {
+      params: { path: { id } },
+      signal: options.signal,
+    }),
+  );
 }
 
-export async function unarchiveRun(client: KfpV1Client, runId: string): Promise<void> {
+export async function unarchiveRun(
+  client: KfpV1Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v1beta1/runs/{id}:unarchive', { params: { path: { id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/runs/{id}:unarchive', {
+      params: { path: { id } },
+      signal: options.signal,
+    }),
+  );
 }
 
-export async function deleteRun(client: KfpV1Client, runId: string): Promise<void> {
+export async function deleteRun(
+  client: KfpV1Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.DELETE('/apis/v1beta1/runs/{id}', { params: { path: { id } } }));
+  unwrap(
+    await client.DELETE('/apis/v1beta1/runs/{id}', { params: { path: { id } }, signal: options.signal }),
+  );
 }

@@ -29,29 +29,44 @@ export async function createRecurringRun(
   return unwrap(await client.POST('/apis/v2beta1/recurringruns', { body, signal: options.signal }));
 }
 
-export async function enableRecurringRun(client: KfpV2Client, recurringRunId: string): Promise<void> {
+export async function enableRecurringRun(
+  client: KfpV2Client,
+  recurringRunId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
   unwrap(
     await client.POST('/apis/v2beta1/recurringruns/{recurring_run_id}:enable', {
       params: { path: { recurring_run_id } },
+      signal: options.signal,
     }),
   );
 }
 
-export async function disableRecurringRun(client: KfpV2Client, recurringRunId: string): Promise<void> {
+export async function disableRecurringRun(
+  client: KfpV2Client,
+  recurringRunId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
   unwrap(
     await client.POST('/apis/v2beta1/recurringruns/{recurring_run_id}:disable', {
       params: { path: { recurring_run_id } },
+      signal: options.signal,
     }),
   );
 }
 
-export async function deleteRecurringRun(client: KfpV2Client, recurringRunId: string): Promise<void> {
+export async function deleteRecurringRun(
+  client: KfpV2Client,
+  recurringRunId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
   unwrap(
     await client.DELETE('/apis/v2beta1/recurringruns/{recurring_run_id}', {
       params: { path: { recurring_run_id } },
+      signal: options.signal,
     }),
   );
 }

@@ -123,28 +123,73 @@ export async function getRun(
 }
 
 /** Asks KFP to stop a run; it moves through CANCELING to CANCELED. */
-export async function terminateRun(client: KfpV2Client, runId: string): Promise<void> {
+export async function terminateRun(
+  client: KfpV2Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:terminate', { params: { path: { run_id } } }));
+  unwrap(
+    await client.POST('/apis/v2beta1/runs/{run_id}:terminate', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Re-runs the failed steps of a failed or terminated run. */
-export async function retryRun(client: KfpV2Client, runId: string): Promise<void> {
+export async function retryRun(
+  client: KfpV2Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:retry', { params: { path: { run_id } } }));
+  unwrap(
+    await client.POST('/apis/v2beta1/runs/{run_id}:retry', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }
 
-export async function archiveRun(client: KfpV2Client, runId: string): Promise<void> {
+export async function archiveRun(
+  client: KfpV2Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:archive', { params: { path: { run_id } } }));
+  unwrap(
+    await client.POST('/apis/v2beta1/runs/{run_id}:archive', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }
 
-export async function unarchiveRun(client: KfpV2Client, runId: string): Promise<void> {
+export async function unarchiveRun(
+  client: KfpV2Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:unarchive', { params: { path: { run_id } } }));
+  unwrap(
+    await client.POST('/apis/v2beta1/runs/{run_id}:unarchive', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }
 
-export async function deleteRun(client: KfpV2Client, runId: string): Promise<void> {
+export async function deleteRun(
+  client: KfpV2Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.DELETE('/apis/v2beta1/runs/{run_id}', { params: { path: { run_id } } }));
+  unwrap(
+    await client.DELETE('/apis/v2beta1/runs/{run_id}', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }
