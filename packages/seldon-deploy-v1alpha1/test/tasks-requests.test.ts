@@ -129,7 +129,7 @@ describe('inference', () => {
   it('checks every value against its datatype and lists every problem in one error, no value echoed', async () => {
     const error = await inferSeldonPipeline(seldon, 'prod', 'iris-pipeline', {
       inputs: [
-        // @ts-expect-error: a string where FP32 needs numbers
+        // A string where FP32 needs numbers (the type allows strings: BYTES tensors hold them).
         { name: 'features', shape: [1, 2], datatype: 'FP32', data: [[1.5, 'secret-value']] },
         { name: 'flags', shape: [2], datatype: 'INT64', data: [true, 2] },
         { name: 'small', shape: [3], datatype: 'INT32', data: [1.5, 2 ** 31, -1] },

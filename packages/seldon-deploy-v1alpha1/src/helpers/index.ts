@@ -18,13 +18,13 @@ export {
   type DeleteAndWaitOptions,
   type DeployOptions,
   type DeployResult,
-  deleteSeldonDeploymentAndWait,
   deploySeldonDeployment,
 } from './deploy.js';
 export {
   type ChangeOptions,
   createSeldonDeployment,
   deleteSeldonDeployment,
+  deleteSeldonDeploymentAndWait,
   findSeldonDeployment,
   getSeldonDeployment,
   listSeldonDeployments,
