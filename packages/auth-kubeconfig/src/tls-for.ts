@@ -3,13 +3,13 @@ import type { ResolvedKubeconfig } from './load/resolved-kubeconfig.js';
 /** The TLS options a kubeconfig context asks for, in the shape of `@ml-platform/core`'s `tls` option. */
 export interface KubeconfigTls {
   /** The cluster's `certificate-authority(-data)`, PEM. */
-  ca?: string;
+  ca?: string | undefined;
   /** The user's `client-certificate(-data)`, PEM. */
-  cert?: string;
+  cert?: string | undefined;
   /** The user's `client-key(-data)`, PEM. */
-  key?: string;
+  key?: string | undefined;
   /** Only when the cluster entry says `insecure-skip-tls-verify: true`. */
-  insecureSkipVerify?: boolean;
+  insecureSkipVerify?: boolean | undefined;
 }
 
 export function tlsFor({ cluster, user }: ResolvedKubeconfig): KubeconfigTls | undefined {

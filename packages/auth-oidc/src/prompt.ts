@@ -30,8 +30,8 @@ export interface OidcPrompt {
 }
 
 export interface TerminalPromptOptions {
-  input?: NodeJS.ReadableStream;
-  output?: NodeJS.WritableStream;
+  input?: NodeJS.ReadableStream | undefined;
+  output?: NodeJS.WritableStream | undefined;
 }
 
 /** The default prompt: instructions on `output` (stderr), the pasted code from `input` (stdin). */

@@ -11,9 +11,9 @@ export interface KfpClientExtras {
    * or `'auto'` for kfp.Client's multi-user lookup (`~/.config/kfp/context.json`,
    * then the pod's ServiceAccount namespace file), read on first use.
    */
-  namespace?: ClientNamespaceOption;
+  namespace?: ClientNamespaceOption | undefined;
   /** Where `namespace: 'auto'` looks; defaults as kfp.Client's. */
-  namespaceFiles?: NamespaceFiles;
+  namespaceFiles?: NamespaceFiles | undefined;
 }
 
 const BASE_URL_EXAMPLE = 'https://<kubeflow-host>/pipeline';

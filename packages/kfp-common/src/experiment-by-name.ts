@@ -5,13 +5,13 @@ export interface ExperimentByNameOptions {
   /** The experiment's name (`display_name` in v2beta1), unique within its namespace. */
   name: string;
   /** The profile namespace; leave out on single-user deployments. */
-  namespace?: string;
-  signal?: AbortSignal;
+  namespace?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface GetOrCreateExperimentOptions extends ExperimentByNameOptions {
   /** Used only when the experiment is created. */
-  description?: string;
+  description?: string | undefined;
 }
 
 /**

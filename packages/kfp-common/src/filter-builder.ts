@@ -19,15 +19,15 @@ export type KfpFilterOperation =
 
 /** The value fields of a predicate, named alike in both API versions. */
 export interface KfpPredicateValue {
-  int_value?: number;
+  int_value?: number | undefined;
   /** int64, as a string in protobuf's JSON. */
-  long_value?: string;
-  string_value?: string;
+  long_value?: string | undefined;
+  string_value?: string | undefined;
   /** RFC 3339; compared as Unix seconds. */
-  timestamp_value?: string;
-  int_values?: { values?: number[] };
-  long_values?: { values?: string[] };
-  string_values?: { values?: string[] };
+  timestamp_value?: string | undefined;
+  int_values?: { values?: number[] | undefined } | undefined;
+  long_values?: { values?: string[] | undefined } | undefined;
+  string_values?: { values?: string[] | undefined } | undefined;
 }
 
 type KeyOf<F> = keyof F & string;

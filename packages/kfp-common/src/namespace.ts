@@ -10,20 +10,20 @@ export const SERVICE_ACCOUNT_NAMESPACE_FILE = '/var/run/secrets/kubernetes.io/se
 
 /** What kfp.Client keeps in `~/.config/kfp/context.json`. Unknown keys are kept as they are. */
 export interface KfpContext {
-  namespace?: string;
+  namespace?: string | undefined;
   [key: string]: unknown;
 }
 
 export interface NamespaceFiles {
   /** Default: `~/.config/kfp/context.json`, the file the Python SDK reads and writes. */
-  contextFile?: string;
+  contextFile?: string | undefined;
   /** Default: {@link SERVICE_ACCOUNT_NAMESPACE_FILE}. */
-  serviceAccountNamespaceFile?: string;
+  serviceAccountNamespaceFile?: string | undefined;
 }
 
 export interface ResolveNamespaceOptions extends NamespaceFiles {
   /** Wins over every file when given. */
-  namespace?: string;
+  namespace?: string | undefined;
 }
 
 /**
@@ -79,7 +79,7 @@ export async function readKfpContext(contextFile?: string): Promise<KfpContext |
  */
 export async function setUserNamespace(
   namespace: string,
-  options: { contextFile?: string } = {},
+  options: { contextFile?: string | undefined } = {},
 ): Promise<void> {
   const value = requireText('namespace', namespace, "'team-a'");
   const { dirname, mkdir, rename, writeFile } = await import('#runtime');

@@ -11,7 +11,7 @@ export interface LoadedPipelinePackage {
   /** The protojson (camelCase JSON) of the validated PipelineSpec: what to send as `pipeline_spec`. */
   pipelineSpec: Record<string, unknown>;
   /** The platform spec (Kubernetes settings), when the package has one, as protojson. */
-  platformSpec?: Record<string, unknown>;
+  platformSpec?: Record<string, unknown> | undefined;
   /** `pipelineInfo.name`. */
   pipelineName: string;
   /** The declared run-time inputs, `root.inputDefinitions.parameters`. */
@@ -21,12 +21,12 @@ export interface LoadedPipelinePackage {
   /** The same PipelineSpec as a typed protobuf-es message, for reading it with types. */
   spec: PipelineSpec;
   /** The platform spec as a typed protobuf-es message, when there is one. */
-  platform?: PlatformSpec;
+  platform?: PlatformSpec | undefined;
 }
 
 export interface LoadPipelinePackageOptions {
   /** Cancels reading a file; the promise rejects with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 type TextFormat = 'yaml' | 'json' | 'json-or-yaml';
@@ -100,7 +100,7 @@ export interface PackageDocuments {
   /** The file path or name the package came from (or `the given text`, ...), for messages. */
   sourceName: string;
   /** The file inside an archive the documents came from, for an archive. */
-  entry?: string;
+  entry?: string | undefined;
 }
 
 /**

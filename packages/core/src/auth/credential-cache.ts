@@ -14,7 +14,7 @@ export interface Credential {
   /** What the plugin sends (a token, a Cookie header value). Never logged. */
   readonly value: string;
   /** Epoch milliseconds after which the server will refuse it, when known. */
-  readonly expiresAt?: number;
+  readonly expiresAt?: number | undefined;
 }
 
 /** Why a credential is being acquired; plugins use it to pick their next step. */
@@ -27,10 +27,10 @@ export interface CredentialCacheOptions<C extends Credential> {
    */
   acquire: (reason: AcquireReason, previous: C | undefined) => Promise<C>;
   /** Treat a credential as expired this long before its `expiresAt`. Default 30 s (clock skew). */
-  skewMs?: number;
+  skewMs?: number | undefined;
   /** Start a background refresh this long before `expiresAt`. Default 5 min. */
-  refreshAheadMs?: number;
-  now?: () => number;
+  refreshAheadMs?: number | undefined;
+  now?: (() => number) | undefined;
 }
 
 export class CredentialCache<C extends Credential = Credential> {

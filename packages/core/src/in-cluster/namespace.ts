@@ -9,7 +9,7 @@ const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export interface InClusterFileOptions {
   /** Read this file instead of the in-cluster default. */
-  path?: string;
+  path?: string | undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { PrivateFileError, PrivateFileErrorCode } from './errors.js';
 
 export interface PrivateFileOptions {
   /** What the file holds, for messages: `a login session`, `OIDC tokens`. Default `credentials`. */
-  holds?: string;
+  holds?: string | undefined;
 }
 
 /** Permission bits that let anyone but the owner read or write. */

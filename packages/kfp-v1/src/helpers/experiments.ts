@@ -109,7 +109,7 @@ export async function deleteExperiment(
 export async function getExperiment(
   client: KfpV1Client,
   experimentId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Experiment> {
   const id = requireText('experimentId', experimentId, "'3f1c…'");
   return unwrap(

@@ -16,14 +16,14 @@ export type { AnyFilterFields, FilterScalar } from '@ml-platform/kfp-common';
  * it differs from v2beta1 in naming the operation `op`.
  */
 export interface KfpFilter {
-  predicates?: KfpPredicate[];
+  predicates?: KfpPredicate[] | undefined;
 }
 
 export type KfpPredicateOp = KfpFilterOperation;
 
 export interface KfpPredicate extends KfpPredicateValue {
-  op?: KfpPredicateOp;
-  key?: string;
+  op?: KfpPredicateOp | undefined;
+  key?: string | undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import { workflowManifestJson } from './workflow-manifest.js';
  */
 export type PipelineToRun =
   | {
-      pipelineVersion: { pipelineId?: string; pipelineVersionId?: string };
+      pipelineVersion: { pipelineId?: string | undefined; pipelineVersionId?: string | undefined };
       workflowManifest?: never;
     }
   | {
@@ -20,8 +20,12 @@ export type PipelineToRun =
     };
 
 export interface RunTarget {
-  pipeline_spec: { pipeline_id?: string; workflow_manifest?: string; parameters?: Parameter[] };
-  resource_references?: ResourceReference[];
+  pipeline_spec: {
+    pipeline_id?: string | undefined;
+    workflow_manifest?: string | undefined;
+    parameters?: Parameter[] | undefined;
+  };
+  resource_references?: ResourceReference[] | undefined;
 }
 
 /** The `pipeline_spec` and `resource_references` of a run or job. */

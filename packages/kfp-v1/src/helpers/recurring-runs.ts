@@ -67,7 +67,7 @@ export async function deleteRecurringRun(
 export async function getRecurringRun(
   client: KfpV1Client,
   recurringRunId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Job> {
   const id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
   return unwrap(

@@ -9,13 +9,13 @@ export interface RunSettings {
   /** Name shown in the UI. */
   name: string;
   /** The experiment that owns the run; the default experiment when left out. */
-  experimentId?: string;
-  description?: string;
+  experimentId?: string | undefined;
+  description?: string | undefined;
   /** Pipeline parameters by name; non-string values are sent as JSON text. */
-  parameters?: Record<string, unknown>;
+  parameters?: Record<string, unknown> | undefined;
   /** Kubernetes ServiceAccount the run's pods use. */
-  serviceAccount?: string;
-  signal?: AbortSignal;
+  serviceAccount?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export type CreateRunOptions = RunSettings & PipelineToRun;
@@ -39,9 +39,9 @@ export interface CreateRunFromPackageOptions extends RunSettings {
   source: PipelinePackageSource;
   /** The pipeline it is filed under: created on first use, given a new version after that. */
   pipelineName: string;
-  namespace?: string;
+  namespace?: string | undefined;
   /** Name of the new version; a timestamped one when left out. */
-  versionName?: string;
+  versionName?: string | undefined;
 }
 
 export interface RunFromPackage {
@@ -91,7 +91,7 @@ export async function createRunFromPackage(
 export async function getRun(
   client: KfpV1Client,
   runId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<RunDetail> {
   const run_id = requireText('runId', runId, "'5e0b…'");
   return unwrap(

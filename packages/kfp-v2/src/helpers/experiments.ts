@@ -64,7 +64,7 @@ export async function getOrCreateExperiment(
 export async function getExperiment(
   client: KfpV2Client,
   experimentId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Experiment> {
   const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
   return unwrap(

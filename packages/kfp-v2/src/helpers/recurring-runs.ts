@@ -75,7 +75,7 @@ export async function deleteRecurringRun(
 export async function getRecurringRun(
   client: KfpV2Client,
   recurringRunId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<RecurringRun> {
   const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
   return unwrap(

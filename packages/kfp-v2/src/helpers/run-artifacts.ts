@@ -35,7 +35,7 @@ interface RunArtifactPaths {
 }
 
 export interface ReadRunArtifactOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**

@@ -14,15 +14,15 @@ export interface RunSettings {
   /** Name shown in the UI. */
   displayName: string;
   /** The experiment the run belongs to; KFP's default experiment when left out. */
-  experimentId?: string;
-  description?: string;
+  experimentId?: string | undefined;
+  description?: string | undefined;
   /** Runtime parameters of the pipeline, by name. */
-  parameters?: Record<string, unknown>;
+  parameters?: Record<string, unknown> | undefined;
   /** Root of the run's output artifacts, e.g. `s3://bucket/runs`. */
-  pipelineRoot?: string;
+  pipelineRoot?: string | undefined;
   /** Kubernetes ServiceAccount the run's pods use. */
-  serviceAccount?: string;
-  signal?: AbortSignal;
+  serviceAccount?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export type CreateRunOptions = RunSettings & PipelineToRun;
@@ -50,9 +50,9 @@ export interface CreateRunFromPackageOptions extends RunSettings {
   /** The pipeline it is filed under: created on first use, given a new version after that. */
   pipelineName: string;
   /** Namespace of the pipeline; leave out for a shared pipeline or on single-user deployments. */
-  namespace?: string;
+  namespace?: string | undefined;
   /** Name of the new version; a timestamped one when left out. */
-  versionName?: string;
+  versionName?: string | undefined;
 }
 
 export interface RunFromPackage {
@@ -114,7 +114,7 @@ export async function createRunFromPackage(
 export async function getRun(
   client: KfpV2Client,
   runId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Run> {
   const run_id = requireText('runId', runId, "'5e0b…'");
   return unwrap(

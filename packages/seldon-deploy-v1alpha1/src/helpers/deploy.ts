@@ -13,7 +13,7 @@ import type { WaitGoneOptions } from './wait-gone.js';
 
 export interface DeployOptions extends WaitAvailableOptions, ChangeOptions {
   /** Where to deploy; defaults to the manifest's `metadata.namespace`. */
-  namespace?: string;
+  namespace?: string | undefined;
 }
 
 export interface DeployResult {

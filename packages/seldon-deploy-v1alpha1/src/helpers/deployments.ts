@@ -54,7 +54,7 @@ export const deleteSeldonDeploymentAndWait = deployments.removeAndWait;
 export async function listSeldonDeployments(
   client: SeldonDeployClient,
   namespace: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<SeldonDeployment[]> {
   const list = unwrap(
     await client.GET('/namespaces/{namespace}/seldondeployments', {
@@ -75,7 +75,7 @@ export async function predictSeldonDeployment(
   namespace: string,
   name: string,
   payload: unknown,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<unknown> {
   if (payload === undefined)
     throw invalidOption('payload is required, e.g. { data: { ndarray: [[5.1, 3.5, 1.4, 0.2]] } }.');

@@ -14,7 +14,7 @@ export async function findSeldonPipelineExperiment(
   client: SeldonDeployClient,
   namespace: string,
   pipeline: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<SeldonExperiment | undefined> {
   try {
     return unwrap(

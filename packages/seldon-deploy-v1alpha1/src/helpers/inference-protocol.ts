@@ -30,14 +30,14 @@ export interface InferenceRequestInput {
   datatype: InferenceDatatype;
   /** Row-major, flat or nested; as many elements as the shape's product. */
   data: TensorData;
-  parameters?: Record<string, unknown>;
+  parameters?: Record<string, unknown> | undefined;
 }
 
 export interface InferenceRequest {
-  id?: string;
+  id?: string | undefined;
   inputs: readonly InferenceRequestInput[];
-  outputs?: readonly { name: string; parameters?: Record<string, unknown> }[];
-  parameters?: Record<string, unknown>;
+  outputs?: readonly { name: string; parameters?: Record<string, unknown> | undefined }[] | undefined;
+  parameters?: Record<string, unknown> | undefined;
 }
 
 export interface InferenceResponseOutput {
@@ -45,14 +45,14 @@ export interface InferenceResponseOutput {
   shape: number[];
   datatype: InferenceDatatype;
   data: (number | string | boolean)[];
-  parameters?: Record<string, unknown>;
+  parameters?: Record<string, unknown> | undefined;
 }
 
 export interface InferenceResponse {
   model_name: string;
-  model_version?: string;
-  id?: string;
-  parameters?: Record<string, unknown>;
+  model_version?: string | undefined;
+  id?: string | undefined;
+  parameters?: Record<string, unknown> | undefined;
   outputs: InferenceResponseOutput[];
 }
 

@@ -44,7 +44,7 @@ export async function listSeldonPipelineModels(
   client: SeldonDeployClient,
   namespace: string,
   pipeline: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<SeldonModel[]> {
   const list = unwrap(
     await client.GET('/namespaces/{namespace}/pipelines/{name}/models', {

@@ -39,7 +39,7 @@ export const deleteSeldonPipelineAndWait = pipelines.removeAndWait;
 export async function listSeldonPipelines(
   client: SeldonDeployClient,
   namespace: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<SeldonPipeline[]> {
   const list = unwrap(
     await client.GET('/namespaces/{namespace}/pipelines', {

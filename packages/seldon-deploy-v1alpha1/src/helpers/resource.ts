@@ -48,9 +48,9 @@ const untyped = (client: SeldonDeployClient) =>
   client as unknown as { GET: Call; POST: Call; PUT: Call; DELETE: Call };
 
 /** The six helpers of one resource kind. */
-export function resourceHelpers<T extends { metadata?: { name?: string; namespace?: string } }>(
-  kind: ResourceKind<T>,
-) {
+export function resourceHelpers<
+  T extends { metadata?: { name?: string | undefined; namespace?: string | undefined } },
+>(kind: ResourceKind<T>) {
   async function get(
     client: SeldonDeployClient,
     namespace: string,
