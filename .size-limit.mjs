@@ -47,19 +47,20 @@ export default [
   budget('@ml-platform/kfp-v2', 'bench/consumers/kfp-v2.mjs', '15.25 kB'),
   // No undici: the endpoint and helpers need no transport.
   budget('@ml-platform/kfp-common', 'bench/consumers/kfp-common.mjs', '1.25 kB'),
-  // The loader (PipelineSpec protobuf types, js-yaml, fflate, modern-tar) measured 66.1 kB when set.
+  // The loader (PipelineSpec protobuf types, js-yaml, fflate, modern-tar) measured 66.1 kB when set;
+  // 97.7 kB once YAML went through core's reader on the `yaml` package (js-yaml has no alias limit).
   budget(
     '@ml-platform/kfp-v2 runPipelinePackage with its loader',
     'bench/consumers/kfp-v2-run-package.mjs',
-    '76.5 kB',
+    '100 kB',
   ),
   // Meant to be loaded on demand (a dynamic import where a package is run), so it stays out of a
-  // client's startup bundle. It needs no undici: one budget. 58.0 kB when set; the PipelineSpec
-  // schema descriptor, @bufbuild/protobuf's JSON codec and js-yaml are most of it.
+  // client's startup bundle. It needs no undici: one budget. 58.0 kB when set with js-yaml; 81.9 kB
+  // with the `yaml` package (+24 kB), which core's bounded YAML reader needs for its alias limit.
   {
     name: '@ml-platform/kfp-pipeline-spec',
     path: 'bench/consumers/kfp-pipeline-spec.mjs',
-    limit: '60 kB',
+    limit: '84 kB',
     gzip: true,
     modifyEsbuildConfig: forNode,
   },

@@ -9,7 +9,7 @@ export interface Hop {
   method: 'GET' | 'POST';
   url: URL;
   /** An urlencoded form body. */
-  form?: URLSearchParams;
+  form?: URLSearchParams | undefined;
 }
 
 export interface HopResult {

@@ -28,42 +28,42 @@ export interface DexSessionAuthOptions {
    */
   password: string | (() => string | Promise<string>);
   /** The Dex connector to log in with, e.g. `local` (static passwords) or `ldap`. Default `local`. */
-  connector?: string;
+  connector?: string | undefined;
   /**
    * Dex's URL, when it is on another origin than the endpoint. Pins the one
    * origin (besides the endpoint's) the login may visit and post the
    * credentials to. Default: the origin the gateway first redirects to.
    */
-  dexUrl?: string;
+  dexUrl?: string | undefined;
   /** Custom CA or explicitly disabled verification; applies to the login flow. Pass the same to the client. */
-  tls?: TlsOptions;
+  tls?: TlsOptions | undefined;
   /** Abort each request of the login flow after this many milliseconds. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Keep the session cookies in this file so the next run of a CLI reuses
    * them instead of logging in again. Written atomically, mode 0600 (missing
    * directories 0700); a file others can read or write is refused with
    * AUTH_DEX_SESSION_FILE naming its mode, never read.
    */
-  sessionFile?: string;
+  sessionFile?: string | undefined;
   /** Requests the login flow may make before giving up. Default 20. */
-  maxRedirects?: number;
+  maxRedirects?: number | undefined;
   /**
    * After Dex refused the username and password, do not post them again for
    * this long (ms): every call in that window fails at once with the same
    * AUTH_DEX_BAD_CREDENTIALS error, so a retry loop cannot lock an LDAP
    * account. `0` turns it off. Default 60000.
    */
-  passwordCooldownMs?: number;
+  passwordCooldownMs?: number | undefined;
   /** The fetch the login flow sends with (tests, instrumentation). When given, `tls` is not applied. */
-  fetch?: FetchFunction;
+  fetch?: FetchFunction | undefined;
   /**
    * A forward proxy for the login flow, `http://[user:password@]host:port`, or `false` for
    * none. Left out: `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` decide. Pass the same to the client.
    */
-  proxy?: string | URL | false;
+  proxy?: string | URL | false | undefined;
   /** Receives one line per request of the login flow (method, redacted URL, status); never a secret. */
-  log?: (line: string) => void;
+  log?: ((line: string) => void) | undefined;
 }
 
 export interface ResolvedOptions {

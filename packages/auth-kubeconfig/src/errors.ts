@@ -27,11 +27,11 @@ export type KubeconfigErrorCode = (typeof KubeconfigErrorCode)[keyof typeof Kube
 /** Where in the kubeconfig the problem is. Every part that is known is given. */
 export interface KubeconfigLocation {
   /** The kubeconfig file (absolute path). */
-  file?: string;
+  file?: string | undefined;
   /** The context being used. */
-  context?: string;
+  context?: string | undefined;
   /** The field, as kubectl spells it, e.g. `users["alice"].user.exec.apiVersion`. */
-  field?: string;
+  field?: string | undefined;
 }
 
 /** The kubeconfig (or a file it names) cannot be used. Never carries a token, key or certificate. */

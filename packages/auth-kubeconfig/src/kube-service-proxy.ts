@@ -17,7 +17,7 @@ export interface KubeServiceProxyOptions extends KubeconfigAuthOptions {
   /** The Service port's name (`http`) or number (`8888`). */
   port: string | number;
   /** How the API server talks to the Service: `http` (default) or `https`. */
-  scheme?: 'http' | 'https';
+  scheme?: 'http' | 'https' | undefined;
 }
 
 /** Client options: spread them into any client factory. */

@@ -13,9 +13,9 @@ export interface KubeconfigAuthOptions extends LoadKubeconfigOptions {
    * of the credential's lifetime, so a short-lived one is not re-made on
    * every request. Default 10 000 ms.
    */
-  clockSkewMs?: number;
+  clockSkewMs?: number | undefined;
   /** Stop an exec plugin that has not finished after this long. Default 120 000 ms (interactive logins take a while). */
-  execTimeoutMs?: number;
+  execTimeoutMs?: number | undefined;
 }
 
 export interface ResolvedAuthOptions {

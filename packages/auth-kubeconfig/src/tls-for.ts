@@ -3,15 +3,15 @@ import type { ResolvedKubeconfig } from './load/resolved-kubeconfig.js';
 /** The TLS options a kubeconfig context asks for, in the shape of `@ml-platform/core`'s `tls` option. */
 export interface KubeconfigTls {
   /** The cluster's `certificate-authority(-data)`, PEM. */
-  ca?: string;
+  ca?: string | undefined;
   /** The user's `client-certificate(-data)`, PEM. */
-  cert?: string;
+  cert?: string | undefined;
   /** The user's `client-key(-data)`, PEM. */
-  key?: string;
+  key?: string | undefined;
   /** Only when the cluster entry says `insecure-skip-tls-verify: true`. */
-  insecureSkipVerify?: boolean;
+  insecureSkipVerify?: boolean | undefined;
   /** The cluster's `tls-server-name`: sent as SNI and checked against the server's certificate. */
-  serverName?: string;
+  serverName?: string | undefined;
 }
 
 export function tlsFor({ cluster, user }: ResolvedKubeconfig): KubeconfigTls | undefined {

@@ -28,68 +28,68 @@ export interface OidcAuthOptions {
   /** How tokens are obtained when there is no valid cached token and refreshing is not possible. */
   flow: OidcFlow;
   /** Default `kubeflow-pipelines-sdk` (deployKF) for the interactive flows; required for the others. */
-  clientId?: string;
+  clientId?: string | undefined;
   /** For confidential clients; required for `client_credentials`. */
-  clientSecret?: string;
+  clientSecret?: string | undefined;
   /** Default: `client_secret_basic` unless the provider only advertises `client_secret_post`; `none` without a secret. */
-  clientAuthMethod?: ClientAuthMethod;
+  clientAuthMethod?: ClientAuthMethod | undefined;
   /** Space-separated scopes. Default `openid email groups profile offline_access`; none for `client_credentials`. */
-  scope?: string;
+  scope?: string | undefined;
   /** Which token goes into `Authorization: Bearer`. Default `id_token`. */
-  tokenType?: OidcTokenType;
+  tokenType?: OidcTokenType | undefined;
   /** RFC 8707 resource indicator(s), sent with every authorization and token request. */
-  resource?: string | readonly string[];
+  resource?: string | readonly string[] | undefined;
   /** `password` flow: the user's name. */
-  username?: string;
+  username?: string | undefined;
   /** `password` flow: the user's password. */
-  password?: string;
+  password?: string | undefined;
   /**
    * `password` flow: after the provider refused the username or password
    * (`invalid_grant`), do not send them again for this long (ms); every call
    * in that window fails at once with the same AUTH_OIDC_BAD_CREDENTIALS
    * error, so a retry loop cannot lock the account. `0` turns it off. Default 60000.
    */
-  passwordCooldownMs?: number;
+  passwordCooldownMs?: number | undefined;
   /** `authorization_code` flow: `out-of-band` (default, paste the code) or `loopback` (RFC 8252 local redirect). */
-  redirect?: 'out-of-band' | 'loopback';
+  redirect?: 'out-of-band' | 'loopback' | undefined;
   /** Out-of-band redirect URI. Default `urn:ietf:wg:oauth:2.0:oob`. */
-  redirectUri?: string;
+  redirectUri?: string | undefined;
   /** Loopback port on 127.0.0.1. Default 0: any free port (RFC 8252 section 7.3). */
-  loopbackPort?: number;
+  loopbackPort?: number | undefined;
   /** How interactive flows talk to the user. Default: stderr and stdin. */
-  prompt?: OidcPrompt;
+  prompt?: OidcPrompt | undefined;
   /** `false`: never ask the user; fail with AUTH_OIDC_LOGIN_REQUIRED when only a login would help. Default true. */
-  interactive?: boolean;
+  interactive?: boolean | undefined;
   /** How long to wait for the loopback redirect or the device approval, ms. Default 300000. */
-  loginTimeoutMs?: number;
+  loginTimeoutMs?: number | undefined;
   /**
    * The token cache file: `true`/`false`, or `{ path }`. Default: on for
    * interactive flows, off otherwise. Written atomically, mode 0600 (missing
    * directories 0700); a file others can read or write is refused with
    * AUTH_OIDC_TOKEN_CACHE_FILE naming its mode, never read.
    */
-  tokenCache?: boolean | { path: string };
+  tokenCache?: boolean | { path: string } | undefined;
   /** Allow an `http://` issuer that is not on loopback. Anyone on the path can then read the tokens. */
-  allowHttpIssuer?: boolean;
+  allowHttpIssuer?: boolean | undefined;
   /** Custom CA bundle, or explicitly turned-off verification, for discovery and token calls. */
-  tls?: TlsOptions;
+  tls?: TlsOptions | undefined;
   /** Abort each call to the provider after this many ms. Default 30000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** A fetch for calls to the provider (instrumentation, tests). `tls` is ignored when given. */
-  fetch?: FetchFunction;
+  fetch?: FetchFunction | undefined;
   /**
    * A forward proxy for discovery and token calls, `http://[user:password@]host:port`, or
    * `false` for none. Left out: `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` decide, as for the clients.
    */
-  proxy?: string | URL | false;
+  proxy?: string | URL | false | undefined;
   /** Treat a token as expired this long before its expiry. Default 30000 ms. */
-  skewMs?: number;
+  skewMs?: number | undefined;
   /** Start refreshing in the background this long before expiry. Default 60000 ms. */
-  refreshAheadMs?: number;
+  refreshAheadMs?: number | undefined;
   /** Clock for expiry decisions (tests). Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Receives non-fatal problems (refresh refused, corrupt cache file). Default: `process.emitWarning`. */
-  onWarning?: (warning: OidcAuthWarning) => void;
+  onWarning?: ((warning: OidcAuthWarning) => void) | undefined;
 }
 
 export interface ResolvedOptions {

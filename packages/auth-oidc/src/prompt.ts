@@ -34,9 +34,9 @@ export interface OidcPrompt {
 /** The options of `createTerminalPrompt`: where instructions go and where a pasted code is read from. */
 export interface TerminalPromptOptions {
   /** Where a pasted authorization code is read from. Default `process.stdin`. */
-  input?: NodeJS.ReadableStream;
+  input?: NodeJS.ReadableStream | undefined;
   /** Where instructions are written. Default `process.stderr`. */
-  output?: NodeJS.WritableStream;
+  output?: NodeJS.WritableStream | undefined;
 }
 
 /** The default prompt: instructions on `output` (stderr), the pasted code from `input` (stdin). */

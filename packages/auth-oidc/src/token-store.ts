@@ -9,7 +9,7 @@ export interface CacheKey {
 /** What a step under the store's lock decided: its result, and what to save (`null` removes the entry). */
 export interface StoreStep<T> {
   readonly result: T;
-  readonly write?: StoredTokens | null;
+  readonly write?: StoredTokens | null | undefined;
 }
 
 /**

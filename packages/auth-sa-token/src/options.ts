@@ -11,28 +11,28 @@ export interface ServiceAccountTokenAuthOptions {
    * The token file. Default: `KF_PIPELINES_SA_TOKEN_PATH`, else
    * `/var/run/secrets/kubeflow/pipelines/token`.
    */
-  path?: string;
+  path?: string | undefined;
   /**
    * `'kubernetes'` uses the token Kubernetes mounts into every pod
    * (`/var/run/secrets/kubernetes.io/serviceaccount/token`, audience: the
    * Kubernetes API server) instead, for APIs that accept it. Default
    * `'kubeflow-pipelines'`. Not together with `path`.
    */
-  source?: TokenSource;
+  source?: TokenSource | undefined;
   /** Watch the token's directory to notice rotation at once. Default true. */
-  watch?: boolean;
+  watch?: boolean | undefined;
   /**
    * Also compare the file's identity (one `stat`) at most this often, for file
    * systems where watching does not work. Default 1000 ms; 0 checks on every request.
    */
-  checkIntervalMs?: number;
+  checkIntervalMs?: number | undefined;
   /**
    * Clock difference allowed around the token's `exp`, ms. From this long
    * before `exp` the file is re-read on every request (a rotation is due); an
    * unchanged token is still sent, with one warning, until this long after
    * `exp`, then refused with AUTH_SA_TOKEN_EXPIRED. Default 30 000 ms.
    */
-  clockSkewMs?: number;
+  clockSkewMs?: number | undefined;
   /** Where `KF_PIPELINES_SA_TOKEN_PATH` is read from. Default `process.env`. */
   env?: Record<string, string | undefined>;
 }

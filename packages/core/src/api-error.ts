@@ -16,18 +16,18 @@ export const ApiErrorCode = {
  * (`{ code, message, requestId }`).
  */
 export interface UpstreamError {
-  code?: number;
-  message?: string;
-  details?: unknown[];
+  code?: number | undefined;
+  message?: string | undefined;
+  details?: unknown[] | undefined;
 }
 
 export interface ApiErrorInit {
-  code?: string;
+  code?: string | undefined;
   status: number;
   method: string;
   url: string;
   body?: unknown;
-  requestId?: string;
+  requestId?: string | undefined;
   hint?: string | undefined;
   cause?: unknown;
   /**
@@ -35,7 +35,7 @@ export interface ApiErrorInit {
    * sends them) from the message, `upstream` and `body`, since error pages
    * may echo the headers or form they received.
    */
-  secrets?: readonly string[];
+  secrets?: readonly string[] | undefined;
 }
 
 /**

@@ -11,22 +11,22 @@ export interface ApiClientOptions extends TransportOptions {
   /** The URL the spec's paths are relative to (what `host` is to the Python SDKs). */
   baseUrl: string;
   /** One auth plugin or a list; they sign every request in order. */
-  auth?: AuthPlugin | readonly AuthPlugin[];
+  auth?: AuthPlugin | readonly AuthPlugin[] | undefined;
   /** More openapi-fetch middleware, run before the auth plugins. */
-  middleware?: readonly Middleware[];
+  middleware?: readonly Middleware[] | undefined;
   /** Headers sent with every request. */
-  headers?: HeadersOptions;
+  headers?: HeadersOptions | undefined;
   /**
    * Bound each call as a whole: credential acquisition (and waiting on another
    * request's), the request, a re-acquisition and replay after a 401, and
    * reading the body. At most 2^31-1. A per-call `signal` still applies.
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Refuse a response body larger than this many bytes (`RESPONSE_TOO_LARGE`),
    * instead of holding it in memory. Default 64 MiB.
    */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
 }
 
 /**

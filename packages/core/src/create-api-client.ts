@@ -26,11 +26,11 @@ export interface ApiClientDefaults {
    */
   notFoundHint?: (baseUrl: URL) => string | undefined;
   /** Where the API is when the options have no `baseUrl` (KFP: the environment); called after the options are checked. */
-  defaultBaseUrl?: () => string;
+  defaultBaseUrl?: (() => string) | undefined;
 }
 
 /** A client's options as an API package takes them: `baseUrl` may be left out when `defaults.defaultBaseUrl` finds one. */
-export type ApiClientInput = Omit<ApiClientOptions, 'baseUrl'> & { baseUrl?: string };
+export type ApiClientInput = Omit<ApiClientOptions, 'baseUrl'> & { baseUrl?: string | undefined };
 
 /**
  * Builds a typed openapi-fetch client over `Paths`: the one factory behind

@@ -17,23 +17,23 @@ export type PemInput = string | Uint8Array;
  */
 export interface TlsOptions {
   /** PEM bundle(s) of the CA(s) to trust, e.g. the in-cluster `ca.crt`. Replaces the default roots. */
-  ca?: PemInput | readonly PemInput[];
+  ca?: PemInput | readonly PemInput[] | undefined;
   /** PEM client certificate (chain) for mutual TLS, e.g. a kubeconfig's `client-certificate-data`. Needs `key`. */
-  cert?: PemInput;
+  cert?: PemInput | undefined;
   /** PEM private key of `cert` (unencrypted), e.g. a kubeconfig's `client-key-data`. Needs `cert`. */
-  key?: PemInput;
+  key?: PemInput | undefined;
   /**
    * Turns certificate verification off (the Python SDKs' `skip_tls_verify`).
    * Only for development clusters with self-signed certificates: anyone on the
    * path can then read the credentials this client sends.
    */
-  insecureSkipVerify?: boolean;
+  insecureSkipVerify?: boolean | undefined;
   /**
    * The name to send as SNI and to verify the server's certificate against,
    * instead of the URL's host (a kubeconfig's `tls-server-name`): for a server
    * reached by an address its certificate does not name, e.g. an IP or a tunnel.
    */
-  serverName?: string;
+  serverName?: string | undefined;
 }
 
 const TLS_KEYS = new Set(['ca', 'cert', 'key', 'insecureSkipVerify', 'serverName']);

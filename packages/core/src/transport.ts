@@ -25,30 +25,30 @@ export const TransportErrorCode = {
  */
 export interface TransportOptions {
   /** A fetch to send requests with (tests, instrumentation). Defaults to the global fetch. */
-  fetch?: (input: Request) => Promise<Response>;
+  fetch?: ((input: Request) => Promise<Response>) | undefined;
   /** Abort each request after this many milliseconds (the caller's own `signal` still applies). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Custom CA bundle, client certificate (mutual TLS), or explicitly turned-off verification. Ignored when `fetch` is given. */
-  tls?: TlsOptions;
+  tls?: TlsOptions | undefined;
   /**
    * A forward proxy, `http://[user:password@]host:port` (HTTPS is tunnelled with
    * CONNECT), or `false` for none. Left out: `HTTPS_PROXY`, `HTTP_PROXY` and
    * `NO_PROXY` (upper or lower case) decide. Cannot be combined with `fetch`.
    */
-  proxy?: string | URL | false;
+  proxy?: string | URL | false | undefined;
   /**
    * Retries of idempotent requests after 429, 502, 503, 504 and dropped
    * connections, with exponential backoff and full jitter; `Retry-After` is
    * honoured up to a bound. On by default; `false` turns it off.
    */
-  retry?: false | RetryOptions;
+  retry?: false | RetryOptions | undefined;
   /** Sent as `User-Agent` unless the request sets its own. */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /**
    * Receives the exact credential bytes every request carries (see
    * `secretsOfRequest`), so a plugin can redact them from errors about its own calls.
    */
-  sentSecrets?: SentSecrets;
+  sentSecrets?: SentSecrets | undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import { requestSummaryOf } from './response-guard.js';
 
 /** The shape every openapi-fetch call resolves to. */
 export interface FetchResultLike<Data> {
-  data?: Data;
+  data?: Data | undefined;
   error?: unknown;
   response: Response;
 }

@@ -11,9 +11,9 @@ export interface ByNameOptions {
    * The profile namespace to look in; default: the client's namespace. Leave
    * both out on single-user deployments.
    */
-  namespace?: string;
+  namespace?: string | undefined;
   /** Cancels the lookup. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** The options of `findPipelineByName`. */

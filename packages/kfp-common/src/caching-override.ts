@@ -7,9 +7,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export interface CachingOverride {
   /** Sets `cachingOptions.enableCache` of every task in `root.dag.tasks`. */
-  enableCaching?: boolean;
+  enableCaching?: boolean | undefined;
   /** Sets `cachingOptions.cacheKey` of every task in `root.dag.tasks`. */
-  cacheKey?: string;
+  cacheKey?: string | undefined;
 }
 
 /**

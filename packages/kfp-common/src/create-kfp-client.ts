@@ -21,15 +21,15 @@ export interface KfpClientExtras {
    * or `'auto'` for kfp.Client's multi-user lookup (`~/.config/kfp/context.json`,
    * then the pod's ServiceAccount namespace file), read on first use.
    */
-  namespace?: ClientNamespaceOption;
+  namespace?: ClientNamespaceOption | undefined;
   /** Where `namespace: 'auto'` looks; defaults as kfp.Client's. */
-  namespaceFiles?: NamespaceFiles;
+  namespaceFiles?: NamespaceFiles | undefined;
   /**
    * The Service reached through the API server's proxy when the client, given
    * no `baseUrl`, falls through to the kubeconfig: `namespace/name:port`.
    * Default `kubeflow/ml-pipeline:http`.
    */
-  kubeService?: string;
+  kubeService?: string | undefined;
 }
 
 const BASE_URL_EXAMPLE = 'https://<kubeflow-host>/pipeline';

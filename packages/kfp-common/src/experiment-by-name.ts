@@ -8,7 +8,7 @@ export type ExperimentByNameOptions = ByNameOptions;
 /** The options of `getOrCreateExperiment`. */
 export interface GetOrCreateExperimentOptions extends ExperimentByNameOptions {
   /** Used only when the experiment is created. */
-  description?: string;
+  description?: string | undefined;
 }
 
 /**

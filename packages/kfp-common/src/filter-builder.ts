@@ -20,28 +20,28 @@ export type KfpFilterOperation =
 /** The value fields of a predicate, named alike in both API versions. */
 export interface KfpPredicateValue {
   /** An int32 value. */
-  int_value?: number;
+  int_value?: number | undefined;
   /** int64, as a string in protobuf's JSON. */
-  long_value?: string;
+  long_value?: string | undefined;
   /** A text value. */
-  string_value?: string;
+  string_value?: string | undefined;
   /** RFC 3339; compared as Unix seconds. */
-  timestamp_value?: string;
+  timestamp_value?: string | undefined;
   /** The int32 values of an `IN` predicate. */
   int_values?: {
     /** The values, any of which matches. */
-    values?: number[];
-  };
+    values?: number[] | undefined;
+  } | undefined;
   /** The int64 values of an `IN` predicate, as strings. */
   long_values?: {
     /** The values, any of which matches. */
-    values?: string[];
-  };
+    values?: string[] | undefined;
+  } | undefined;
   /** The text values of an `IN` predicate. */
   string_values?: {
     /** The values, any of which matches. */
-    values?: string[];
-  };
+    values?: string[] | undefined;
+  } | undefined;
 }
 
 type KeyOf<F> = keyof F & string;

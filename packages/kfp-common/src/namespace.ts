@@ -10,7 +10,7 @@ export const SERVICE_ACCOUNT_NAMESPACE_FILE = '/var/run/secrets/kubernetes.io/se
 
 /** What kfp.Client keeps in `~/.config/kfp/context.json`. Unknown keys are kept as they are. */
 export interface KfpContext {
-  namespace?: string;
+  namespace?: string | undefined;
   [key: string]: unknown;
 }
 
@@ -20,9 +20,9 @@ export interface KfpContext {
  */
 export interface NamespaceFiles {
   /** Default: `~/.config/kfp/context.json`, the file the Python SDK reads and writes. */
-  contextFile?: string;
+  contextFile?: string | undefined;
   /** Default: {@link SERVICE_ACCOUNT_NAMESPACE_FILE}. */
-  serviceAccountNamespaceFile?: string;
+  serviceAccountNamespaceFile?: string | undefined;
 }
 
 /**
@@ -31,7 +31,7 @@ export interface NamespaceFiles {
  */
 export interface ResolveNamespaceOptions extends NamespaceFiles {
   /** Wins over every file when given. */
-  namespace?: string;
+  namespace?: string | undefined;
 }
 
 /**
@@ -87,7 +87,7 @@ export async function readKfpContext(contextFile?: string): Promise<KfpContext |
  */
 export async function setUserNamespace(
   namespace: string,
-  options: { contextFile?: string } = {},
+  options: { contextFile?: string | undefined } = {},
 ): Promise<void> {
   const value = requireText('namespace', namespace, "'team-a'");
   const { dirname, mkdir, rename, writeFile } = await import('#runtime');

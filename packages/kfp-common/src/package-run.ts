@@ -8,10 +8,10 @@ export interface PackageRunInput extends CachingOverride {
   /** A file path (Node), `{ text, name? }`, a Blob/File, or an already-parsed pipeline object. */
   source: PipelineSource;
   /** Run-time parameters by name, checked against the package's declared inputs. */
-  parameters?: Record<string, unknown>;
+  parameters?: Record<string, unknown> | undefined;
   /** Default: `<pipelineInfo.name> <YYYY-MM-DD HH-mm-ss>`. */
-  displayName?: string;
-  signal?: AbortSignal;
+  displayName?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /**

@@ -8,17 +8,17 @@ import { encodeKfpFilter } from './filter-builder.js';
  */
 export interface KfpListOptions {
   /** Path and query parameters of the operation (paging keys excluded). */
-  params?: { path?: unknown; query?: unknown };
+  params?: { path?: unknown; query?: unknown } | undefined;
   /** Items per request; the server's default (20) when left out. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** A filter builder or a filter message; encoded for you. */
-  filter?: object;
+  filter?: object | undefined;
   /** `"created_at desc"`, ... (a field name, optionally `asc`/`desc`). */
-  sortBy?: string;
+  sortBy?: string | undefined;
   /** Stop after this many items, without fetching further pages. */
-  limit?: number;
+  limit?: number | undefined;
   /** Cancels the request in flight and stops the iteration. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** The query keys the paging helpers manage themselves. */
@@ -45,7 +45,10 @@ export type KfpSortBy<Field extends string> = Field | `${Field} ${'asc' | 'desc'
 
 type LooseGet = (
   path: string,
-  init: { params: { path?: unknown; query: Record<string, unknown> }; signal?: AbortSignal },
+  init: {
+    params: { path?: unknown | undefined; query: Record<string, unknown> };
+    signal?: AbortSignal | undefined;
+  },
 ) => Promise<FetchResultLike<Record<string, unknown>>>;
 
 /**

@@ -6,7 +6,10 @@ import { KfpError, KfpErrorCode } from './errors.js';
  * (a `File` keeps its name). KFP picks the format from the file name
  * (`.yaml`, `.yml`, `.json`) or from the content (zip, gzipped tarball).
  */
-export type PipelinePackageSource = { path: string | URL } | { text: string; fileName?: string } | Blob;
+export type PipelinePackageSource =
+  | { path: string | URL }
+  | { text: string; fileName?: string | undefined }
+  | Blob;
 
 const KNOWN_EXTENSIONS = ['.yaml', '.yml', '.json', '.zip', '.tar.gz', '.tgz'];
 

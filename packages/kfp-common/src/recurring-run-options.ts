@@ -6,11 +6,11 @@ export interface RecurringRunScheduling {
   /** A cron expression or an interval, exactly one. */
   schedule: RecurringSchedule;
   /** Runs allowed at the same time, 1 to 10. Default 1. */
-  maxConcurrency?: number;
+  maxConcurrency?: number | undefined;
   /** When behind schedule, start only the latest missed run instead of every one. */
-  noCatchup?: boolean;
+  noCatchup?: boolean | undefined;
   /** Start scheduling right away. Default true. */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
 }
 
 /** Checks `maxConcurrency` and `enabled` before anything is sent, and fills in their defaults. */

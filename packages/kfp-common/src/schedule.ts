@@ -6,8 +6,12 @@ import { checkCronExpression } from './cron.js';
  * `apiTrigger`, v2beta1's `v2beta1Trigger`); int64 travels as a string.
  */
 export interface KfpTrigger {
-  cron_schedule?: { cron?: string; start_time?: string; end_time?: string };
-  periodic_schedule?: { interval_second?: string; start_time?: string; end_time?: string };
+  cron_schedule?:
+    | { cron?: string | undefined; start_time?: string | undefined; end_time?: string | undefined }
+    | undefined;
+  periodic_schedule?:
+    | { interval_second?: string | undefined; start_time?: string | undefined; end_time?: string | undefined }
+    | undefined;
 }
 
 interface ScheduleWindow {

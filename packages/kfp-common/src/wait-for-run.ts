@@ -4,11 +4,11 @@ import { KfpErrorCode, type KfpErrorCodeValue } from './errors.js';
 /** How `waitForRunCompletion` waits: its deadline, cancellation, progress callback and poll timing. */
 export interface KfpRunWaitOptions<Run> extends PollUntilOptions<Run> {
   /** Give up after this many milliseconds with `KFP_RUN_WAIT_TIMEOUT`. Default: no limit. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Cancels the wait (and the request in flight) with `KFP_RUN_WAIT_ABORTED`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Called with every run fetched, e.g. to log progress. */
-  onPoll?: (run: Run) => void;
+  onPoll?: ((run: Run) => void) | undefined;
 }
 
 /** What tells an API version's run apart: how to fetch it, when it is over, what its progress is called. */
@@ -28,7 +28,7 @@ export interface KfpRunWatch<Run> {
   error: new (
     code: KfpErrorCodeValue,
     message: string,
-    init: { runId: string; lastRun?: Run; cause?: unknown },
+    init: { runId: string; lastRun?: Run | undefined; cause?: unknown },
   ) => Error;
 }
 

@@ -1,11 +1,10 @@
 // Text -> the JSON documents of a pipeline package. kfp writes packages with PyYAML and
-// kfp.Client reads them with PyYAML before sending the spec inline. js-yaml's parser reads
-// everything PyYAML writes (long wrapped strings of every style included); its scalars are
-// resolved as PyYAML resolves them (yaml-1-1-schema.ts). A duplicate key is an error here, as it
-// is on the KFP server (gopkg.in/yaml.v3), where PyYAML would silently keep the last value.
-import { loadAll, YAMLException } from 'js-yaml';
+// kfp.Client reads them with PyYAML before sending the spec inline, so they are read as PyYAML
+// reads them (core's YAML reader, `yamlVersion: '1.1'`), with aliases bounded: a 1.2 kB package
+// must not expand into a 13 MB run. A duplicate key is an error here, as it is on the KFP server
+// (gopkg.in/yaml.v3), where PyYAML would silently keep the last value.
+import { parseYamlDocuments } from '@ml-platform/core/yaml';
 import { InvalidPipelinePackageError, type PackageLocation } from './errors.js';
-import { PYYAML_SAFE_SCHEMA } from './yaml-1-1-schema.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -51,20 +50,15 @@ export function parseDocuments(
       );
     }
   }
+  const source =
+    typeof sourceName === 'string' ? sourceName : `${sourceName.entry} in ${sourceName.sourceName}`;
   let documents: unknown[];
   try {
-    documents = loadAll(text, null, {
-      schema: PYYAML_SAFE_SCHEMA,
-      filename: typeof sourceName === 'string' ? sourceName : sourceName.entry,
-    });
+    documents = parseYamlDocuments(text, { source, yamlVersion: '1.1', duplicateKeys: 'error' });
   } catch (error) {
-    // The reason and the position, not js-yaml's excerpt of the lines around it: those may hold a
-    // value the file should not have had (a password in an env var), and messages end up in logs.
-    const reason =
-      error instanceof YAMLException
-        ? `${error.reason} at line ${error.mark.line + 1}, column ${error.mark.column + 1}`
-        : String(error);
-    throw new InvalidPipelinePackageError(sourceName, `it is not valid YAML: ${reason}.`, { cause: error });
+    // core's message names the position, never the text (a password in an env var ends up in logs).
+    const reason = (error as Error).message.replace(`${source} is `, 'it is ');
+    throw new InvalidPipelinePackageError(sourceName, reason, { cause: error });
   }
   // yaml.v3 decodes an empty document (or one holding only comments) as nil; the server skips it.
   const nonEmpty = documents.filter((document) => document !== null && document !== undefined);

@@ -21,7 +21,13 @@ export type {
 } from './generated/pipeline_spec_pb.js';
 export { PipelineSpecSchema, PlatformSpecSchema } from './generated/pipeline_spec_pb.js';
 export { MAX_PIPELINE_PACKAGE_BYTES } from './limits.js';
-export { type LoadedPipelinePackage, type LoadPipelinePackageOptions, loadPipelinePackage } from './load.js';
+export {
+  type LoadedPipelinePackage,
+  type LoadPipelinePackageOptions,
+  loadPipelinePackage,
+  type PackageDocuments,
+  readPackageDocuments,
+} from './load.js';
 export {
   checkPipelineParameters,
   type PipelineParameterInput,

@@ -11,7 +11,7 @@ export interface LoadedPipelinePackage {
   /** The protojson (camelCase JSON) of the validated PipelineSpec: what to send as `pipeline_spec`. */
   pipelineSpec: Record<string, unknown>;
   /** The platform spec (Kubernetes settings), when the package has one, as protojson. */
-  platformSpec?: Record<string, unknown>;
+  platformSpec?: Record<string, unknown> | undefined;
   /** `pipelineInfo.name`. */
   pipelineName: string;
   /** The declared run-time inputs, `root.inputDefinitions.parameters`. */
@@ -21,13 +21,13 @@ export interface LoadedPipelinePackage {
   /** The same PipelineSpec as a typed protobuf-es message, for reading it with types. */
   spec: PipelineSpec;
   /** The platform spec as a typed protobuf-es message, when there is one. */
-  platform?: PlatformSpec;
+  platform?: PlatformSpec | undefined;
 }
 
 /** The options of `loadPipelinePackage`. */
 export interface LoadPipelinePackageOptions {
   /** Cancels reading a file; the promise rejects with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 type TextFormat = 'yaml' | 'json' | 'json-or-yaml';
@@ -92,6 +92,36 @@ async function documentsOf(raw: RawPackage): Promise<{ documents: unknown[]; whe
   const format = raw.name ? formatFromName(raw.name, sourceName) : undefined;
   const text = decodeText(raw.bytes, sourceName);
   return { documents: parseDocuments(text, sourceName, format ?? sniffFormat(text)), where: sourceName };
+}
+
+/** The documents of a package as read, before any PipelineSpec validation. */
+export interface PackageDocuments {
+  /** The non-empty YAML (or JSON) documents, in order. */
+  documents: unknown[];
+  /** The file path or name the package came from (or `the given text`, ...), for messages. */
+  sourceName: string;
+  /** The file inside an archive the documents came from, for an archive. */
+  entry?: string | undefined;
+}
+
+/**
+ * Reads a package's documents with the loader's rules (size limit, zip / tar.gz archives, UTF-8,
+ * YAML read as PyYAML reads it with bounded aliases, JSON) but does not validate them as a KFP v2
+ * PipelineSpec: for packages of another kind, such as KFP v1's compiled Argo Workflows. Rejects
+ * with an {@link InvalidPipelinePackageError} as {@link loadPipelinePackage} does.
+ */
+export async function readPackageDocuments(
+  source: PipelineSource,
+  options: LoadPipelinePackageOptions = {},
+): Promise<PackageDocuments> {
+  const raw = await readSource(source, options.signal);
+  const { documents, where } = await documentsOf(raw);
+  options.signal?.throwIfAborted();
+  return {
+    documents,
+    sourceName: raw.sourceName,
+    ...(typeof where === 'string' ? {} : { entry: where.entry }),
+  };
 }
 
 const isMapping = (value: unknown): value is Record<string, unknown> =>

@@ -29,7 +29,7 @@ export interface PipelineParameterInput {
   optional: boolean;
   /** The JSON value of `defaultValue`, when the pipeline declares one. */
   defaultValue?: unknown;
-  description?: string;
+  description?: string | undefined;
 }
 
 const ROOT_TYPES: Record<number, PipelineParameterType | undefined> = {

@@ -6,7 +6,7 @@ import { MAX_PIPELINE_PACKAGE_BYTES, tooLarge } from './limits.js';
  * Where a pipeline package comes from: a file path (Node only), text with an optional file name,
  * a Blob or File, or an already-parsed pipeline spec object.
  */
-export type PipelineSource = string | { text: string; name?: string } | Blob | object;
+export type PipelineSource = string | { text: string; name?: string | undefined } | Blob | object;
 
 /** A source read into memory, before its format is known. */
 export type RawPackage =

@@ -7,8 +7,8 @@ import {
   loadPipelinePackage,
   PipelineSpecSchema,
 } from '@ml-platform/kfp-pipeline-spec';
-import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { fixturePath, listFixtures, readHeader } from './fixtures.js';
 
 const valid = listFixtures('valid');
@@ -44,7 +44,8 @@ describe('valid upstream fixtures', () => {
     const pkg = await loadPipelinePackage(path);
     const second = text.split(/^---$/m)[1];
     if (second) {
-      const platforms = (load(second) as { platforms: Record<string, unknown> }).platforms;
+      const platforms = (parse(second, { version: '1.1' }) as { platforms: Record<string, unknown> })
+        .platforms;
       expect(Object.keys(pkg.platformSpec?.platforms as object)).toEqual(Object.keys(platforms));
     } else {
       expect(pkg.platformSpec).toBeUndefined();

@@ -31,8 +31,8 @@ const tricky = [
   '1e3',
 ];
 
-// Plain scalars whose meaning differs between YAML 1.1 (PyYAML) and YAML 1.2 (js-yaml's own
-// schemas), or that sit on the edge of a pattern.
+// Plain scalars whose meaning differs between YAML 1.1 (PyYAML) and YAML 1.2 (the `yaml`
+// package's core schema), or that sit on the edge of a pattern.
 const PLAIN_SCALARS = [
   'yes',
   'No',

@@ -76,6 +76,8 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
       if (method === 'GET' && id === undefined) return kfpListResponse('runs', runs, query);
       if (method === 'POST' && id === undefined) {
         const body = (await request.json()) as Entity;
+        const refused = refuseUnparsableManifest(body);
+        if (refused) return refused;
         const run = { ...body, id: newId('run'), status: 'Pending', created_at: now() };
         runs.push(run);
         return json({ run, pipeline_runtime: {} });
@@ -89,7 +91,10 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
 
     if (collection === 'jobs') {
       if (method === 'POST' && id === undefined) {
-        const job = { ...((await request.json()) as Entity), id: newId('job'), created_at: now() };
+        const body = (await request.json()) as Entity;
+        const refused = refuseUnparsableManifest(body);
+        if (refused) return refused;
+        const job = { ...body, id: newId('job'), created_at: now() };
         jobs.push(job);
         return json(job);
       }
@@ -103,6 +108,22 @@ export function createFakeKfp(options: { origin: string; basePath: string; prism
   }
 
   return createFakeKfpApi('v1beta1', options, answer);
+}
+
+// KFP 1.8.22 backend/src/apiserver/server/util.go, validateWorkflowManifest: the server
+// json.Unmarshals `pipeline_spec.workflow_manifest` into an Argo Workflow and answers
+// InvalidInput (HTTP 400, gRPC code 3) "Invalid argo workflow format" when it is not JSON (YAML
+// text, for one). Prism cannot tell: the spec only says "string".
+function refuseUnparsableManifest(body: Entity): Response | undefined {
+  const manifest = (body.pipeline_spec as Entity | undefined)?.workflow_manifest;
+  if (typeof manifest !== 'string' || manifest === '') return undefined;
+  try {
+    const workflow = JSON.parse(manifest);
+    if (workflow !== null && typeof workflow === 'object' && !Array.isArray(workflow)) return undefined;
+  } catch {
+    // falls through to the server's answer
+  }
+  return error(400, 3, 'Invalid argo workflow format. Workflow: <the manifest>');
 }
 
 function error(status: number, code: number, message: string): Response {

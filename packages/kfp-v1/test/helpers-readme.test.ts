@@ -18,7 +18,9 @@ describeReadmeExamples({
     prefix: 'kfp-v1-readme-',
     files: {
       'pipeline.yaml':
-        'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  generateName: hello-\n',
+        'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  generateName: hello-\n' +
+        'spec:\n  entrypoint: hello\n  arguments:\n    parameters:\n    - name: greeting\n      value: hi\n' +
+        '  templates:\n  - name: hello\n    container: {image: alpine, command: [echo, hi]}\n',
     },
   },
 });

@@ -10,7 +10,7 @@ export type KfpV2ClientOptions = ApiClientInput &
      * behind Kubeflow's gateway, `http://ml-pipeline-ui.kubeflow` in a cluster.
      * Default: `KF_PIPELINES_ENDPOINT`, then the in-cluster ml-pipeline-ui service.
      */
-    baseUrl?: string;
+    baseUrl?: string | undefined;
   };
 
 /** A typed openapi-fetch client over the KFP v2beta1 API. */

@@ -20,6 +20,7 @@ import {
   getBatchJob,
   getSeldonModel,
   getSeldonPipeline,
+  InvalidInferenceRequestError,
   inferSeldonDeployment,
   inferSeldonPipeline,
   listBatchJobs,
@@ -110,8 +111,8 @@ describe('inference', () => {
         inputs: [{ name: 'predict', shape: [2, 4], datatype: 'FP32', data: [5.1, 3.5, 1.4, 0.2] }],
       }),
     ).rejects.toMatchObject({
-      code: 'CONFIG_INVALID_OPTION',
-      message: "request.inputs[0] ('predict') has 4 data elements but shape [2, 4] needs 8.",
+      code: 'SELDON_INFERENCE_REQUEST_INVALID',
+      problems: ['request.inputs[0] has 4 data elements but shape [2, 4] needs 8'],
     });
     await expect(
       inferSeldonDeployment(seldon, 'prod', 'iris', {
@@ -119,9 +120,55 @@ describe('inference', () => {
         inputs: [{ name: 'x', shape: [1], datatype: 'FLOAT', data: [1] }],
       }),
     ).rejects.toMatchObject({
-      code: 'CONFIG_INVALID_OPTION',
+      code: 'SELDON_INFERENCE_REQUEST_INVALID',
       message: expect.stringContaining('datatype must be one of BOOL'),
     });
+    expect(recorder.exchanges).toHaveLength(0);
+  });
+
+  it('checks every value against its datatype and lists every problem in one error, no value echoed', async () => {
+    const error = await inferSeldonPipeline(seldon, 'prod', 'iris-pipeline', {
+      inputs: [
+        // A string where FP32 needs numbers (the type allows strings: BYTES tensors hold them).
+        { name: 'features', shape: [1, 2], datatype: 'FP32', data: [[1.5, 'secret-value']] },
+        { name: 'flags', shape: [2], datatype: 'INT64', data: [true, 2] },
+        { name: 'small', shape: [3], datatype: 'INT32', data: [1.5, 2 ** 31, -1] },
+        { name: 'mask', shape: [1], datatype: 'BOOL', data: [1] },
+        { name: 'u8', shape: [1], datatype: 'UINT8', data: [-1] },
+      ],
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidInferenceRequestError);
+    expect(error.code).toBe('SELDON_INFERENCE_REQUEST_INVALID');
+    expect(error.problems).toEqual([
+      'request.inputs[0].data[0][1] is a string, FP32 needs a finite number',
+      'request.inputs[1].data[0] is a boolean, INT64 needs a finite number',
+      'request.inputs[2].data[0] is not an integer, INT32 needs one',
+      "request.inputs[2].data[1] is out of INT32's range -2147483648..2147483647",
+      'request.inputs[3].data[0] is a number, BOOL needs true or false',
+      "request.inputs[4].data[0] is out of UINT8's range 0..255",
+    ]);
+    expect(error.message).toContain('6 problems');
+    expect(error.message).not.toContain('secret-value');
+    expect(recorder.exchanges).toHaveLength(0);
+  });
+
+  it('refuses cyclic and deeply nested data with the coded error, not a RangeError', async () => {
+    const cyclic: unknown[] = [1];
+    cyclic.push(cyclic);
+    let deep: unknown[] = [1];
+    for (let level = 0; level < 200_000; level += 1) deep = [deep];
+    for (const data of [cyclic, deep]) {
+      const error = await inferSeldonDeployment(seldon, 'prod', 'iris', {
+        inputs: [{ name: 'x', shape: [2], datatype: 'FP64', data: data as never }],
+      }).catch((e) => e);
+      expect(error.code).toBe('SELDON_INFERENCE_REQUEST_INVALID');
+    }
+    const cyclicError = await inferSeldonDeployment(seldon, 'prod', 'iris', {
+      inputs: [{ name: 'x', shape: [1], datatype: 'FP64', data: cyclic as never }],
+    }).catch((e) => e);
+    expect(cyclicError.problems).toEqual([
+      'request.inputs[0].data[1] contains the array that holds it (cyclic data cannot be sent as JSON)',
+    ]);
     expect(recorder.exchanges).toHaveLength(0);
   });
 

@@ -3,7 +3,7 @@ import type { Credential } from '@ml-platform/core';
 /** A bearer token. `value` is not enumerable, so logging or serializing the credential does not print it. */
 export interface BearerCredential extends Credential {
   /** For token files: the identity of the file it was read from. */
-  readonly fileIdentity?: string;
+  readonly fileIdentity?: string | undefined;
 }
 
 export function bearerCredential(

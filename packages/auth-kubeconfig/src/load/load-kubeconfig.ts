@@ -10,9 +10,9 @@ import type { ResolvedCluster, ResolvedKubeconfig, ResolvedUser } from './resolv
 
 export interface LoadKubeconfigOptions {
   /** A kubeconfig file, or a list of them as `KUBECONFIG` holds. Default: `KUBECONFIG`, else `~/.kube/config`. */
-  kubeconfig?: string | readonly string[];
+  kubeconfig?: string | readonly string[] | undefined;
   /** The context to use. Default: the `current-context`. */
-  context?: string;
+  context?: string | undefined;
   /** Where `KUBECONFIG` and `HOME` are read from. Default `process.env`. */
   env?: Record<string, string | undefined>;
 }

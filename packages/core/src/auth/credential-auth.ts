@@ -29,9 +29,9 @@ export interface CredentialAuthOptions<C extends Credential> {
    * check that the request may get the credential at all (throw to refuse),
    * or work that may invalidate the cached one (a rotation check).
    */
-  beforeSign?: (request: Request) => void | Promise<void>;
+  beforeSign?: ((request: Request) => void | Promise<void>) | undefined;
   /** Whether the server refused the credential. Default: HTTP 401. */
-  isRejected?: (response: Response, request: Request) => boolean;
+  isRejected?: ((response: Response, request: Request) => boolean) | undefined;
 }
 
 interface SentWith<C> {
@@ -73,7 +73,7 @@ export function createCredentialAuth<C extends Credential>(
 
   /** Waits for `work` no longer than the request's signal allows, telling the call what it waits for. */
   const waitFor = async <T>(
-    hook: { options?: object },
+    hook: { options?: object | undefined },
     request: Request,
     work: () => Promise<T>,
   ): Promise<T> => {

@@ -17,7 +17,7 @@ export interface Credential {
   /** What the plugin sends (a token, a Cookie header value). Never logged. */
   readonly value: string;
   /** Epoch milliseconds after which the server will refuse it, when known. */
-  readonly expiresAt?: number;
+  readonly expiresAt?: number | undefined;
 }
 
 /** Why a credential is being acquired; plugins use it to pick their next step. */
@@ -31,11 +31,11 @@ export interface CredentialCacheOptions<C extends Credential> {
    */
   acquire: (reason: AcquireReason, previous: C | undefined) => Promise<C>;
   /** Treat a credential as expired this long before its `expiresAt`, but at most an eighth of its lifetime. Default 30 s (clock skew). */
-  skewMs?: number;
+  skewMs?: number | undefined;
   /** Start a background refresh this long before `expiresAt`, but at most a quarter of its lifetime. Default 5 min. */
-  refreshAheadMs?: number;
+  refreshAheadMs?: number | undefined;
   /** The clock, in epoch milliseconds (tests). Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /**

@@ -7,9 +7,9 @@ const LONGEST_COOLDOWN_MS = 2 ** 31 - 1;
 /** The options of a `CredentialCooldown`: how long a secret the server refused is held back. */
 export interface CredentialCooldownOptions {
   /** How long a refused secret is not sent again, ms. `0` turns the cooldown off. Default 60000. */
-  cooldownMs?: number;
+  cooldownMs?: number | undefined;
   /** Clock (tests). Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** The refusal a cooldown rethrows: the identity provider's own error, plus when the secret will be sent again. */

@@ -8,7 +8,7 @@ import { callContextOf } from '../call/call-context.js';
  * header it received). Credentials in `Authorization` and `Cookie` headers
  * are found without it; a credential in any other header needs it.
  */
-export function rememberSentSecret(hook: { options?: object }, secret: string | undefined): void {
+export function rememberSentSecret(hook: { options?: object | undefined }, secret: string | undefined): void {
   if (secret) callContextOf(hook)?.secrets.add(secret);
 }
 

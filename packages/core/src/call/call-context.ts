@@ -14,10 +14,10 @@ export interface CallContext {
   /** The plugin whose credential the call is waiting for, while it waits. */
   waitingFor?: string | undefined;
   /** The status and content type of the response, once one came. */
-  status?: number;
-  contentType?: string;
+  status?: number | undefined;
+  contentType?: string | undefined;
   /** The connection broke off while the body streamed: the attempt failed after its answer began, and may be made again. */
-  bodyBrokeOff?: { readonly idempotencyKey: boolean };
+  bodyBrokeOff?: { readonly idempotencyKey: boolean } | undefined;
 }
 
 /** The init key openapi-fetch copies onto the first Request of a call (it copies unknown init keys). */
@@ -40,6 +40,6 @@ export function attachCallContext(options: object, request: Request): CallContex
 }
 
 /** The context of the call a middleware hook is running for, when the client is core's. */
-export function callContextOf(hook: { options?: object }): CallContext | undefined {
+export function callContextOf(hook: { options?: object | undefined }): CallContext | undefined {
   return hook.options ? contexts.get(hook.options) : undefined;
 }

@@ -10,7 +10,7 @@ const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** Where to read an in-cluster file from, for tests or unusual mounts. */
 export interface InClusterFileOptions {
   /** Read this file instead of the in-cluster default. */
-  path?: string;
+  path?: string | undefined;
 }
 
 /**

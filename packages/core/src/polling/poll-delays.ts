@@ -3,11 +3,11 @@ import { invalidOption } from '../validate/invalid-option.js';
 /** How a wait polls: the first delay, the longest delay, and the backoff factor between them. */
 export interface PollTiming {
   /** Delay before the second poll. */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
   /** Longest delay between polls, however long the wait. */
-  maxPollIntervalMs?: number;
+  maxPollIntervalMs?: number | undefined;
   /** Each delay is the previous one times this (1 polls at a fixed rate). */
-  backoffFactor?: number;
+  backoffFactor?: number | undefined;
 }
 
 /** The delays between polls: `pollIntervalMs`, growing by `backoffFactor` up to `maxPollIntervalMs`. */

@@ -7,13 +7,13 @@ import { waitSignals } from './wait-signals.js';
 /** What a caller may say about a wait; each helper documents its own error codes. */
 export interface PollUntilOptions<T> extends PollTiming {
   /** Give up after this many milliseconds. Default: no limit. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Cancels the wait and the request in flight. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Transient failures (HTTP 502/503/504, network errors, request timeouts) tolerated in a row. Default 3. */
-  maxConsecutiveErrors?: number;
+  maxConsecutiveErrors?: number | undefined;
   /** Called with every value fetched, e.g. to log progress. */
-  onPoll?: (value: T) => void;
+  onPoll?: ((value: T) => void) | undefined;
 }
 
 /** What is waited for, and the errors that end a wait early. */

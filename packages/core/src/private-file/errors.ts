@@ -27,7 +27,7 @@ export class PrivateFileError extends MlPlatformError {
     code: PrivateFileErrorCodeValue,
     path: string,
     message: string,
-    options: { cause?: unknown; mode?: number } = {},
+    options: { cause?: unknown; mode?: number | undefined } = {},
   ) {
     super(code, message, options.cause === undefined ? undefined : { cause: options.cause });
     this.path = path;

@@ -16,9 +16,9 @@ export interface FileLockOptions {
    * Default 60 s. A lock whose holder is known to be gone is taken over sooner
    * (see {@link withFileLock}).
    */
-  staleMs?: number;
+  staleMs?: number | undefined;
   /** Give up waiting after this long, with `PRIVATE_FILE_LOCK_TIMEOUT`. Default 90 s. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /** What a lock file records about its holder. */

@@ -9,9 +9,9 @@ import { PrivateFileError, PrivateFileErrorCode } from './errors.js';
 /** The options of the private-file readers and writers: what the file holds, named in messages. */
 export interface PrivateFileOptions {
   /** What the file holds, for messages: `a login session`, `OIDC tokens`. Default `credentials`. */
-  holds?: string;
+  holds?: string | undefined;
   /** The option that named the file (`sessionFile`, `tokenCache`), for messages. */
-  field?: string;
+  field?: string | undefined;
 }
 
 /** Permission bits that let anyone but the owner write: such a directory lets others swap the file. */

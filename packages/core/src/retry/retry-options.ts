@@ -24,27 +24,27 @@ export interface RetryEvent {
  */
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3 (as the AWS SDK's standard mode). 1 turns retries off. */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
   /** Backoff base: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))). Default 100 ms. */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** Upper bound of one backoff wait. Default 20000 ms. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /**
    * The longest `Retry-After` that is waited for. A longer one is not retried:
    * the response goes back to the caller. Default 60000 ms.
    */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** Statuses retried. Default 429, 502, 503, 504. */
-  statuses?: readonly number[];
+  statuses?: readonly number[] | undefined;
   /**
    * Methods retried. Default GET, HEAD, OPTIONS, PUT, DELETE (idempotent by RFC 9110).
    * A POST is retried only when listed here or when it carries an `Idempotency-Key` header.
    */
-  methods?: readonly string[];
+  methods?: readonly string[] | undefined;
   /** Called before each wait, to log or count retries. */
-  onRetry?: (event: RetryEvent) => void;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
   /** Source of jitter in [0, 1). Default `Math.random`; tests pass their own. */
-  random?: () => number;
+  random?: (() => number) | undefined;
 }
 
 /** The policy with every default filled in. */

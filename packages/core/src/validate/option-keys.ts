@@ -3,11 +3,11 @@ import { invalidOption } from './invalid-option.js';
 /** What `checkOptions` needs to know about an options object to explain a mistake in it. */
 export interface OptionsShape {
   /** The package whose options these are, prefixed to messages; leave out for a client's options. */
-  plugin?: string;
+  plugin?: string | undefined;
   /** What a correct call looks like, shown when `options` is not an object, e.g. `{ baseUrl: 'https://<host>/pipeline' }`. */
   example: string;
   /** Whether leaving the options out is allowed. Default false. */
-  optional?: boolean;
+  optional?: boolean | undefined;
 }
 
 /**

@@ -5,9 +5,9 @@ export interface UrlOptionShape {
   /** A correct value, shown in every message, e.g. `https://<kubeflow-host>/pipeline`. */
   example: string;
   /** The package whose option this is, prefixed to messages; leave out for a client's option. */
-  plugin?: string;
+  plugin?: string | undefined;
   /** Also refuse a query string and a fragment (a base URL has neither). Default false. */
-  noQuery?: boolean;
+  noQuery?: boolean | undefined;
 }
 
 /**

@@ -64,31 +64,58 @@ export async function getOrCreateExperiment(
 }
 
 /** Archives an experiment (and, server-side, its runs and jobs). */
-export async function archiveExperiment(client: KfpV1Client, experimentId: string): Promise<void> {
+export async function archiveExperiment(
+  client: KfpV1Client,
+  experimentId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('experimentId', experimentId, "'3f1c…'");
-  unwrap(await client.POST('/apis/v1beta1/experiments/{id}:archive', { params: { path: { id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/experiments/{id}:archive', {
+      params: { path: { id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Restores an archived experiment (kfp.Client's `unarchive_experiment`). */
-export async function unarchiveExperiment(client: KfpV1Client, experimentId: string): Promise<void> {
+export async function unarchiveExperiment(
+  client: KfpV1Client,
+  experimentId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('experimentId', experimentId, "'3f1c…'");
-  unwrap(await client.POST('/apis/v1beta1/experiments/{id}:unarchive', { params: { path: { id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/experiments/{id}:unarchive', {
+      params: { path: { id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /**
  * Deletes an experiment (kfp.Client's `delete_experiment`); the server refuses while it still owns
  * runs or recurring runs.
  */
-export async function deleteExperiment(client: KfpV1Client, experimentId: string): Promise<void> {
+export async function deleteExperiment(
+  client: KfpV1Client,
+  experimentId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('experimentId', experimentId, "'3f1c…'");
-  unwrap(await client.DELETE('/apis/v1beta1/experiments/{id}', { params: { path: { id } } }));
+  unwrap(
+    await client.DELETE('/apis/v1beta1/experiments/{id}', {
+      params: { path: { id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** The experiment with this id (kfp.Client's `get_experiment(experiment_id=...)`). */
 export async function getExperiment(
   client: KfpV1Client,
   experimentId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Experiment> {
   const id = requireText('experimentId', experimentId, "'3f1c…'");
   return unwrap(

@@ -16,7 +16,7 @@ export type { AnyFilterFields, FilterScalar } from '@ml-platform/kfp-common';
  * it differs from v2beta1 in naming the operation `op`.
  */
 export interface KfpFilter {
-  predicates?: KfpPredicate[];
+  predicates?: KfpPredicate[] | undefined;
 }
 
 /** The comparison of a v1beta1 predicate (its `op`), such as `EQUALS`. */
@@ -24,8 +24,8 @@ export type KfpPredicateOp = KfpFilterOperation;
 
 /** One condition of a v1beta1 list filter: a key, its comparison (`op`) and a value. */
 export interface KfpPredicate extends KfpPredicateValue {
-  op?: KfpPredicateOp;
-  key?: string;
+  op?: KfpPredicateOp | undefined;
+  key?: string | undefined;
 }
 
 /**

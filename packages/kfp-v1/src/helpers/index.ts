@@ -75,6 +75,11 @@ export {
   getRecurringRun,
 } from './recurring-runs.js';
 export {
+  type RunPipelinePackageOptions,
+  runPipelinePackage,
+  type WorkflowPackageRun,
+} from './run-pipeline-package.js';
+export {
   archiveRun,
   type CreateRunFromPackageOptions,
   type CreateRunOptions,

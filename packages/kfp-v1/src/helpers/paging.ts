@@ -46,17 +46,21 @@ type ListQuery<P extends ListPath> = KfpListQuery<ListOperation<P>>;
  */
 export interface ListOptions<P extends ListPath> {
   /** Query parameters of the operation (paging keys excluded), e.g. the `resource_reference_key.*` pair. */
-  params?: { query?: ListQuery<P> };
+  params?: { query?: ListQuery<P> | undefined } | undefined;
   /** Items per request; the server's default (20) when left out. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** A `kfpFilter(...)` builder or a `KfpFilter` object; encoded for you. */
-  filter?: FilterBuilder<FilterFields[ListResources[P]]> | FilterBuilder<AnyFilterFields> | KfpFilter;
+  filter?:
+    | FilterBuilder<FilterFields[ListResources[P]]>
+    | FilterBuilder<AnyFilterFields>
+    | KfpFilter
+    | undefined;
   /** `"created_at desc"`, `"name"`, ... (a field name, optionally `asc`/`desc`). */
-  sortBy?: KfpSortBy<keyof FilterFields[ListResources[P]] & string>;
+  sortBy?: KfpSortBy<keyof FilterFields[ListResources[P]] & string> | undefined;
   /** Stop after this many items, without fetching further pages. */
-  limit?: number;
+  limit?: number | undefined;
   /** Cancels the request in flight and stops the iteration. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**

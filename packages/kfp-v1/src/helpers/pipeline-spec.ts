@@ -2,6 +2,7 @@ import { invalidOption, optionalText } from '@ml-platform/core';
 import { checkRunParameters } from '@ml-platform/kfp-common';
 import type { Parameter, ResourceReference } from '../schemas.js';
 import { experimentOwner, pipelineVersionCreator } from './resource-references.js';
+import { workflowManifestJson } from './workflow-manifest.js';
 
 /**
  * What a run or job executes: an uploaded pipeline (by version, or by pipeline
@@ -9,20 +10,31 @@ import { experimentOwner, pipelineVersionCreator } from './resource-references.j
  */
 export type PipelineToRun =
   | {
-      pipelineVersion: { pipelineId?: string; pipelineVersionId?: string };
+      pipelineVersion: { pipelineId?: string | undefined; pipelineVersionId?: string | undefined };
       workflowManifest?: never;
     }
-  | { workflowManifest: string | Record<string, unknown>; pipelineVersion?: never };
+  | {
+      /** The compiled Argo Workflow: an object, or its YAML or JSON text; sent as JSON text, as kfp.Client does. */
+      workflowManifest: string | Record<string, unknown>;
+      pipelineVersion?: never;
+    };
 
 export interface RunTarget {
-  pipeline_spec: { pipeline_id?: string; workflow_manifest?: string; parameters?: Parameter[] };
-  resource_references?: ResourceReference[];
+  pipeline_spec: {
+    pipeline_id?: string | undefined;
+    workflow_manifest?: string | undefined;
+    parameters?: Parameter[] | undefined;
+  };
+  resource_references?: ResourceReference[] | undefined;
 }
 
 /** The `pipeline_spec` and `resource_references` of a run or job. */
-export function runTarget(
-  target: PipelineToRun & { experimentId?: string; parameters?: Record<string, unknown> },
-): RunTarget {
+export async function runTarget(
+  target: PipelineToRun & {
+    experimentId?: string | undefined;
+    parameters?: Record<string, unknown> | undefined;
+  },
+): Promise<RunTarget> {
   const { pipelineVersion, workflowManifest } = target;
   if ((pipelineVersion === undefined) === (workflowManifest === undefined)) {
     throw invalidOption(
@@ -34,11 +46,7 @@ export function runTarget(
   if (experimentId) references.push(experimentOwner(experimentId));
   const pipeline_spec: RunTarget['pipeline_spec'] = { parameters: parametersOf(target.parameters) };
   if (workflowManifest !== undefined) {
-    const manifest =
-      typeof workflowManifest === 'string' ? workflowManifest : JSON.stringify(workflowManifest);
-    if (manifest.trim() === '')
-      throw invalidOption('workflowManifest must be the compiled workflow, not empty.');
-    pipeline_spec.workflow_manifest = manifest;
+    pipeline_spec.workflow_manifest = await workflowManifestJson(workflowManifest);
   } else {
     const pipelineId = optionalText('pipelineVersion.pipelineId', pipelineVersion?.pipelineId, "'9b2f…'");
     const versionId = optionalText(
@@ -58,7 +66,7 @@ export function runTarget(
 }
 
 /** v1beta1 parameters are name/value strings; structured values travel as JSON, as the Python SDK sends them. */
-function parametersOf(parameters: Record<string, unknown> | undefined): Parameter[] | undefined {
+export function parametersOf(parameters: Record<string, unknown> | undefined): Parameter[] | undefined {
   if (parameters === undefined) return undefined;
   checkRunParameters(parameters);
   return Object.entries(parameters).map(([name, value]) => ({

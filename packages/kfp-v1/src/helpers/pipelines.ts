@@ -17,11 +17,11 @@ export interface UploadPipelineOptions {
   /** The compiled pipeline: `{ path }`, `{ text }` or a Blob/File. */
   source: PipelinePackageSource;
   /** Unique name. Default: a KFP v2 package's `pipelineInfo.name`; for an Argo workflow, KFP's (the file name). */
-  name?: string;
-  description?: string;
+  name?: string | undefined;
+  description?: string | undefined;
   /** Namespace of a namespaced pipeline; leave out for a shared one. */
-  namespace?: string;
-  signal?: AbortSignal;
+  namespace?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** Uploads a compiled pipeline as a new pipeline (kfp.Client's `upload_pipeline`); its `default_version` is the upload. */
@@ -53,9 +53,9 @@ export async function uploadPipeline(client: KfpV1Client, options: UploadPipelin
 export type UploadPipelineVersionOptions = {
   source: PipelinePackageSource;
   /** Unique within the pipeline; KFP falls back to the file name when left out. */
-  name?: string;
-  description?: string;
-  signal?: AbortSignal;
+  name?: string | undefined;
+  description?: string | undefined;
+  signal?: AbortSignal | undefined;
 } & PipelineChoice;
 
 /** Uploads a compiled pipeline as a new version of an existing pipeline, given its id or its name. */
@@ -109,7 +109,7 @@ export async function findPipelineByName(
 export async function getPipeline(
   client: KfpV1Client,
   pipelineId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Pipeline> {
   const id = requireText('pipelineId', pipelineId, "'9b2f…'");
   return unwrap(
@@ -121,7 +121,7 @@ export async function getPipeline(
 export async function deletePipeline(
   client: KfpV1Client,
   pipelineId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
   const id = requireText('pipelineId', pipelineId, "'9b2f…'");
   unwrap(
@@ -133,7 +133,7 @@ export async function deletePipeline(
 export async function getPipelineVersion(
   client: KfpV1Client,
   pipelineVersionId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<PipelineVersion> {
   const version_id = requireText('pipelineVersionId', pipelineVersionId, "'c81d…'");
   return unwrap(
@@ -148,7 +148,7 @@ export async function getPipelineVersion(
 export async function deletePipelineVersion(
   client: KfpV1Client,
   pipelineVersionId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
   const version_id = requireText('pipelineVersionId', pipelineVersionId, "'c81d…'");
   unwrap(

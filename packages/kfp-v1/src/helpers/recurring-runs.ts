@@ -23,34 +23,55 @@ export async function createRecurringRun(
     max_concurrency,
     no_catchup: options.noCatchup,
     enabled,
-    ...runTarget(options),
+    ...(await runTarget(options)),
   };
   return unwrap(await client.POST('/apis/v1beta1/jobs', { body, signal: options.signal }));
 }
 
 /** Resumes a recurring run: it starts runs on its schedule again. */
-export async function enableRecurringRun(client: KfpV1Client, jobId: string): Promise<void> {
+export async function enableRecurringRun(
+  client: KfpV1Client,
+  jobId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('jobId', jobId, "'a7c2…'");
-  unwrap(await client.POST('/apis/v1beta1/jobs/{id}/enable', { params: { path: { id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/jobs/{id}/enable', { params: { path: { id } }, signal: options.signal }),
+  );
 }
 
 /** Pauses a recurring run: it starts no runs until enabled again. */
-export async function disableRecurringRun(client: KfpV1Client, jobId: string): Promise<void> {
+export async function disableRecurringRun(
+  client: KfpV1Client,
+  jobId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('jobId', jobId, "'a7c2…'");
-  unwrap(await client.POST('/apis/v1beta1/jobs/{id}/disable', { params: { path: { id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/jobs/{id}/disable', {
+      params: { path: { id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Deletes a recurring run; the runs it already started stay. */
-export async function deleteRecurringRun(client: KfpV1Client, jobId: string): Promise<void> {
+export async function deleteRecurringRun(
+  client: KfpV1Client,
+  jobId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('jobId', jobId, "'a7c2…'");
-  unwrap(await client.DELETE('/apis/v1beta1/jobs/{id}', { params: { path: { id } } }));
+  unwrap(
+    await client.DELETE('/apis/v1beta1/jobs/{id}', { params: { path: { id } }, signal: options.signal }),
+  );
 }
 
 /** The recurring run (v1beta1 job) with this id (kfp.Client's `get_recurring_run`). */
 export async function getRecurringRun(
   client: KfpV1Client,
   recurringRunId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Job> {
   const id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
   return unwrap(

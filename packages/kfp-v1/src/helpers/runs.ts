@@ -10,13 +10,13 @@ export interface RunSettings {
   /** Name shown in the UI. */
   name: string;
   /** The experiment that owns the run. Required by a multi-user server; a single-user one uses its default experiment when left out. */
-  experimentId?: string;
-  description?: string;
+  experimentId?: string | undefined;
+  description?: string | undefined;
   /** Pipeline parameters by name; non-string values are sent as JSON text. */
-  parameters?: Record<string, unknown>;
+  parameters?: Record<string, unknown> | undefined;
   /** Kubernetes ServiceAccount the run's pods use. */
-  serviceAccount?: string;
-  signal?: AbortSignal;
+  serviceAccount?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** The options of `createRun`: the run settings and the pipeline it runs. */
@@ -30,7 +30,7 @@ export async function createRun(client: KfpV1Client, options: CreateRunOptions):
         name: requireText('name', options.name, "'nightly 2025-06-01'"),
         description: options.description,
         service_account: optionalText('serviceAccount', options.serviceAccount, "'pipeline-runner'"),
-        ...runTarget(options),
+        ...(await runTarget(options)),
       },
       signal: options.signal,
     }),
@@ -45,9 +45,9 @@ export interface CreateRunFromPackageOptions extends RunSettings {
   source: PipelinePackageSource;
   /** The pipeline it is filed under: created on first use, given a new version after that. */
   pipelineName: string;
-  namespace?: string;
+  namespace?: string | undefined;
   /** Name of the new version; a timestamped one when left out. */
-  versionName?: string;
+  versionName?: string | undefined;
 }
 
 /** What `createRunFromPackage` returns: the run, and the pipeline and version it created or reused. */
@@ -99,7 +99,7 @@ export async function createRunFromPackage(
 export async function getRun(
   client: KfpV1Client,
   runId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<RunDetail> {
   const run_id = requireText('runId', runId, "'5e0b…'");
   return unwrap(
@@ -108,31 +108,73 @@ export async function getRun(
 }
 
 /** Asks KFP to stop a run. */
-export async function terminateRun(client: KfpV1Client, runId: string): Promise<void> {
+export async function terminateRun(
+  client: KfpV1Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v1beta1/runs/{run_id}/terminate', { params: { path: { run_id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/runs/{run_id}/terminate', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Re-runs the failed steps of a failed or terminated run. */
-export async function retryRun(client: KfpV1Client, runId: string): Promise<void> {
+export async function retryRun(
+  client: KfpV1Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v1beta1/runs/{run_id}/retry', { params: { path: { run_id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/runs/{run_id}/retry', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Archives a run (kfp.Client's `archive_run`); it leaves the default run list. */
-export async function archiveRun(client: KfpV1Client, runId: string): Promise<void> {
+export async function archiveRun(
+  client: KfpV1Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v1beta1/runs/{id}:archive', { params: { path: { id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/runs/{id}:archive', {
+      params: { path: { id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Restores an archived run. */
-export async function unarchiveRun(client: KfpV1Client, runId: string): Promise<void> {
+export async function unarchiveRun(
+  client: KfpV1Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v1beta1/runs/{id}:unarchive', { params: { path: { id } } }));
+  unwrap(
+    await client.POST('/apis/v1beta1/runs/{id}:unarchive', {
+      params: { path: { id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Deletes a run (kfp.Client's `delete_run`). */
-export async function deleteRun(client: KfpV1Client, runId: string): Promise<void> {
+export async function deleteRun(
+  client: KfpV1Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.DELETE('/apis/v1beta1/runs/{id}', { params: { path: { id } } }));
+  unwrap(
+    await client.DELETE('/apis/v1beta1/runs/{id}', { params: { path: { id } }, signal: options.signal }),
+  );
 }

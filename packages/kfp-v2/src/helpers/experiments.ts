@@ -64,7 +64,7 @@ export async function getOrCreateExperiment(
 export async function getExperiment(
   client: KfpV2Client,
   experimentId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Experiment> {
   const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
   return unwrap(
@@ -76,29 +76,46 @@ export async function getExperiment(
 }
 
 /** Archives an experiment (and, server-side, its runs and recurring runs). */
-export async function archiveExperiment(client: KfpV2Client, experimentId: string): Promise<void> {
+export async function archiveExperiment(
+  client: KfpV2Client,
+  experimentId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
   unwrap(
     await client.POST('/apis/v2beta1/experiments/{experiment_id}:archive', {
       params: { path: { experiment_id } },
+      signal: options.signal,
     }),
   );
 }
 
 /** Restores an archived experiment (kfp.Client's `unarchive_experiment`). */
-export async function unarchiveExperiment(client: KfpV2Client, experimentId: string): Promise<void> {
+export async function unarchiveExperiment(
+  client: KfpV2Client,
+  experimentId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
   unwrap(
     await client.POST('/apis/v2beta1/experiments/{experiment_id}:unarchive', {
       params: { path: { experiment_id } },
+      signal: options.signal,
     }),
   );
 }
 
 /** Deletes an experiment (kfp.Client's `delete_experiment`). */
-export async function deleteExperiment(client: KfpV2Client, experimentId: string): Promise<void> {
+export async function deleteExperiment(
+  client: KfpV2Client,
+  experimentId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
   unwrap(
-    await client.DELETE('/apis/v2beta1/experiments/{experiment_id}', { params: { path: { experiment_id } } }),
+    await client.DELETE('/apis/v2beta1/experiments/{experiment_id}', {
+      params: { path: { experiment_id } },
+      signal: options.signal,
+    }),
   );
 }

@@ -9,7 +9,7 @@ import type { HealthzResponse } from '../schemas.js';
  */
 export async function getHealthz(
   client: KfpV2Client,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<HealthzResponse> {
   return unwrap(await client.GET('/apis/v2beta1/healthz', { signal: options.signal }));
 }

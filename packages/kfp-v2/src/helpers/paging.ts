@@ -50,20 +50,20 @@ type ListPathParams<P extends ListPath> = ListOperation<P>['parameters'] extends
  */
 export type ListOptions<P extends ListPath> = {
   /** Path and query parameters of the operation, as for `client.GET` (paging keys excluded). */
-  params?: ListPathParams<P>;
+  params?: ListPathParams<P> | undefined;
   /** Items per request; the server's default (20) when left out. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** A `kfpFilter(...)` builder or a `Filter` message; encoded for you. */
   filter?:
     | FilterBuilder<FilterFields[ListResources[P] & FilterResource]>
     | FilterBuilder<AnyFilterFields>
     | Filter;
   /** `"created_at desc"`, `"display_name"`, ... (a field name, optionally `asc`/`desc`). */
-  sortBy?: KfpSortBy<keyof FilterFields[ListResources[P]] & string>;
+  sortBy?: KfpSortBy<keyof FilterFields[ListResources[P]] & string> | undefined;
   /** Stop after this many items, without fetching further pages. */
-  limit?: number;
+  limit?: number | undefined;
   /** Cancels the request in flight and stops the iteration. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 } & (ListOperation<P>['parameters'] extends { path: unknown } ? { params: ListPathParams<P> } : unknown);
 
 /**

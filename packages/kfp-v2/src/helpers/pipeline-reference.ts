@@ -8,12 +8,12 @@ import type { PipelineVersionReference } from '../schemas.js';
  * kfp.Client does with a package file.
  */
 export type PipelineToRun =
-  | { pipelineVersion: { pipelineId: string; pipelineVersionId?: string }; pipelineSpec?: never }
+  | { pipelineVersion: { pipelineId: string; pipelineVersionId?: string | undefined }; pipelineSpec?: never }
   | { pipelineSpec: Record<string, unknown>; pipelineVersion?: never };
 
 export interface PipelineFields {
-  pipeline_version_reference?: PipelineVersionReference;
-  pipeline_spec?: Record<string, never>;
+  pipeline_version_reference?: PipelineVersionReference | undefined;
+  pipeline_spec?: Record<string, never> | undefined;
 }
 
 /** The request fields for a {@link PipelineToRun}, after checking exactly one was given. */

@@ -20,18 +20,18 @@ export interface UploadPipelineOptions {
    * Unique name in the namespace. Default: the package's `pipelineInfo.name`
    * (KFP's own default, the file name, collides on the second `pipeline.yaml`).
    */
-  name?: string;
+  name?: string | undefined;
   /** Name shown in the UI; defaults to `name` server-side. */
-  displayName?: string;
-  description?: string;
+  displayName?: string | undefined;
+  description?: string | undefined;
   /**
    * Profile namespace of a namespaced pipeline; default: the client's namespace. Leave both out for a
    * shared pipeline or on single-user deployments.
    */
-  namespace?: string;
+  namespace?: string | undefined;
   /** Key/value tags (63 characters at most each). */
-  tags?: Record<string, string>;
-  signal?: AbortSignal;
+  tags?: Record<string, string> | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** Uploads a compiled pipeline as a new pipeline (with its first version), like kfp.Client's `upload_pipeline`. */
@@ -64,11 +64,11 @@ export async function uploadPipeline(client: KfpV2Client, options: UploadPipelin
 export type UploadPipelineVersionOptions = {
   source: PipelinePackageSource;
   /** Unique within the pipeline. KFP falls back to the file name when left out. */
-  name?: string;
-  displayName?: string;
-  description?: string;
-  tags?: Record<string, string>;
-  signal?: AbortSignal;
+  name?: string | undefined;
+  displayName?: string | undefined;
+  description?: string | undefined;
+  tags?: Record<string, string> | undefined;
+  signal?: AbortSignal | undefined;
 } & PipelineChoice;
 
 /** Uploads a compiled pipeline as a new version of an existing pipeline, given its id or its name. */
@@ -119,7 +119,7 @@ export async function findPipelineByName(
 export async function latestPipelineVersion(
   client: KfpV2Client,
   pipelineId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<PipelineVersion | undefined> {
   const { pipeline_versions = [] } = unwrap(
     await client.GET('/apis/v2beta1/pipelines/{pipeline_id}/versions', {
@@ -137,7 +137,7 @@ export async function latestPipelineVersion(
 export async function getPipeline(
   client: KfpV2Client,
   pipelineId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Pipeline> {
   const pipeline_id = requireText('pipelineId', pipelineId, "'9b2f…'");
   return unwrap(
@@ -155,7 +155,7 @@ export async function getPipeline(
 export async function deletePipeline(
   client: KfpV2Client,
   pipelineId: string,
-  options: { cascade?: boolean; signal?: AbortSignal } = {},
+  options: { cascade?: boolean | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
   const pipeline_id = requireText('pipelineId', pipelineId, "'9b2f…'");
   if (options.cascade !== undefined && typeof options.cascade !== 'boolean')
@@ -173,7 +173,7 @@ export async function getPipelineVersion(
   client: KfpV2Client,
   pipelineId: string,
   pipelineVersionId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<PipelineVersion> {
   return unwrap(
     await client.GET('/apis/v2beta1/pipelines/{pipeline_id}/versions/{pipeline_version_id}', {
@@ -188,7 +188,7 @@ export async function deletePipelineVersion(
   client: KfpV2Client,
   pipelineId: string,
   pipelineVersionId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
   unwrap(
     await client.DELETE('/apis/v2beta1/pipelines/{pipeline_id}/versions/{pipeline_version_id}', {

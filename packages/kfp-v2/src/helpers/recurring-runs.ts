@@ -31,31 +31,46 @@ export async function createRecurringRun(
 }
 
 /** Resumes a recurring run: it starts runs on its schedule again. */
-export async function enableRecurringRun(client: KfpV2Client, recurringRunId: string): Promise<void> {
+export async function enableRecurringRun(
+  client: KfpV2Client,
+  recurringRunId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
   unwrap(
     await client.POST('/apis/v2beta1/recurringruns/{recurring_run_id}:enable', {
       params: { path: { recurring_run_id } },
+      signal: options.signal,
     }),
   );
 }
 
 /** Pauses a recurring run: it starts no runs until enabled again. */
-export async function disableRecurringRun(client: KfpV2Client, recurringRunId: string): Promise<void> {
+export async function disableRecurringRun(
+  client: KfpV2Client,
+  recurringRunId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
   unwrap(
     await client.POST('/apis/v2beta1/recurringruns/{recurring_run_id}:disable', {
       params: { path: { recurring_run_id } },
+      signal: options.signal,
     }),
   );
 }
 
 /** Deletes a recurring run; the runs it already started stay. */
-export async function deleteRecurringRun(client: KfpV2Client, recurringRunId: string): Promise<void> {
+export async function deleteRecurringRun(
+  client: KfpV2Client,
+  recurringRunId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
   unwrap(
     await client.DELETE('/apis/v2beta1/recurringruns/{recurring_run_id}', {
       params: { path: { recurring_run_id } },
+      signal: options.signal,
     }),
   );
 }
@@ -64,7 +79,7 @@ export async function deleteRecurringRun(client: KfpV2Client, recurringRunId: st
 export async function getRecurringRun(
   client: KfpV2Client,
   recurringRunId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<RecurringRun> {
   const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
   return unwrap(

@@ -36,7 +36,7 @@ interface RunArtifactPaths {
 
 /** The options of `readRunArtifact`. */
 export interface ReadRunArtifactOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**

@@ -18,22 +18,22 @@ import { runtimeConfigOf } from './pipeline-reference.js';
  */
 export interface RunPipelinePackageOptions extends PackageRunInput {
   /** The experiment to run in, by id. Not together with `experimentName`. */
-  experimentId?: string;
+  experimentId?: string | undefined;
   /**
    * The experiment to run in, by name, created when missing. Default:
    * `KF_PIPELINES_DEFAULT_EXPERIMENT_NAME`, else `Default`;
    * `KF_PIPELINES_OVERRIDE_EXPERIMENT_NAME` wins over both (with a warning), as in kfp.Client.
    */
-  experimentName?: string;
-  description?: string;
+  experimentName?: string | undefined;
+  description?: string | undefined;
   /** Namespace of the experiment found or created by name; default: the client's. */
-  namespace?: string;
+  namespace?: string | undefined;
   /** Root of the run's output artifacts, e.g. `s3://bucket/runs`. */
-  pipelineRoot?: string;
+  pipelineRoot?: string | undefined;
   /** Kubernetes ServiceAccount the run's pods use. */
-  serviceAccount?: string;
+  serviceAccount?: string | undefined;
   /** Told about the experiment-name override. Default: `console.warn`. */
-  onWarning?: (message: string) => void;
+  onWarning?: ((message: string) => void) | undefined;
 }
 
 /** What `runPipelinePackage` returns: the run it started and the experiment it ran in. */

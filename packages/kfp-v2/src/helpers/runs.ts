@@ -15,15 +15,15 @@ export interface RunSettings {
   /** Name shown in the UI. */
   displayName: string;
   /** The experiment the run belongs to. Required by a multi-user server; a single-user one uses its default experiment when left out. */
-  experimentId?: string;
-  description?: string;
+  experimentId?: string | undefined;
+  description?: string | undefined;
   /** Runtime parameters of the pipeline, by name. */
-  parameters?: Record<string, unknown>;
+  parameters?: Record<string, unknown> | undefined;
   /** Root of the run's output artifacts, e.g. `s3://bucket/runs`. */
-  pipelineRoot?: string;
+  pipelineRoot?: string | undefined;
   /** Kubernetes ServiceAccount the run's pods use. */
-  serviceAccount?: string;
-  signal?: AbortSignal;
+  serviceAccount?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** The options of `createRun`: the run settings and the pipeline it runs. */
@@ -56,9 +56,9 @@ export interface CreateRunFromPackageOptions extends RunSettings {
   /** The pipeline it is filed under: created on first use, given a new version after that. */
   pipelineName: string;
   /** Namespace of the pipeline; leave out for a shared pipeline or on single-user deployments. */
-  namespace?: string;
+  namespace?: string | undefined;
   /** Name of the new version; a timestamped one when left out. */
-  versionName?: string;
+  versionName?: string | undefined;
 }
 
 /** What `createRunFromPackage` returns: the run, and the pipeline and version it created or reused. */
@@ -122,7 +122,7 @@ export async function createRunFromPackage(
 export async function getRun(
   client: KfpV2Client,
   runId: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Run> {
   const run_id = requireText('runId', runId, "'5e0b…'");
   return unwrap(
@@ -131,31 +131,76 @@ export async function getRun(
 }
 
 /** Asks KFP to stop a run; it moves through CANCELING to CANCELED. */
-export async function terminateRun(client: KfpV2Client, runId: string): Promise<void> {
+export async function terminateRun(
+  client: KfpV2Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:terminate', { params: { path: { run_id } } }));
+  unwrap(
+    await client.POST('/apis/v2beta1/runs/{run_id}:terminate', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Re-runs the failed steps of a failed or terminated run. */
-export async function retryRun(client: KfpV2Client, runId: string): Promise<void> {
+export async function retryRun(
+  client: KfpV2Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:retry', { params: { path: { run_id } } }));
+  unwrap(
+    await client.POST('/apis/v2beta1/runs/{run_id}:retry', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Archives a run (kfp.Client's `archive_run`); it leaves the default run list. */
-export async function archiveRun(client: KfpV2Client, runId: string): Promise<void> {
+export async function archiveRun(
+  client: KfpV2Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:archive', { params: { path: { run_id } } }));
+  unwrap(
+    await client.POST('/apis/v2beta1/runs/{run_id}:archive', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Restores an archived run. */
-export async function unarchiveRun(client: KfpV2Client, runId: string): Promise<void> {
+export async function unarchiveRun(
+  client: KfpV2Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.POST('/apis/v2beta1/runs/{run_id}:unarchive', { params: { path: { run_id } } }));
+  unwrap(
+    await client.POST('/apis/v2beta1/runs/{run_id}:unarchive', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Deletes a run (kfp.Client's `delete_run`). */
-export async function deleteRun(client: KfpV2Client, runId: string): Promise<void> {
+export async function deleteRun(
+  client: KfpV2Client,
+  runId: string,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<void> {
   const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(await client.DELETE('/apis/v2beta1/runs/{run_id}', { params: { path: { run_id } } }));
+  unwrap(
+    await client.DELETE('/apis/v2beta1/runs/{run_id}', {
+      params: { path: { run_id } },
+      signal: options.signal,
+    }),
+  );
 }

@@ -54,7 +54,7 @@ export async function submitBatchJob(
   client: SeldonDeployClient,
   target: BatchJobTarget,
   definition: BatchJobDefinition,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<SubmittedBatchJob & { workflowName: string }> {
   const { kind, namespace, name } = targetPath(target);
   requireText('definition.inputData', definition?.inputData, "'s3://data/iris/input.txt'");
@@ -79,7 +79,7 @@ export async function getBatchJob(
   client: SeldonDeployClient,
   target: BatchJobTarget,
   jobName: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<BatchJob> {
   const { kind, namespace, name } = targetPath(target);
   const path = { namespace, name, jobName: requireText('jobName', jobName, "'iris-batch-abc12'") };
@@ -99,7 +99,11 @@ export async function getBatchJob(
 export async function* listBatchJobs(
   client: SeldonDeployClient,
   target: BatchJobTarget,
-  options: { pageSize?: number; limit?: number; signal?: AbortSignal } = {},
+  options: {
+    pageSize?: number | undefined;
+    limit?: number | undefined;
+    signal?: AbortSignal | undefined;
+  } = {},
 ): AsyncGenerator<BatchJobDescription, void, undefined> {
   const { kind, namespace, name } = targetPath(target);
   const { pageSize, limit } = options;
@@ -155,11 +159,11 @@ export interface BatchJobResult {
 /** The options of `waitForBatchJob`: its deadline, cancellation, progress callback and poll timing. */
 export interface WaitBatchJobOptions extends PollUntilOptions<BatchJob> {
   /** Give up after this many milliseconds with `SELDON_WAIT_TIMEOUT`. Default: no limit. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Cancels the wait (and the request in flight) with `SELDON_WAIT_ABORTED`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Called with every job fetched, e.g. to log progress. */
-  onPoll?: (job: BatchJob) => void;
+  onPoll?: ((job: BatchJob) => void) | undefined;
 }
 
 const BATCH_TIMING = { pollIntervalMs: 5_000, maxPollIntervalMs: 60_000, backoffFactor: 1.5 };

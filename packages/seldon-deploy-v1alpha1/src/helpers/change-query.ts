@@ -6,12 +6,14 @@ import { invalidOption, optionalText, requireText } from '@ml-platform/core';
  * description. Ignored otherwise.
  */
 export interface ChangeOptions {
-  action?: string;
-  message?: string;
-  signal?: AbortSignal;
+  action?: string | undefined;
+  message?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
-export function changeQuery(options: ChangeOptions): { action?: string; message?: string } | undefined {
+export function changeQuery(
+  options: ChangeOptions,
+): { action?: string | undefined; message?: string | undefined } | undefined {
   if (options.action === undefined && options.message === undefined) return undefined;
   return {
     action: optionalText('action', options.action, "'create'"),

@@ -5,8 +5,8 @@ import { SeldonErrorCode, type SeldonResourceKind, SeldonResourceWaitError } fro
 
 /** A Seldon Core v2 resource as the API returns it (a Model or a Pipeline). */
 export interface CoreV2Resource {
-  metadata?: { name?: string; generation?: number };
-  status?: { conditions?: Condition[]; observedGeneration?: number };
+  metadata?: { name?: string | undefined; generation?: number | undefined } | undefined;
+  status?: { conditions?: Condition[] | undefined; observedGeneration?: number | undefined } | undefined;
 }
 
 /**
@@ -15,11 +15,11 @@ export interface CoreV2Resource {
  */
 export interface WaitReadyOptions<T> extends PollUntilOptions<T> {
   /** Give up after this many milliseconds with `SELDON_WAIT_TIMEOUT`. Default: no limit. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Cancels the wait (and the request in flight) with `SELDON_WAIT_ABORTED`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Called with every resource fetched, e.g. to log progress. */
-  onPoll?: (resource: T) => void;
+  onPoll?: ((resource: T) => void) | undefined;
 }
 
 const READY_TIMING = { pollIntervalMs: 1_000, maxPollIntervalMs: 15_000, backoffFactor: 1.5 };

@@ -1,22 +1,19 @@
-import { isNotFound, requireText } from '@ml-platform/core';
+import { requireText } from '@ml-platform/core';
 import type { SeldonDeployClient } from '../client.js';
 import type { SeldonDeployment } from '../schemas.js';
 import {
   type ChangeOptions,
   createSeldonDeployment,
-  deleteSeldonDeployment,
   findSeldonDeployment,
-  getSeldonDeployment,
   updateSeldonDeployment,
 } from './deployments.js';
-import { SeldonErrorCode, SeldonWaitError } from './errors.js';
 import { readSeldonManifest, type SeldonManifestSource } from './manifest.js';
 import { type WaitAvailableOptions, waitForSeldonDeploymentAvailable } from './wait-available.js';
-import { pollUntilGone, type WaitGoneOptions } from './wait-gone.js';
+import type { WaitGoneOptions } from './wait-gone.js';
 
 export interface DeployOptions extends WaitAvailableOptions, ChangeOptions {
   /** Where to deploy; defaults to the manifest's `metadata.namespace`. */
-  namespace?: string;
+  namespace?: string | undefined;
 }
 
 /**
@@ -67,46 +64,3 @@ export async function deploySeldonDeployment(
 }
 
 export interface DeleteAndWaitOptions extends WaitGoneOptions, ChangeOptions {}
-
-/**
- * Deletes a SeldonDeployment and waits until the API no longer finds it
- * (its pods and services are gone with it). Already gone is not an error.
- */
-export async function deleteSeldonDeploymentAndWait(
-  client: SeldonDeployClient,
-  namespace: string,
-  name: string,
-  options: DeleteAndWaitOptions = {},
-): Promise<void> {
-  const where = {
-    namespace: requireText('namespace', namespace, "'seldon'"),
-    name: requireText('name', name, "'iris-model'"),
-  };
-  const label = `SeldonDeployment ${where.namespace}/${where.name}`;
-  try {
-    await deleteSeldonDeployment(client, where.namespace, where.name, options);
-  } catch (error) {
-    if (isNotFound(error)) return;
-    throw error;
-  }
-  await pollUntilGone(
-    (signal) => getSeldonDeployment(client, where.namespace, where.name, { signal }),
-    options,
-    (how, lastDeployment, cause) =>
-      how === 'timeout'
-        ? new SeldonWaitError(
-            SeldonErrorCode.waitTimeout,
-            `${label} was still there after timeoutMs (${options.timeoutMs} ms); a finalizer may be stuck.`,
-            { ...where, lastDeployment, cause },
-          )
-        : new SeldonWaitError(
-            SeldonErrorCode.waitAborted,
-            `Waiting for ${label} to be deleted was cancelled.`,
-            {
-              ...where,
-              lastDeployment,
-              cause,
-            },
-          ),
-  );
-}

@@ -1,20 +1,60 @@
-import { invalidOption, isNotFound, requireText, unwrap } from '@ml-platform/core';
+import { invalidOption, requireText, unwrap } from '@ml-platform/core';
 import type { SeldonDeployClient } from '../client.js';
 import type { SeldonDeployment } from '../schemas.js';
-import { addressed, type ChangeOptions, changeQuery, namedPath } from './change-query.js';
+import { namedPath } from './change-query.js';
+import { SeldonErrorCode, SeldonWaitError } from './errors.js';
+import { type ResourceWriteOptions, resourceHelpers } from './resource.js';
 
 export type { ChangeOptions } from './change-query.js';
 
-export interface WriteOptions extends ChangeOptions {
-  /** Where to write; defaults to the deployment's `metadata.namespace`. */
-  namespace?: string;
-}
+/** Options of the helpers that write a SeldonDeployment. */
+export type WriteOptions = ResourceWriteOptions;
+
+const deployments = resourceHelpers<SeldonDeployment>({
+  noun: 'deployment',
+  collection: '/namespaces/{namespace}/seldondeployments',
+  item: '/namespaces/{namespace}/seldondeployments/{name}',
+  goneError: (how, where, lastDeployment, cause, options) => {
+    const label = `SeldonDeployment ${where.namespace}/${where.name}`;
+    return how === 'timeout'
+      ? new SeldonWaitError(
+          SeldonErrorCode.waitTimeout,
+          `${label} was still there after timeoutMs (${options.timeoutMs} ms); a finalizer may be stuck.`,
+          { ...where, lastDeployment, cause },
+        )
+      : new SeldonWaitError(
+          SeldonErrorCode.waitAborted,
+          `Waiting for ${label} to be deleted was cancelled.`,
+          {
+            ...where,
+            lastDeployment,
+            cause,
+          },
+        );
+  },
+});
+
+/** The SeldonDeployment (`GET .../seldondeployments/{name}`). */
+export const getSeldonDeployment = deployments.get;
+/** The deployment, or undefined when the API answers 404. */
+export const findSeldonDeployment = deployments.find;
+/** Creates a SeldonDeployment; its namespace comes from `options.namespace` or `metadata.namespace`. */
+export const createSeldonDeployment = deployments.create;
+/** Replaces a SeldonDeployment (send back what `get` returned, changed, to keep its resourceVersion). */
+export const updateSeldonDeployment = deployments.update;
+/** Deletes a SeldonDeployment. */
+export const deleteSeldonDeployment = deployments.remove;
+/**
+ * Deletes a SeldonDeployment and waits until the API no longer finds it (its pods and services are
+ * gone with it). Already gone is not an error.
+ */
+export const deleteSeldonDeploymentAndWait = deployments.removeAndWait;
 
 /** Every SeldonDeployment in a namespace. */
 export async function listSeldonDeployments(
   client: SeldonDeployClient,
   namespace: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<SeldonDeployment[]> {
   const list = unwrap(
     await client.GET('/namespaces/{namespace}/seldondeployments', {
@@ -23,83 +63,6 @@ export async function listSeldonDeployments(
     }),
   );
   return list?.items ?? [];
-}
-
-/** The SeldonDeployment with this name in the namespace. */
-export async function getSeldonDeployment(
-  client: SeldonDeployClient,
-  namespace: string,
-  name: string,
-  options: { signal?: AbortSignal } = {},
-): Promise<SeldonDeployment> {
-  return unwrap(
-    await client.GET('/namespaces/{namespace}/seldondeployments/{name}', {
-      params: { path: namedPath(namespace, name) },
-      signal: options.signal,
-    }),
-  );
-}
-
-/** The deployment, or undefined when the API answers 404. */
-export async function findSeldonDeployment(
-  client: SeldonDeployClient,
-  namespace: string,
-  name: string,
-  options: { signal?: AbortSignal } = {},
-): Promise<SeldonDeployment | undefined> {
-  try {
-    return await getSeldonDeployment(client, namespace, name, options);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
-}
-
-/** Creates a SeldonDeployment; its namespace comes from `options.namespace` or `metadata.namespace`. */
-export async function createSeldonDeployment(
-  client: SeldonDeployClient,
-  deployment: SeldonDeployment,
-  options: WriteOptions = {},
-): Promise<SeldonDeployment> {
-  const { namespace, body } = addressed('deployment', deployment, options.namespace);
-  return unwrap(
-    await client.POST('/namespaces/{namespace}/seldondeployments', {
-      params: { path: { namespace }, query: changeQuery(options) },
-      body,
-      signal: options.signal,
-    }),
-  );
-}
-
-/** Replaces a SeldonDeployment with `deployment` (send back what `get` returned, changed, to keep its resourceVersion). */
-export async function updateSeldonDeployment(
-  client: SeldonDeployClient,
-  deployment: SeldonDeployment,
-  options: WriteOptions = {},
-): Promise<SeldonDeployment> {
-  const { namespace, name, body } = addressed('deployment', deployment, options.namespace);
-  return unwrap(
-    await client.PUT('/namespaces/{namespace}/seldondeployments/{name}', {
-      params: { path: { namespace, name }, query: changeQuery(options) },
-      body,
-      signal: options.signal,
-    }),
-  );
-}
-
-/** Deletes the SeldonDeployment with this name in the namespace. */
-export async function deleteSeldonDeployment(
-  client: SeldonDeployClient,
-  namespace: string,
-  name: string,
-  options: ChangeOptions = {},
-): Promise<void> {
-  unwrap(
-    await client.DELETE('/namespaces/{namespace}/seldondeployments/{name}', {
-      params: { path: namedPath(namespace, name), query: changeQuery(options) },
-      signal: options.signal,
-    }),
-  );
 }
 
 /**
@@ -112,7 +75,7 @@ export async function predictSeldonDeployment(
   namespace: string,
   name: string,
   payload: unknown,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<unknown> {
   if (payload === undefined)
     throw invalidOption('payload is required, e.g. { data: { ndarray: [[5.1, 3.5, 1.4, 0.2]] } }.');

@@ -19,6 +19,8 @@ export const SeldonErrorCode = {
   manifestInvalid: 'SELDON_MANIFEST_INVALID',
   /** A paged list answered the same page again; stopping instead of looping. */
   pageRepeated: 'SELDON_PAGE_REPEATED',
+  /** An inference request the model server would refuse or misread; `problems` lists every one. */
+  inferenceRequestInvalid: 'SELDON_INFERENCE_REQUEST_INVALID',
 } as const;
 
 /** One of the `SeldonErrorCode` strings a `SeldonError` carries as `code`. */
@@ -26,6 +28,23 @@ export type SeldonErrorCodeValue = (typeof SeldonErrorCode)[keyof typeof SeldonE
 
 /** An error raised by a Seldon Deploy helper itself (API failures stay `ApiError`). */
 export class SeldonError extends MlPlatformError {}
+
+/**
+ * An Open Inference Protocol request that the model server would refuse or misread
+ * (`SELDON_INFERENCE_REQUEST_INVALID`): `problems` lists every one, each naming where it is
+ * (`request.inputs[0].data[1][2] is a string, FP32 needs a finite number`), never a value.
+ */
+export class InvalidInferenceRequestError extends SeldonError {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(
+      SeldonErrorCode.inferenceRequestInvalid,
+      `The inference request has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
+    this.problems = problems;
+  }
+}
 
 /**
  * Waiting for a SeldonDeployment ended without it reaching the state waited

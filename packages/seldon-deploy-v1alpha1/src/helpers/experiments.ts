@@ -14,7 +14,7 @@ export async function findSeldonPipelineExperiment(
   client: SeldonDeployClient,
   namespace: string,
   pipeline: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<SeldonExperiment | undefined> {
   try {
     return unwrap(
@@ -34,98 +34,88 @@ export interface CanaryOptions extends ChangeOptions {
   weight: number;
 }
 
-/** Starts a canary of a pipeline, sending it `weight` percent of the traffic. */
-export async function addSeldonPipelineCanary(
-  client: SeldonDeployClient,
-  namespace: string,
-  pipeline: string,
-  options: CanaryOptions,
-): Promise<void> {
-  const weight = options?.weight;
-  if (!(Number.isInteger(weight) && weight >= 0 && weight <= 100)) {
+type ExperimentKind = 'canary' | 'shadow';
+type ExperimentStep = 'add' | 'promote' | 'remove';
+
+// The six canary and shadow calls are one table: which experiment, and what to do with it.
+const EXPERIMENT_PATHS: Record<ExperimentKind, string> = {
+  canary: '/namespaces/{namespace}/pipelines/{name}/experiment/canary',
+  shadow: '/namespaces/{namespace}/pipelines/{name}/experiment/shadow',
+};
+const STEP_METHODS = { add: 'POST', promote: 'PUT', remove: 'DELETE' } as const;
+
+type Call = (
+  path: string,
+  init: {
+    params: { path: Record<string, string>; query: Record<string, unknown> };
+    signal?: AbortSignal | undefined;
+  },
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/** The function that takes `step` on a pipeline's `kind` experiment. */
+function experimentStep(kind: ExperimentKind, step: ExperimentStep) {
+  return async (
+    client: SeldonDeployClient,
+    namespace: string,
+    pipeline: string,
+    options: ChangeOptions & { weight?: number | undefined } = {},
+  ): Promise<void> => {
+    const query: Record<string, unknown> = { ...changeQuery(options) };
+    if (kind === 'canary' && step === 'add') query.weight = checkedWeight(options.weight);
+    // Paths from the table above, so not checked against the spec's paths at compile time;
+    // Prism checks every one in the tests.
+    const call = (client as unknown as Record<'POST' | 'PUT' | 'DELETE', Call>)[STEP_METHODS[step]];
+    unwrap(
+      await call(EXPERIMENT_PATHS[kind], {
+        params: { path: namedPath(namespace, pipeline), query },
+        signal: options.signal,
+      }),
+    );
+  };
+}
+
+function checkedWeight(weight: unknown): number {
+  if (!(typeof weight === 'number' && Number.isInteger(weight) && weight >= 0 && weight <= 100)) {
     throw invalidOption(
       `weight must be an integer from 0 to 100 (percent of traffic), got ${String(weight)}.`,
     );
   }
-  unwrap(
-    await client.POST('/namespaces/{namespace}/pipelines/{name}/experiment/canary', {
-      params: { path: namedPath(namespace, pipeline), query: { ...changeQuery(options), weight } },
-      signal: options.signal,
-    }),
-  );
+  return weight;
 }
 
+type ExperimentStepFunction<Options> = (
+  client: SeldonDeployClient,
+  namespace: string,
+  pipeline: string,
+  options?: Options,
+) => Promise<void>;
+
+/** Starts a canary of a pipeline, sending it `weight` percent of the traffic. */
+export const addSeldonPipelineCanary = experimentStep('canary', 'add') as (
+  client: SeldonDeployClient,
+  namespace: string,
+  pipeline: string,
+  options: CanaryOptions,
+) => Promise<void>;
 /** Makes the canary the pipeline and ends the experiment. */
-export async function promoteSeldonPipelineCanary(
-  client: SeldonDeployClient,
-  namespace: string,
-  pipeline: string,
-  options: ChangeOptions = {},
-): Promise<void> {
-  unwrap(
-    await client.PUT('/namespaces/{namespace}/pipelines/{name}/experiment/canary', {
-      params: { path: namedPath(namespace, pipeline), query: changeQuery(options) },
-      signal: options.signal,
-    }),
-  );
-}
-
+export const promoteSeldonPipelineCanary: ExperimentStepFunction<ChangeOptions> = experimentStep(
+  'canary',
+  'promote',
+);
 /** Ends the canary, sending all traffic to the pipeline again. */
-export async function removeSeldonPipelineCanary(
-  client: SeldonDeployClient,
-  namespace: string,
-  pipeline: string,
-  options: ChangeOptions = {},
-): Promise<void> {
-  unwrap(
-    await client.DELETE('/namespaces/{namespace}/pipelines/{name}/experiment/canary', {
-      params: { path: namedPath(namespace, pipeline), query: changeQuery(options) },
-      signal: options.signal,
-    }),
-  );
-}
-
+export const removeSeldonPipelineCanary: ExperimentStepFunction<ChangeOptions> = experimentStep(
+  'canary',
+  'remove',
+);
 /** Starts a shadow of a pipeline: it receives a copy of the traffic, and its answers are discarded. */
-export async function addSeldonPipelineShadow(
-  client: SeldonDeployClient,
-  namespace: string,
-  pipeline: string,
-  options: ChangeOptions = {},
-): Promise<void> {
-  unwrap(
-    await client.POST('/namespaces/{namespace}/pipelines/{name}/experiment/shadow', {
-      params: { path: namedPath(namespace, pipeline), query: changeQuery(options) },
-      signal: options.signal,
-    }),
-  );
-}
-
+export const addSeldonPipelineShadow: ExperimentStepFunction<ChangeOptions> = experimentStep('shadow', 'add');
 /** Makes the shadow the pipeline and ends the experiment. */
-export async function promoteSeldonPipelineShadow(
-  client: SeldonDeployClient,
-  namespace: string,
-  pipeline: string,
-  options: ChangeOptions = {},
-): Promise<void> {
-  unwrap(
-    await client.PUT('/namespaces/{namespace}/pipelines/{name}/experiment/shadow', {
-      params: { path: namedPath(namespace, pipeline), query: changeQuery(options) },
-      signal: options.signal,
-    }),
-  );
-}
-
+export const promoteSeldonPipelineShadow: ExperimentStepFunction<ChangeOptions> = experimentStep(
+  'shadow',
+  'promote',
+);
 /** Ends the shadow. */
-export async function removeSeldonPipelineShadow(
-  client: SeldonDeployClient,
-  namespace: string,
-  pipeline: string,
-  options: ChangeOptions = {},
-): Promise<void> {
-  unwrap(
-    await client.DELETE('/namespaces/{namespace}/pipelines/{name}/experiment/shadow', {
-      params: { path: namedPath(namespace, pipeline), query: changeQuery(options) },
-      signal: options.signal,
-    }),
-  );
-}
+export const removeSeldonPipelineShadow: ExperimentStepFunction<ChangeOptions> = experimentStep(
+  'shadow',
+  'remove',
+);

@@ -18,13 +18,13 @@ export {
   type DeleteAndWaitOptions,
   type DeployOptions,
   type DeployResult,
-  deleteSeldonDeploymentAndWait,
   deploySeldonDeployment,
 } from './deploy.js';
 export {
   type ChangeOptions,
   createSeldonDeployment,
   deleteSeldonDeployment,
+  deleteSeldonDeploymentAndWait,
   findSeldonDeployment,
   getSeldonDeployment,
   listSeldonDeployments,
@@ -33,6 +33,7 @@ export {
   type WriteOptions,
 } from './deployments.js';
 export {
+  InvalidInferenceRequestError,
   SeldonError,
   SeldonErrorCode,
   type SeldonErrorCodeValue,

@@ -1,4 +1,5 @@
-import { invalidOption } from '@ml-platform/core';
+import { InvalidInferenceRequestError } from './errors.js';
+import { inferenceRequestProblems } from './inference-check.js';
 
 /**
  * The Open Inference Protocol (KServe / Seldon "V2") request and response, as
@@ -21,22 +22,6 @@ export type InferenceDatatype =
   | 'FP64'
   | 'BYTES';
 
-const DATATYPES: ReadonlySet<string> = new Set<InferenceDatatype>([
-  'BOOL',
-  'UINT8',
-  'UINT16',
-  'UINT32',
-  'UINT64',
-  'INT8',
-  'INT16',
-  'INT32',
-  'INT64',
-  'FP16',
-  'FP32',
-  'FP64',
-  'BYTES',
-]);
-
 type TensorData = readonly (number | string | boolean | TensorData)[];
 
 /** One input tensor of an Open Inference Protocol (V2) request: name, shape, datatype and data. */
@@ -46,7 +31,7 @@ export interface InferenceRequestInput {
   datatype: InferenceDatatype;
   /** Row-major, flat or nested; as many elements as the shape's product. */
   data: TensorData;
-  parameters?: Record<string, unknown>;
+  parameters?: Record<string, unknown> | undefined;
 }
 
 /**
@@ -54,10 +39,10 @@ export interface InferenceRequestInput {
  * wanted.
  */
 export interface InferenceRequest {
-  id?: string;
+  id?: string | undefined;
   inputs: readonly InferenceRequestInput[];
-  outputs?: readonly { name: string; parameters?: Record<string, unknown> }[];
-  parameters?: Record<string, unknown>;
+  outputs?: readonly { name: string; parameters?: Record<string, unknown> | undefined }[] | undefined;
+  parameters?: Record<string, unknown> | undefined;
 }
 
 /** One output tensor of an Open Inference Protocol (V2) response. */
@@ -66,7 +51,7 @@ export interface InferenceResponseOutput {
   shape: number[];
   datatype: InferenceDatatype;
   data: (number | string | boolean)[];
-  parameters?: Record<string, unknown>;
+  parameters?: Record<string, unknown> | undefined;
 }
 
 /**
@@ -75,57 +60,23 @@ export interface InferenceResponseOutput {
  */
 export interface InferenceResponse {
   model_name: string;
-  model_version?: string;
-  id?: string;
-  parameters?: Record<string, unknown>;
+  model_version?: string | undefined;
+  id?: string | undefined;
+  parameters?: Record<string, unknown> | undefined;
   outputs: InferenceResponseOutput[];
 }
 
 /**
- * Checks an inference request before it is sent, as MLServer would reject it
- * (`InferenceRequest` in mlserver/types/dataplane.py): at least one input,
- * each named, with a known datatype, a shape of non-negative integers and
- * as many data elements as the shape says.
+ * Checks an inference request before it is sent, as MLServer would read it
+ * (`InferenceRequest` in mlserver/types/dataplane.py, decoded by its numpy
+ * codec): at least one input, each named, with a known datatype, a shape of
+ * non-negative integers, as many data elements as the shape says, and every
+ * element fitting the datatype (a boolean for BOOL, a string for BYTES, an
+ * integer within range for INT and UINT types, a finite number for FP types).
+ * Throws one {@link InvalidInferenceRequestError}
+ * (`SELDON_INFERENCE_REQUEST_INVALID`) listing every problem, never a value.
  */
 export function checkInferenceRequest(request: InferenceRequest): void {
-  if (
-    !request ||
-    typeof request !== 'object' ||
-    !Array.isArray(request.inputs) ||
-    request.inputs.length === 0
-  ) {
-    throw invalidOption(
-      "request.inputs must list at least one tensor, e.g. { inputs: [{ name: 'predict', shape: [1, 4], datatype: 'FP32', data: [5.1, 3.5, 1.4, 0.2] }] }.",
-    );
-  }
-  request.inputs.forEach((input, index) => {
-    const where = `request.inputs[${index}]`;
-    if (typeof input?.name !== 'string' || input.name === '')
-      throw invalidOption(`${where}.name must be a non-empty string.`);
-    if (!DATATYPES.has(input.datatype)) {
-      throw invalidOption(
-        `${where}.datatype must be one of ${[...DATATYPES].join(', ')}; got ${JSON.stringify(input.datatype)}.`,
-      );
-    }
-    if (
-      !Array.isArray(input.shape) ||
-      !input.shape.every((size: number) => Number.isSafeInteger(size) && size >= 0)
-    ) {
-      throw invalidOption(`${where}.shape must be an array of non-negative integers, e.g. [1, 4].`);
-    }
-    if (!Array.isArray(input.data)) throw invalidOption(`${where}.data must be an array.`);
-    const expected = input.shape.reduce((product: number, size: number) => product * size, 1);
-    const actual = countElements(input.data);
-    if (actual !== expected) {
-      throw invalidOption(
-        `${where} ('${input.name}') has ${actual} data elements but shape [${input.shape.join(', ')}] needs ${expected}.`,
-      );
-    }
-  });
-}
-
-function countElements(data: TensorData): number {
-  let count = 0;
-  for (const item of data) count += Array.isArray(item) ? countElements(item as TensorData) : 1;
-  return count;
+  const problems = inferenceRequestProblems(request);
+  if (problems.length > 0) throw new InvalidInferenceRequestError(problems);
 }

@@ -14,9 +14,9 @@ export type ApplicationLogLine = Schemas['ApplicationLog'];
 /** The options of the inference log listings: a time window, paging and a limit. */
 export interface InferenceLogOptions extends TokenPagingOptions {
   /** Logs from this time on (RFC 3339 text or a Date). */
-  startTime?: string | Date;
+  startTime?: string | Date | undefined;
   /** Logs up to this time. */
-  endTime?: string | Date;
+  endTime?: string | Date | undefined;
 }
 
 function timeOf(option: string, value: string | Date | undefined): string | undefined {
@@ -101,7 +101,7 @@ export function listModelInferenceLogs(
 export async function listDeploymentInferenceLogSummaries(
   client: SeldonDeployClient,
   filter: { namespace?: string; deployment?: string; predictor?: string; container?: string } = {},
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<DeploymentInferenceLogSummary[]> {
   const answer = unwrap(
     await client.GET('/inference-logs/seldondeployments', {
@@ -122,10 +122,10 @@ export async function listDeploymentInferenceLogSummaries(
 /** The options of `listContainerLogs`: page size, a limit and cancellation. */
 export interface ContainerLogOptions {
   /** Lines per request. Default 100. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Stop after this many lines. */
-  limit?: number;
-  signal?: AbortSignal;
+  limit?: number | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /**

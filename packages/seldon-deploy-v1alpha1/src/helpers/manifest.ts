@@ -1,5 +1,5 @@
 import { invalidOption } from '@ml-platform/core';
-import { parseAllDocuments } from 'yaml';
+import { parseYamlDocuments, YamlErrorCode } from '@ml-platform/core/yaml';
 import type { SeldonDeployment } from '../schemas.js';
 import { SeldonError, SeldonErrorCode } from './errors.js';
 
@@ -53,19 +53,26 @@ async function readManifestFile(path: string | URL): Promise<string> {
 
 function parsed(text: string, shown: string): unknown {
   if (text.trim() === '') throw invalid(`${shown} is empty`);
-  // YAML 1.2 is a superset of JSON, so one parser reads both and reports the line of a syntax error.
-  const documents = parseAllDocuments(text);
-  if (!Array.isArray(documents)) throw invalid(`${shown} holds no YAML or JSON document`);
-  const nonEmpty = documents.filter((document) => document.contents !== null);
+  // YAML 1.2 is a superset of JSON, so one parser reads both and reports the line of a syntax error;
+  // core's reader also refuses aliases that would expand a small manifest into gigabytes.
+  let documents: unknown[];
+  try {
+    documents = parseYamlDocuments(text, { source: shown });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const what =
+      code === YamlErrorCode.invalid
+        ? message.replace(' is not valid YAML', ' is not valid YAML or JSON')
+        : message;
+    throw new SeldonError(SeldonErrorCode.manifestInvalid, what, { cause: error });
+  }
+  const nonEmpty = documents.filter((document) => document !== null && document !== undefined);
   if (nonEmpty.length !== 1) {
     throw invalid(
       `${shown} holds ${nonEmpty.length} YAML documents; give one SeldonDeployment per call (split the file at '---')`,
     );
   }
-  const [document] = nonEmpty;
-  const [problem] = document?.errors ?? [];
-  if (problem) throw invalid(`${shown} is not valid YAML or JSON: ${problem.message.split('\n')[0]}`);
-  return document?.toJS();
+  return nonEmpty[0];
 }
 
 function checked(value: unknown, shown: string): SeldonDeployment {

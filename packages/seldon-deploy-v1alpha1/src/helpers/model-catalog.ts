@@ -11,7 +11,7 @@ export type ModelMetadata = Schemas['v1Model'];
  * defaults it to `v0.0.1` (the generated type marks fields with a default
  * as always present, which holds for answers, not for what is sent).
  */
-export type ModelMetadataInput = Omit<ModelMetadata, 'version'> & { version?: string };
+export type ModelMetadataInput = Omit<ModelMetadata, 'version'> & { version?: string | undefined };
 /** Where a model runs: one deployment (or Core v2 model) serving it, with the catalog entry. */
 export type RuntimeMetadata = Schemas['v1RuntimeMetadata'];
 
@@ -52,7 +52,7 @@ export function listModelMetadata(
 export async function findModelMetadata(
   client: SeldonDeployClient,
   uri: string,
-  options: { project?: string; signal?: AbortSignal } = {},
+  options: { project?: string | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<ModelMetadata | undefined> {
   const URI = requireText('uri', uri, "'gs://seldon-models/sklearn/iris'");
   for await (const model of listModelMetadata(
@@ -73,7 +73,7 @@ export async function findModelMetadata(
 export async function registerModelMetadata(
   client: SeldonDeployClient,
   model: ModelMetadataInput,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
   requireText('model.URI', model?.URI, "'gs://seldon-models/sklearn/iris'");
   unwrap(await client.POST('/model/metadata', { body: model as ModelMetadata, signal: options.signal }));
@@ -83,7 +83,7 @@ export async function registerModelMetadata(
 export async function updateModelMetadata(
   client: SeldonDeployClient,
   model: ModelMetadataInput,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
   requireText('model.URI', model?.URI, "'gs://seldon-models/sklearn/iris'");
   unwrap(await client.PUT('/model/metadata', { body: model as ModelMetadata, signal: options.signal }));
@@ -93,7 +93,7 @@ export async function updateModelMetadata(
 export async function deleteModelMetadata(
   client: SeldonDeployClient,
   uri: string,
-  options: { project?: string; signal?: AbortSignal } = {},
+  options: { project?: string | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
   const URI = requireText('uri', uri, "'gs://seldon-models/sklearn/iris'");
   unwrap(
@@ -130,7 +130,7 @@ export async function deployedModelMetadata(
   client: SeldonDeployClient,
   namespace: string,
   deploymentName: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<RuntimeMetadata[]> {
   const filter = {
     DeploymentNamespace: requireText('namespace', namespace, "'seldon'"),

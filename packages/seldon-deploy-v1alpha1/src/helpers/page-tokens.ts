@@ -4,11 +4,11 @@ import { SeldonError, SeldonErrorCode } from './errors.js';
 /** Paging of the listings that page with a token: page size, a limit and cancellation. */
 export interface TokenPagingOptions {
   /** Items per request; the server's default when left out. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Stop after this many items, without fetching further pages. */
-  limit?: number;
+  limit?: number | undefined;
   /** Cancels the request in flight and stops the iteration. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**

@@ -11,11 +11,11 @@ import { SeldonErrorCode, SeldonWaitError } from './errors.js';
  */
 export interface WaitAvailableOptions extends PollUntilOptions<SeldonDeployment> {
   /** Give up after this many milliseconds with `SELDON_WAIT_TIMEOUT`. Default: no limit. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Cancels the wait (and the request in flight) with `SELDON_WAIT_ABORTED`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Called with every deployment fetched, e.g. to log progress. */
-  onPoll?: (deployment: SeldonDeployment) => void;
+  onPoll?: ((deployment: SeldonDeployment) => void) | undefined;
 }
 
 const DEFAULT_TIMING = { pollIntervalMs: 2_000, maxPollIntervalMs: 30_000, backoffFactor: 1.5 };

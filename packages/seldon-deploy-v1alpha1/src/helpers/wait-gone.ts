@@ -3,11 +3,11 @@ import { isNotFound, type PollTiming, pollUntil } from '@ml-platform/core';
 /** Options of the delete-and-wait helpers. */
 export interface WaitGoneOptions extends PollTiming {
   /** Give up after this many milliseconds with `SELDON_WAIT_TIMEOUT`. Default: no limit. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Cancels the delete and the wait with `SELDON_WAIT_ABORTED`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Transient failures tolerated in a row while polling. Default 3. */
-  maxConsecutiveErrors?: number;
+  maxConsecutiveErrors?: number | undefined;
 }
 
 const GONE_TIMING = { pollIntervalMs: 1_000, maxPollIntervalMs: 10_000, backoffFactor: 1.5 };

@@ -10,6 +10,9 @@ export function typeCheckExamples(examples: ReadmeExample[], repositoryRoot: str
     examples.map((example) => example.file),
     {
       ...options,
+      // What `tsc --init` (TypeScript 5.9) turns on: a README example must compile in such a project.
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
       // Found from the repository, not from the working directory (tests may have changed it).
       typeRoots: [join(repositoryRoot, 'node_modules', '@types')],
       noEmit: true,
