@@ -1,5 +1,6 @@
 import { type ApiClientInput, type Client, createApiClient, pathPrefixHint } from '@ml-platform/core';
 import { type ClientNamespaceOption, setClientNamespace } from './client-namespace.js';
+import { setClientUiBaseUrl } from './client-ui-base-url.js';
 import { resolveKfpEndpoint } from './endpoint.js';
 import { inPodDefaultAuth } from './in-pod-auth.js';
 import type { NamespaceFiles } from './namespace.js';
@@ -14,6 +15,12 @@ export interface KfpClientExtras {
   namespace?: ClientNamespaceOption;
   /** Where `namespace: 'auto'` looks; defaults as kfp.Client's. */
   namespaceFiles?: NamespaceFiles;
+  /**
+   * Where the KFP UI server answers (pod logs, artifacts, ML Metadata), when
+   * not at `baseUrl`: e.g. a port-forwarded `ml-pipeline-ui` while `baseUrl`
+   * is the API server itself. Default: `baseUrl`.
+   */
+  uiBaseUrl?: string;
 }
 
 const BASE_URL_EXAMPLE = 'https://<kubeflow-host>/pipeline';
@@ -37,11 +44,12 @@ export function createKfpClient<Paths extends {}>(
   };
   // Not an object (a URL string, null): core's check says what was expected.
   if (options === null || typeof options !== 'object') return createApiClient<Paths>(options, defaults);
-  const { namespace, namespaceFiles, ...clientOptions } = options;
+  const { namespace, namespaceFiles, uiBaseUrl, ...clientOptions } = options;
   const client = createApiClient<Paths>(
     { ...clientOptions, auth: clientOptions.auth ?? inPodDefaultAuth() },
     defaults,
   );
   setClientNamespace(client, namespace, namespaceFiles);
+  setClientUiBaseUrl(client, uiBaseUrl ?? clientOptions.baseUrl ?? resolveKfpEndpoint());
   return client;
 }
