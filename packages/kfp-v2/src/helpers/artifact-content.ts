@@ -1,6 +1,5 @@
 import { ApiError, DEFAULT_MAX_RESPONSE_BYTES, invalidOption } from '@ml-platform/core';
 import { KfpError, namespaceFor } from '@ml-platform/kfp-common';
-import { createTarDecoder } from 'modern-tar';
 import type { KfpV2Client } from '../client.js';
 import { RunInsightErrorCode } from './run-insight-errors.js';
 import { isUiRouteMissing, uiServerMissing, uiServerOf } from './ui-server-access.js';
@@ -116,6 +115,8 @@ function isDirectoryArchive(response: Response, key: string): boolean {
 }
 
 async function* entriesOf(body: ReadableStream<Uint8Array>): AsyncGenerator<DirectoryEntry> {
+  // Loaded with the first directory: a client that never reads one does not carry a tar reader.
+  const { createTarDecoder } = await import('modern-tar');
   const entries = body
     .pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
     .pipeThrough(createTarDecoder());

@@ -117,6 +117,12 @@ export function mlmdRoutes(emulator: KfpEmulator): {
         });
         return { artifacts, artifactTypes };
       },
+      getArtifactTypes() {
+        count('GetArtifactTypes');
+        return {
+          artifactTypes: Object.entries(ARTIFACT_TYPE_IDS).map(([name, id]) => create(ArtifactTypeSchema, { id, name })),
+        };
+      },
       getArtifactTypesByID(request) {
         count('GetArtifactTypesByID');
         const artifactTypes = request.typeIds.flatMap((typeId) => {
