@@ -57,7 +57,9 @@ describe('README examples', () => {
 
   it('printed what a run holds', () => {
     const printed = vi.mocked(console.log).mock.calls.map((call) => call.map(String).join(' '));
-    expect(printed).toContainEqual(expect.stringMatching(/^evaluate 3 readme-[0-9a-f]+-system-container-impl-/));
+    expect(printed).toContainEqual(
+      expect.stringMatching(/^evaluate 3 readme-[0-9a-f]+-system-container-impl-/),
+    );
     expect(printed).toContainEqual('14 events');
     expect(printed).toContainEqual(expect.stringContaining('system.Dataset'));
   });

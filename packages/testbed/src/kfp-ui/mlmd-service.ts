@@ -120,7 +120,9 @@ export function mlmdRoutes(emulator: KfpEmulator): {
       getArtifactTypes() {
         count('GetArtifactTypes');
         return {
-          artifactTypes: Object.entries(ARTIFACT_TYPE_IDS).map(([name, id]) => create(ArtifactTypeSchema, { id, name })),
+          artifactTypes: Object.entries(ARTIFACT_TYPE_IDS).map(([name, id]) =>
+            create(ArtifactTypeSchema, { id, name }),
+          ),
         };
       },
       getArtifactTypesByID(request) {
