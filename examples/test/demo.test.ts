@@ -109,7 +109,8 @@ describe('npm run demo', () => {
     expect(output).not.toContain('✗');
     expectNoSecrets(output);
     expect(await leftovers(demo.marker)).toEqual([]);
-  }, 60_000);
+    // Six examples, one of which waits for a run and reads its logs and ML Metadata.
+  }, 120_000);
 
   it('stops everything on Ctrl-C, even in the middle of starting', async () => {
     const demo = startDemo(process.execPath, [DEMO]);
