@@ -46,7 +46,9 @@ describe('createClientFetch', () => {
   });
 
   it('refuses a URL outside its baseUrl before sending anything', async () => {
-    server = await startHttpServer((_, response) => response.end('{}'));
+    server = await startHttpServer((_, response) => {
+      response.end('{}');
+    });
     const fetch = createClientFetch(clientFor(server.url), { baseUrl: `${server.url}/ui` });
     await expect(fetch(`${server.url}/uix/steal`)).rejects.toMatchObject({
       code: ClientFetchErrorCode.outsideBaseUrl,
