@@ -11,7 +11,7 @@ const lib = (name) => import(pathToFileURL(join(root, 'scripts', 'lib', name)).h
 
 const started = performance.now();
 const [
-  { isProtobufPin, listApis, readPin, specFileName },
+  { isProtobufPin, listApis, pinnedFiles, protoModulePath, readPin },
   { syncSpec },
   { convertSpec },
   { generateTypes },
@@ -29,13 +29,16 @@ const apis = [];
 for (const api of listApis()) {
   const pin = readPin(api);
   const t0 = performance.now();
-  const file = await syncSpec(pin);
+  const synced = [];
+  for (const file of pinnedFiles(pin))
+    synced.push({ file: await syncSpec(file), name: protoModulePath(pin, file) });
+  const file = synced[0].file;
   const t1 = performance.now();
   const openapi = isProtobufPin(pin) ? undefined : await convertSpec(api, file);
   const t2 = performance.now();
   const types = openapi
     ? await generateTypes(openapi)
-    : [...protobuf.generateProtobufEs(file, specFileName(pin), api).values()].join('');
+    : [...protobuf.generateProtobufEs(synced, api).values()].join('');
   const t3 = performance.now();
   apis.push({
     api,

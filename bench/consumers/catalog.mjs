@@ -36,6 +36,13 @@ export const consumers = [
     factory: 'loadPipelinePackage',
   },
   {
+    id: 'kfp-metadata',
+    label: '@ml-platform/kfp-metadata',
+    file: 'bench/consumers/kfp-metadata.mjs',
+    packageDir: 'packages/kfp-metadata',
+    factory: 'createMetadataClient',
+  },
+  {
     id: 'seldon-deploy-v1alpha1',
     label: '@ml-platform/seldon-deploy-v1alpha1',
     file: 'bench/consumers/seldon-deploy-v1alpha1.mjs',

@@ -79,7 +79,7 @@ describe('npm run demo', () => {
     expect(code, output).toBe(0);
     for (const line of [
       'ready in',
-      '1/6 The gateway refuses requests without valid credentials',
+      '1/7 The gateway refuses requests without valid credentials',
       'KFP, no credentials                      -> 401 (oauth2-proxy: no session)',
       '-> 401 (Jwt verification fails)',
       '-> 403 (RBAC: access denied)',
@@ -88,6 +88,9 @@ describe('npm run demo', () => {
       'listed in kubeflow-user-example-com: hello-world',
       'run is RUNNING',
       'Run finished: SUCCEEDED',
+      'task evaluate FAILED: task evaluate failed',
+      'its log ends: ValueError: the validation set has no rows with a label',
+      'metrics of train[2]: accuracy=0.820 loss=0.480',
       'Experiment examples',
       'Logged in 1 time(s)',
       'with an oauth2-proxy session cookie, as user@example.com',
@@ -96,7 +99,7 @@ describe('npm run demo', () => {
       'Context testbed: signing as testbed-admin (client certificate)',
       "Through the API server's service proxy: /api/v1/namespaces/kubeflow/services/ml-pipeline:http/proxy",
       'authenticated with a client certificate (mutual TLS), as kubernetes-admin; none refused',
-      '✓ All 5 examples ran against the test bed',
+      '✓ All 6 examples ran against the test bed',
       'nothing is left running',
     ]) {
       expect(output).toContain(line);
@@ -106,7 +109,8 @@ describe('npm run demo', () => {
     expect(output).not.toContain('✗');
     expectNoSecrets(output);
     expect(await leftovers(demo.marker)).toEqual([]);
-  }, 60_000);
+    // Six examples, one of which waits for a run and reads its logs and ML Metadata.
+  }, 120_000);
 
   it('stops everything on Ctrl-C, even in the middle of starting', async () => {
     const demo = startDemo(process.execPath, [DEMO]);

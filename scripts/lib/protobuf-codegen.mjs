@@ -39,17 +39,24 @@ function listFiles(dir) {
 }
 
 /**
- * Runs `use(work, input)` with a temporary buf input directory holding the proto (as `protoName`)
- * and its npm-shipped imports; removes it afterwards.
- * @template T @param {string} protoFile @param {string} protoName @param {(work: string, input: string) => T} use
+ * @typedef {{ file: string, name: string }} ProtoInput
+ *   file: a verified pinned .proto on disk; name: its path in the module, as other files import it
+ */
+
+/**
+ * Runs `use(work, input)` with a temporary buf input directory holding the protos (each at its
+ * `name`) and their npm-shipped imports; removes it afterwards.
+ * @template T @param {ProtoInput[]} protos @param {(work: string, input: string) => T} use
  * @returns {T}
  */
-function withProtoModule(protoFile, protoName, use) {
+function withProtoModule(protos, use) {
   const work = mkdtempSync(join(tmpdir(), 'protobuf-codegen-'));
   try {
     const input = join(work, 'proto');
-    mkdirSync(input, { recursive: true });
-    copyFileSync(protoFile, join(input, protoName));
+    for (const { file, name } of protos) {
+      mkdirSync(dirname(join(input, name)), { recursive: true });
+      copyFileSync(file, join(input, name));
+    }
     for (const { file, from } of NPM_PROTO_IMPORTS) {
       mkdirSync(join(input, dirname(file)), { recursive: true });
       copyFileSync(join(dirname(require.resolve(`${from}/package.json`)), file), join(input, file));
@@ -70,13 +77,12 @@ function buf(work, args) {
 }
 
 /**
- * @param {string} protoFile the verified pinned .proto
- * @param {string} protoName its name in the generated module (e.g. pipeline_spec.proto)
+ * @param {ProtoInput[]} protos the verified pinned .proto files (e.g. pipeline_spec.proto)
  * @param {string} sourceLabel what the header names as the source
  * @returns {Map<string, string>} generated file (relative path) -> text
  */
-export function generateProtobufEs(protoFile, protoName, sourceLabel) {
-  return withProtoModule(protoFile, protoName, (work, input) => {
+export function generateProtobufEs(protos, sourceLabel) {
+  return withProtoModule(protos, (work, input) => {
     const output = join(work, 'out');
     const template = {
       version: 'v2',
@@ -98,11 +104,11 @@ export function generateProtobufEs(protoFile, protoName, sourceLabel) {
 }
 
 /**
- * The proto and its imports as a binary google.protobuf.FileDescriptorSet, comments included.
- * @param {string} protoFile @param {string} protoName @returns {Uint8Array}
+ * The protos and their imports as a binary google.protobuf.FileDescriptorSet, comments included.
+ * @param {ProtoInput[]} protos @returns {Uint8Array}
  */
-export function buildDescriptorSet(protoFile, protoName) {
-  return withProtoModule(protoFile, protoName, (work, input) => {
+export function buildDescriptorSet(protos) {
+  return withProtoModule(protos, (work, input) => {
     const output = join(work, 'descriptors.binpb');
     buf(work, ['build', input, '--as-file-descriptor-set', '-o', output]);
     return new Uint8Array(readFileSync(output));

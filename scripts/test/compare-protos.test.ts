@@ -36,7 +36,10 @@ function compare(after: string, before = BASE) {
     writeFileSync(file, text);
     return file;
   };
-  const { changes, highest } = compareProtoFiles(write(before), write(after), 'demo.proto');
+  const { changes, highest } = compareProtoFiles(
+    [{ file: write(before), name: 'demo.proto' }],
+    [{ file: write(after), name: 'demo.proto' }],
+  );
   return {
     highest,
     lines: changes.map((change) => `${change.class} ${change.group.name}: ${change.message}`),

@@ -17,6 +17,7 @@ describe('specs:check', () => {
     const result = await runNode(realRepo, ['scripts/specs-check.mjs'], { SPECS_MIRROR: realMirror() });
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n')).toEqual([
+      'specs:check kfp-metadata: up to date (2.17.0)',
       'specs:check kfp-pipeline-spec: up to date (2.17.0)',
       'specs:check kfp-v1beta1: up to date (2.17.0)',
       'specs:check kfp-v2beta1: up to date (2.17.0)',
@@ -56,7 +57,7 @@ describe('specs:check', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Unknown API "kfp-v3"');
     expect(result.stderr).toContain(
-      'Known APIs: kfp-pipeline-spec, kfp-v1beta1, kfp-v2beta1, seldon-deploy-v1alpha1',
+      'Known APIs: kfp-metadata, kfp-pipeline-spec, kfp-v1beta1, kfp-v2beta1, seldon-deploy-v1alpha1',
     );
   });
 });

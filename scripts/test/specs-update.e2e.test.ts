@@ -187,7 +187,7 @@ describe('after the update', () => {
     const result = await runNode(repo.root, ['scripts/specs-check.mjs', '--json'], env);
     expect(
       JSON.parse(result.stdout).map((entry: { updateAvailable: boolean }) => entry.updateAvailable),
-    ).toEqual([false, false, false, false]);
+    ).toEqual([false, false, false, false, false]);
   });
 
   it('@changesets/cli accepts the changesets: `changeset version` bumps each package to 0.2.0 with the report in its CHANGELOG', async () => {

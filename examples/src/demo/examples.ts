@@ -35,6 +35,11 @@ export const EXAMPLES: readonly DemoScript[] = [
     'KFP v2beta1 from a pod: upload a pipeline, run it, wait for it (serviceAccountTokenAuth)',
   ),
   example(
+    'kfp-v2-run-insight',
+    "Inside a failed run: its tasks, the failed task's log, its metrics (getRunTasks, readTaskLogs, getRunMetrics)",
+    "the log from the KFP UI server's /k8s/pod/logs, the metrics from ML Metadata over gRPC-Web, both behind the gateway",
+  ),
+  example(
     'kfp-v2-dex-session',
     'KFP v2beta1 as a person logged in through Dex: experiments and runs (dexSessionAuth)',
   ),

@@ -63,7 +63,9 @@ describe('mlp kfp with only the environment a pod has', { timeout: 90_000 }, () 
     expect(run.runtime_config).toMatchObject({ parameters: { a: expect.anything(), b: expect.anything() } });
     // Not a TTY: plain progress lines, no cursor movement.
     expect(result.stderr).not.toContain('\u001b[');
-    expect(result.stderr.match(/SUCCEEDED/g)).toHaveLength(2); // the last state once, then the summary
+    // The run's last state once, then the summary (its task lines have states of their own).
+    expect(result.stderr.match(/^run add once {2}SUCCEEDED/gm)).toHaveLength(1);
+    expect(result.stderr.match(/^Run add once .*SUCCEEDED/gm)).toHaveLength(1);
     expect(result.stderr).toMatch(/run add once {2}RUNNING/);
 
     const listed = await runMlp(['kfp', 'run', 'list', '-o', 'json'], podEnv);

@@ -34,6 +34,13 @@ export { DEFAULT_MAX_RESPONSE_BYTES } from './call/body-limit.js';
 export { BodyOnGetErrorCode } from './call/body-on-get.js';
 export { pathPrefixHint } from './call/not-found-hint.js';
 export { ResponseErrorCode } from './call/response-errors.js';
+export {
+  type ClientFetch,
+  ClientFetchErrorCode,
+  type ClientFetchOptions,
+  type ClientWithRequest,
+  createClientFetch,
+} from './client-fetch.js';
 export { CLIENT_OPTION_KEYS } from './client-options.js';
 export {
   type ApiClientDefaults,

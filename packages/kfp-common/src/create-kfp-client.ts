@@ -7,6 +7,7 @@ import {
   pathPrefixHint,
 } from '@ml-platform/core';
 import { type ClientNamespaceOption, setClientNamespace } from './client-namespace.js';
+import { setClientUiBaseUrl } from './client-ui-base-url.js';
 import { inPodDefaultAuth } from './in-pod-auth.js';
 import type { NamespaceFiles } from './namespace.js';
 import { processEnv } from './process-env.js';
@@ -30,6 +31,12 @@ export interface KfpClientExtras {
    * Default `kubeflow/ml-pipeline:http`.
    */
   kubeService?: string | undefined;
+  /**
+   * Where the KFP UI server answers (pod logs, artifacts, ML Metadata), when
+   * not at `baseUrl`: e.g. a port-forwarded `ml-pipeline-ui` while `baseUrl`
+   * is the API server itself. Default: `baseUrl`.
+   */
+  uiBaseUrl?: string | undefined;
 }
 
 const BASE_URL_EXAMPLE = 'https://<kubeflow-host>/pipeline';
@@ -55,7 +62,7 @@ export function createKfpClient<Paths extends {}>(
   };
   // Not an object (a URL string, null): core's check says what was expected.
   if (options === null || typeof options !== 'object') return createApiClient<Paths>(options, defaults);
-  const { namespace, namespaceFiles, kubeService, ...clientOptions } = options;
+  const { namespace, namespaceFiles, kubeService, uiBaseUrl, ...clientOptions } = options;
   // A misspelt option (baseURL) is named before the chain runs, not answered with "no endpoint".
   checkOptions(clientOptions, CLIENT_OPTION_KEYS, { example: `{ baseUrl: '${BASE_URL_EXAMPLE}' }` });
   const env = processEnv();
@@ -92,5 +99,6 @@ export function createKfpClient<Paths extends {}>(
     );
   }
   setClientNamespace(client, namespace, namespaceFiles);
+  setClientUiBaseUrl(client, uiBaseUrl ?? clientOptions.baseUrl ?? step?.baseUrl ?? KUBECONFIG_ROUTE_ORIGIN);
   return client;
 }

@@ -7,6 +7,7 @@ export { decodeArtifactEnvelope } from './artifact-envelope.js';
 export { type ByNameOptions, checkByNameOptions, type PipelineByNameOptions } from './by-name-options.js';
 export { type CachingOverride, withCachingOverride } from './caching-override.js';
 export { type ClientNamespaceOption, namespaceFor, setClientNamespace } from './client-namespace.js';
+export { setClientUiBaseUrl, uiBaseUrlOf } from './client-ui-base-url.js';
 export { createKfpClient, type KfpClientExtras } from './create-kfp-client.js';
 export { KFP_IN_CLUSTER_ENDPOINT, resolveKfpEndpoint } from './endpoint.js';
 export { KfpError, KfpErrorCode, type KfpErrorCodeValue } from './errors.js';

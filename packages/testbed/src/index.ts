@@ -41,7 +41,12 @@ export {
   type TestHandler,
   type TestHttpServer,
 } from './http-server.js';
-export { createKfpEmulator, type KfpEmulator, type KfpEmulatorOptions } from './kfp-state/kfp-emulator.js';
+export {
+  createKfpEmulator,
+  type KfpEmulator,
+  type KfpEmulatorOptions,
+  type RunWorkflow,
+} from './kfp-state/kfp-emulator.js';
 export { type KfpEmulatorServer, startKfpEmulatorServer } from './kfp-state/kfp-emulator-server.js';
 export { DEFAULT_NAMESPACE_ACCESS, type NamespaceAccess } from './kfp-state/namespace-access.js';
 export { type PrismProxy, startPrismProxy } from './kfp-state/prism-proxy.js';
@@ -49,6 +54,8 @@ export { type PrismProxy, startPrismProxy } from './kfp-state/prism-proxy.js';
 // ends in `-fails` ends FAILED, in `-hangs` stays RUNNING until terminated (outcomeOfPipelineName).
 export { outcomeOfPipelineName, type RunOutcome, type RunTiming } from './kfp-state/run-lifecycle.js';
 export { emulatedArtifact } from './kfp-state/runs.js';
+export { type RunBed, startRunBed } from './kfp-ui/run-bed.js';
+export { type KfpUiServer, type KfpUiServerOptions, startKfpUiServer } from './kfp-ui/ui-server.js';
 export type { KubeUser } from './kubernetes/api-server/authenticate.js';
 export type { ProxyAttributes, ProxyAuthorizer } from './kubernetes/api-server/authorize.js';
 export {

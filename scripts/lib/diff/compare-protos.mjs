@@ -20,17 +20,17 @@ import { maxClass } from './rules.mjs';
 // A pipeline spec is written (compiled packages, runPipelinePackage) and read (runs, versions).
 const DIRECTION = 'both';
 
-/** @param {string} file @param {string} protoName */
-function load(file, protoName) {
-  const registry = createFileRegistry(
-    fromBinary(FileDescriptorSetSchema, buildDescriptorSet(file, protoName)),
-  );
-  const root = registry.getFile(protoName);
-  if (!root) throw new Error(`${protoName} is not in the descriptor set buf built`);
+/** @param {import('../protobuf-codegen.mjs').ProtoInput[]} protos the pinned files, compared together */
+function load(protos) {
+  const registry = createFileRegistry(fromBinary(FileDescriptorSetSchema, buildDescriptorSet(protos)));
   /** @type {Map<string, DescMessage>} */ const messages = new Map();
   /** @type {Map<string, DescEnum>} */ const enums = new Map();
-  const exportName = (/** @type {{ typeName: string }} */ desc) =>
-    desc.typeName.slice(root.proto.package ? root.proto.package.length + 1 : 0).replaceAll('.', '_');
+  // Every pinned file of one API shares its proto package (pipeline_spec: ml_pipelines; MLMD: ml_metadata).
+  const packages = new Set();
+  const exportName = (/** @type {{ typeName: string }} */ desc) => {
+    const owner = [...packages].find((name) => desc.typeName.startsWith(`${name}.`));
+    return desc.typeName.slice(owner ? owner.length + 1 : 0).replaceAll('.', '_');
+  };
   /** @param {DescMessage} message */
   const visit = (message) => {
     // Map entries are not types of their own in the generated code.
@@ -39,8 +39,16 @@ function load(file, protoName) {
     for (const nested of message.nestedEnums) enums.set(exportName(nested), nested);
     for (const nested of message.nestedMessages) visit(nested);
   };
-  for (const message of root.messages) visit(message);
-  for (const enumeration of root.enums) enums.set(exportName(enumeration), enumeration);
+  const roots = protos.map(({ name }) => {
+    const root = registry.getFile(name);
+    if (!root) throw new Error(`${name} is not in the descriptor set buf built`);
+    if (root.proto.package) packages.add(root.proto.package);
+    return root;
+  });
+  for (const root of roots) {
+    for (const message of root.messages) visit(message);
+    for (const enumeration of root.enums) enums.set(exportName(enumeration), enumeration);
+  }
   return { messages, enums, exportName };
 }
 
@@ -65,13 +73,13 @@ function typeOf(field, exportName) {
 }
 
 /**
- * @param {string} oldFile @param {string} newFile the verified .proto of each release
- * @param {string} protoName the file's name (its imports resolve next to it)
+ * @param {import('../protobuf-codegen.mjs').ProtoInput[]} oldProtos the verified pinned files of the old release
+ * @param {import('../protobuf-codegen.mjs').ProtoInput[]} newProtos the same files of the new release
  * @returns {import('./compare-documents.mjs').Comparison}
  */
-export function compareProtoFiles(oldFile, newFile, protoName) {
-  const before = load(oldFile, protoName);
-  const after = load(newFile, protoName);
+export function compareProtoFiles(oldProtos, newProtos) {
+  const before = load(oldProtos);
+  const after = load(newProtos);
   /** @type {DiffContext} */
   const context = { oldDoc: undefined, newDoc: undefined, renames: new Map(), changes: [] };
 

@@ -74,8 +74,12 @@ export function createMirrorSource(mirror) {
         .map((entry) => entry.name);
     },
     async fetchRelease(pin, version) {
+      // A pin of several files has one row per file: the file's name tells them apart.
       const row = readMirrorReleases(mirror).find(
-        (release) => release.api === pin.api && release.version === version,
+        (release) =>
+          release.api === pin.api &&
+          release.version === version &&
+          basename(release.path) === basename(pin.upstream.path),
       );
       if (!row) {
         throw new SpecUpdateError(

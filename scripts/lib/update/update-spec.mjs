@@ -11,7 +11,7 @@ import { releaseFor } from '../diff/bump.mjs';
 import { compareDocuments } from '../diff/compare-documents.mjs';
 import { compareProtoFiles } from '../diff/compare-protos.mjs';
 import { renderReport } from '../diff/report.mjs';
-import { isProtobufPin, readPin, specFileName, writePin } from '../pins.mjs';
+import { isProtobufPin, pinnedFiles, protoModulePath, readPin, writePin } from '../pins.mjs';
 import { cachedSpecPath, sha256, syncSpec } from '../sync.mjs';
 import { SpecUpdateError } from './errors.mjs';
 import { regenerate } from './regenerate.mjs';
@@ -62,14 +62,37 @@ export async function updateSpec({ api, version, source, generate = true, dryRun
   const releases = source ?? releaseSourceFromEnv();
   const workspacePackage = findWorkspacePackage(pin.package);
 
-  const oldFile = await syncSpec(pin, { log });
-  const fetched = await releases.fetchRelease(pin, version);
-  log(`${api} ${version}: from ${fetched.location}, verified`);
+  // A pin of several files (a .proto and the ones it imports) moves as one: each file is fetched
+  // and verified on its own, all from the same release.
+  const oldFiles = [];
+  const newFiles = [];
+  for (const file of pinnedFiles(pin)) {
+    oldFiles.push(await syncSpec(file, { log }));
+    const fetched = await releases.fetchRelease(file, version);
+    log(`${api} ${version}: from ${fetched.location}, verified`);
+    /** @type {import('../pins.mjs').Pin} */
+    const newFile = { ...file, upstream: fetched.upstream, sha256: sha256(fetched.bytes) };
+    newFiles.push({ pin: newFile, file: cacheVerified(newFile, fetched.bytes) });
+  }
   /** @type {import('../pins.mjs').Pin} */
-  const newPin = { ...pin, upstream: fetched.upstream, sha256: sha256(fetched.bytes) };
-  const newFile = cacheVerified(newPin, fetched.bytes);
+  const newPin = {
+    ...pin,
+    upstream: newFiles[0].pin.upstream,
+    sha256: newFiles[0].pin.sha256,
+    ...(pin.imports
+      ? {
+          imports: newFiles
+            .slice(1)
+            .map(({ pin: file }) => ({ path: file.upstream.path, sha256: file.sha256 })),
+        }
+      : {}),
+  };
 
-  const comparison = await compareReleases(pin, oldFile, newFile);
+  const comparison = await compareReleases(
+    pin,
+    oldFiles,
+    newFiles.map(({ file }) => file),
+  );
 
   if (!comparison.highest) {
     // The pin still follows upstream, so `specs:check` stops proposing this release; there is nothing to release.
@@ -90,12 +113,20 @@ export async function updateSpec({ api, version, source, generate = true, dryRun
 }
 
 /**
- * What users of the package see change between two releases' files: a .proto's message types,
+ * What users of the package see change between two releases' files: the .protos' message types,
  * or a Swagger document's converted OpenAPI 3 form.
- * @param {import('../pins.mjs').Pin} pin @param {string} oldFile @param {string} newFile
+ * @param {import('../pins.mjs').Pin} pin @param {string[]} oldFiles @param {string[]} newFiles
+ *   the verified files of each release, in pinnedFiles order
  */
-async function compareReleases(pin, oldFile, newFile) {
-  if (isProtobufPin(pin)) return compareProtoFiles(oldFile, newFile, specFileName(pin));
+async function compareReleases(pin, oldFiles, newFiles) {
+  if (isProtobufPin(pin)) {
+    const names = pinnedFiles(pin).map((file) => protoModulePath(pin, file));
+    return compareProtoFiles(
+      oldFiles.map((file, index) => ({ file, name: names[index] })),
+      newFiles.map((file, index) => ({ file, name: names[index] })),
+    );
+  }
+  const [oldFile, newFile] = [oldFiles[0], newFiles[0]];
   const before = await convertSpec(pin.api, oldFile);
   // The overlay's `test` guards run here: a fix that no longer matches throws an OverlayError naming it.
   const after = await convertSpec(pin.api, newFile);

@@ -2,6 +2,9 @@ import type { Command } from 'commander';
 import { examples, lazyAction } from '../action.js';
 
 const runs = () => import('./run-actions.js');
+const runLogs = () => import('./run-logs.js');
+const runArtifacts = () => import('./run-artifacts.js');
+const runMetrics = () => import('./run-metrics.js');
 const experiments = () => import('./experiment-actions.js');
 const pipelines = () => import('./pipeline-actions.js');
 const recurringRuns = () => import('./recurring-run-actions.js');
@@ -83,6 +86,31 @@ export function addKfpCommands(program: Command): void {
       `mlp kfp run ${name} 5e0b...`,
     ]).action(lazyAction(runs, 'runChange'));
   }
+
+  examples(
+    run
+      .command('logs')
+      .description("Print a task's log, or every task's with a prefix per task.")
+      .argument('<run-id>')
+      .option('--task <name>', 'Only this task (a name, or a task id when loop iterations share the name).')
+      .option('-f, --follow', 'Keep printing new lines until the tasks end.'),
+    ['mlp kfp run logs 5e0b... --task train', 'mlp kfp run logs 5e0b... -f'],
+  ).action(lazyAction(runLogs, 'runLogs'));
+  examples(
+    run
+      .command('artifacts')
+      .description("List a run's output artifacts; --download writes them.")
+      .argument('<run-id>')
+      .option('--download <dir>', 'Write each artifact below this directory, as <task>/<name>.'),
+    ['mlp kfp run artifacts 5e0b...', 'mlp kfp run artifacts 5e0b... --download ./outputs'],
+  ).action(lazyAction(runArtifacts, 'runArtifacts'));
+  examples(
+    run
+      .command('metrics')
+      .description('Compare the scalar metrics of runs: runs as columns, metrics as rows.')
+      .argument('<run-id...>'),
+    ['mlp kfp run metrics 5e0b... 7a1c...', 'mlp kfp run metrics 5e0b... --output json'],
+  ).action(lazyAction(runMetrics, 'runMetrics'));
 
   const experiment = kfp.command('experiment').description('Manage experiments.');
   examples(

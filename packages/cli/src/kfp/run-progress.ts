@@ -1,4 +1,5 @@
 import type { Run } from '@ml-platform/kfp-v2';
+import { taskTreeLines } from './task-tree.js';
 
 /** How long something has taken, as `1m05s` / `12.3s`. */
 export function formatDuration(ms: number): string {
@@ -17,17 +18,11 @@ function elapsed(from: string | undefined, to: string | undefined, now: number):
   return Number.isNaN(start) || Number.isNaN(end) ? '' : formatDuration(Math.max(0, end - start));
 }
 
-/** The run's name, state and age, then one line per task with its state and duration. */
+/** The run's name, state and age, then its task tree, each task with its state and duration. */
 export function progressLines(run: Run, now = Date.now()): string[] {
   const name = run.display_name ?? run.run_id ?? 'run';
   const lines = [`run ${name}  ${run.state ?? 'UNKNOWN'}  ${elapsed(run.created_at, run.finished_at, now)}`];
-  for (const task of run.run_details?.task_details ?? []) {
-    if (!task.display_name) continue;
-    lines.push(
-      `  ${task.display_name.padEnd(28)} ${(task.state ?? 'PENDING').padEnd(10)} ${elapsed(task.start_time ?? task.create_time, task.end_time, now)}`,
-    );
-  }
-  return lines;
+  return [...lines, ...taskTreeLines(run, now)];
 }
 
 /** What changed since the last poll, for logs (no cursor movement): the run's state and each task's. */

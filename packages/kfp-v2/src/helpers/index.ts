@@ -25,6 +25,14 @@ export {
   setUserNamespace,
   toPipelineFile,
 } from '@ml-platform/kfp-common';
+export {
+  type ArtifactContent,
+  type DirectoryEntry,
+  parseArtifactUri,
+  type ReadArtifactOptions,
+  readArtifact,
+} from './artifact-content.js';
+export type { ConfusionMatrix, RocPoint } from './artifact-metadata.js';
 export { RunWaitError } from './errors.js';
 export {
   archiveExperiment,
@@ -75,12 +83,27 @@ export {
   enableRecurringRun,
   getRecurringRun,
 } from './recurring-runs.js';
+export {
+  type ArtifactTask,
+  type ListRunArtifactsOptions,
+  listRunArtifacts,
+  type RunArtifact,
+} from './run-artifact-list.js';
 export { type ReadRunArtifactOptions, readRunArtifact } from './run-artifacts.js';
+export { RunInsightErrorCode } from './run-insight-errors.js';
+export { type GetRunMetricsOptions, getRunMetrics, type RunMetrics } from './run-metrics.js';
 export {
   type PipelinePackageRun,
   type RunPipelinePackageOptions,
   runPipelinePackage,
 } from './run-pipeline-package.js';
+export {
+  type GetRunTasksOptions,
+  getRunTasks,
+  type RunTask,
+  type RunTaskTree,
+  taskTreeOf,
+} from './run-task-tree.js';
 export {
   archiveRun,
   type CreateRunFromPackageOptions,
@@ -96,6 +119,8 @@ export {
   unarchiveRun,
 } from './runs.js';
 export { type RecurringSchedule, scheduleToTrigger } from './schedule.js';
+export { findTask, type ReadTaskLogsOptions, readTaskLogs } from './task-logs.js';
+export { MAX_LOG_LINE_CHARS } from './text-lines.js';
 export {
   isTerminalRunState,
   TERMINAL_RUN_STATES,

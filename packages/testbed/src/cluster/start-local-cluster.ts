@@ -8,6 +8,7 @@ import { withFallback } from '../gateway/upstream.js';
 import { createKfpEmulator, type KfpEmulator } from '../kfp-state/kfp-emulator.js';
 import { type KfpEmulatorServer, startKfpEmulatorServer } from '../kfp-state/kfp-emulator-server.js';
 import type { RunTiming } from '../kfp-state/run-lifecycle.js';
+import { type KfpUiServer, startKfpUiServer } from '../kfp-ui/ui-server.js';
 import { type KubeApiServer, startKubeApiServer } from '../kubernetes/kube-api-server.js';
 import { writeLocalKubeconfig } from '../kubernetes/local-kubeconfig.js';
 import {
@@ -83,6 +84,12 @@ export interface LocalCluster {
   readonly credentials: LocalClusterCredentials;
   readonly gateway: KubeflowGateway;
   readonly kfp: KfpEmulator;
+  /**
+   * The KFP UI server's stand-in (pod logs, artifacts, ML Metadata over
+   * gRPC-Web), behind the gateway at `<url>/pipeline/k8s/...`,
+   * `<url>/pipeline/artifacts/...` and `<url>/ml_metadata.*` as Kubeflow routes them.
+   */
+  readonly ui: KfpUiServer;
   /**
    * The Kubernetes API server (real TLS, client certificates verified) with a
    * standalone, single-user KFP behind its service proxy as `kubeflow/ml-pipeline:http`,
@@ -178,7 +185,33 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       },
     ];
     const kfpAllow = { session: true, jwt: ['kubernetes', 'oidc'] };
+    const ui = await startKfpUiServer(kfp);
+    stoppers.push(ui.stop);
+    const uiUpstream = proxyTo(async () => ui.url);
     const routes: GatewayRoute[] = [
+      // Kubeflow's VirtualService `ml-pipeline-ui` sends /pipeline to the UI server (which serves logs and
+      // artifacts itself); `metadata-grpc` sends /ml_metadata to the metadata Envoy.
+      {
+        name: 'kfp-ui-logs',
+        prefix: '/pipeline/k8s',
+        rewrite: '/k8s',
+        allow: kfpAllow,
+        upstream: uiUpstream,
+      },
+      {
+        name: 'kfp-ui-artifacts',
+        prefix: '/pipeline/artifacts',
+        rewrite: '/artifacts',
+        allow: kfpAllow,
+        upstream: uiUpstream,
+      },
+      {
+        name: 'ml-metadata',
+        prefix: '/ml_metadata.MetadataStoreService',
+        rewrite: '/ml_metadata.MetadataStoreService',
+        allow: kfpAllow,
+        upstream: uiUpstream,
+      },
       {
         name: 'kfp-v2beta1',
         prefix: '/pipeline/apis/v2beta1',
@@ -230,6 +263,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       credentials,
       gateway,
       kfp,
+      ui,
       kubernetes,
       oidc,
       env: () => ({

@@ -11,6 +11,8 @@ export interface KfpContext {
   now: () => number;
   /** How a run created now will end; without it, by its pipeline's name (`outcomeOfPipelineName`). */
   runOutcome?: (run: Run) => RunOutcome;
+  /** How many items each run's ParallelFor loop has (run-tasks.ts). */
+  loopIterations: number;
 }
 
 /** One request, as a handler sees it. */

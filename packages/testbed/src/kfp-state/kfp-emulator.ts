@@ -7,6 +7,7 @@ import { pipelineRoutes } from './pipelines.js';
 import { toProtoJson } from './proto-json.js';
 import { RpcError, rpcErrorResponse } from './rpc-status.js';
 import { type RunOutcome, type RunTiming, resolveTiming } from './run-lifecycle.js';
+import { type RunPlan, type TaskAt, tasksAt } from './run-tasks.js';
 import { runAt, runRoutes } from './runs.js';
 
 const API_PREFIX = '/apis/v2beta1';
@@ -30,6 +31,8 @@ export interface KfpEmulatorOptions {
   runOutcome?: (run: Run) => RunOutcome;
   /** Clock, ms. Default `Date.now`. */
   now?: () => number;
+  /** How many items each run's ParallelFor loop has (run-tasks.ts). Default 3. */
+  loopIterations?: number;
 }
 
 export interface KfpEmulator {
@@ -37,6 +40,29 @@ export interface KfpEmulator {
   readonly handle: PartialUpstream;
   /** What the emulator holds, read-only, runs with their current state. */
   snapshot(): { experiments: number; pipelines: number; pipelineVersions: number; runs: Run[] };
+  /** A run's Argo workflow as the KFP UI server and ML Metadata see it now; undefined for an unknown run. */
+  workflowOf(runId: string): RunWorkflow | undefined;
+  /** Every run id, oldest first. */
+  runIds(): string[];
+  /** KFP's multi-user mode: the UI server then checks namespaces too. */
+  readonly multiUser: boolean;
+  /**
+   * Whether `user` may view `namespace`: the UI server's `authorizeFn` (a
+   * SubjectAccessReview for `get` on `viewers`); always true in single-user mode.
+   */
+  mayView(user: string | undefined, namespace: string): boolean;
+}
+
+/** One run's workflow at one moment: what the UI server's and ML Metadata's stand-ins serve. */
+export interface RunWorkflow {
+  runId: string;
+  /** The run's profile namespace ('' in single-user mode). */
+  namespace: string;
+  plan: RunPlan;
+  /** The tasks started so far, with their state. */
+  tasks: TaskAt[];
+  /** The moment the tasks are taken at. */
+  now: number;
 }
 
 /**
@@ -55,6 +81,7 @@ export function createKfpEmulator(options: KfpEmulatorOptions = {}): KfpEmulator
     timing: resolveTiming(options.runTiming),
     now: options.now ?? Date.now,
     runOutcome: options.runOutcome,
+    loopIterations: options.loopIterations ?? 3,
   };
   const routes: Route[] = [
     {
@@ -107,5 +134,28 @@ export function createKfpEmulator(options: KfpEmulatorOptions = {}): KfpEmulator
       pipelineVersions: store.versions.size,
       runs: [...store.runs.values()].map((stored) => runAt(context, stored)),
     }),
+    multiUser,
+    runIds: () => [...store.runs.keys()],
+    mayView(user, namespace) {
+      try {
+        context.auth.check(user, 'get', 'viewers', namespace);
+        return true;
+      } catch (error) {
+        if (error instanceof RpcError) return false;
+        throw error;
+      }
+    },
+    workflowOf(runId) {
+      const stored = store.runs.get(runId);
+      if (!stored) return undefined;
+      const now = context.now();
+      return {
+        runId,
+        namespace: stored.namespace,
+        plan: stored.plan,
+        tasks: tasksAt(stored.plan, stored.clock, context.timing, now),
+        now,
+      };
+    },
   };
 }

@@ -12,6 +12,7 @@ import type {
   RuntimeState,
 } from '@ml-platform/kfp-v2';
 import type { RunClock } from './run-lifecycle.js';
+import type { RunPlan } from './run-tasks.js';
 
 export type { Experiment, Pipeline, PipelineVersion, Predicate, Run, RuntimeState };
 
@@ -20,6 +21,8 @@ export interface StoredRun {
   run: Omit<Run, 'state' | 'state_history' | 'finished_at'>;
   namespace: string;
   clock: RunClock;
+  /** The Argo workflow the run became: its tasks, pods and ML Metadata records (run-tasks.ts). */
+  plan: RunPlan;
 }
 
 /** Everything the emulator knows, in creation order. */

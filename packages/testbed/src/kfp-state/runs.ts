@@ -19,6 +19,8 @@ import { latestVersion } from './pipelines.js';
 import { timestamp, toProtoJson } from './proto-json.js';
 import { invalidInput, notFound, RpcError } from './rpc-status.js';
 import { outcomeOfPipelineName, runStatusAt } from './run-lifecycle.js';
+import { planRun, tasksAt } from './run-tasks.js';
+import { runDetailsOf } from './task-details.js';
 
 const RUN_FIELDS = [
   'run_id',
@@ -44,6 +46,11 @@ export function runAt(context: KfpContext, stored: StoredRun): Run {
     state_history: status.history.map(({ state, at }) => ({ state, update_time: timestamp(at) })),
     finished_at: status.finishedAt === undefined ? undefined : timestamp(status.finishedAt),
     error: failed ? { code: 2, message: 'A task of the pipeline failed (emulated outcome).' } : undefined,
+    run_details: runDetailsOf(
+      stored.run.run_id ?? '',
+      stored.plan,
+      tasksAt(stored.plan, stored.clock, context.timing, context.now()),
+    ),
   };
 }
 
@@ -136,6 +143,7 @@ export function runRoutes(context: KfpContext): Route[] {
             startedAt: now,
             outcome: context.runOutcome?.(run) ?? outcomeOfPipelineName(pipelineName),
           },
+          plan: planRun(run.run_id!, pipelineName, context.loopIterations),
         };
         store.runs.set(run.run_id!, stored);
         if (experiment)
