@@ -17,6 +17,7 @@ export type {
 export { PipelineSpecSchema, PlatformSpecSchema } from './generated/pipeline_spec_pb.js';
 export { MAX_PIPELINE_PACKAGE_BYTES } from './limits.js';
 export { type LoadedPipelinePackage, type LoadPipelinePackageOptions, loadPipelinePackage } from './load.js';
+export { parametersFromText } from './parameter-text.js';
 export {
   checkPipelineParameters,
   type PipelineParameterInput,

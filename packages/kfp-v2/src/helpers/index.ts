@@ -44,6 +44,7 @@ export {
   kfpFilter,
 } from './filter.js';
 export { getHealthz } from './healthz.js';
+export { type ListPageOptions, listPage, type OnePage } from './list-page.js';
 export {
   collectAll,
   type ListItem,
@@ -74,6 +75,11 @@ export {
   enableRecurringRun,
   getRecurringRun,
 } from './recurring-runs.js';
+export {
+  type CreateRecurringRunFromPackageOptions,
+  createRecurringRunFromPackage,
+  type RecurringRunFromPackage,
+} from './recurring-run-from-package.js';
 export { type ReadRunArtifactOptions, readRunArtifact } from './run-artifacts.js';
 export {
   type PipelinePackageRun,
