@@ -25,7 +25,11 @@ afterAll(async () => {
 
 describe('listPage', () => {
   it('walks the pages by their tokens, with the total and no token after the last', async () => {
-    const query = { params: { query: { namespace: NAMESPACE } }, pageSize: 2, sortBy: 'display_name' } as const;
+    const query = {
+      params: { query: { namespace: NAMESPACE } },
+      pageSize: 2,
+      sortBy: 'display_name',
+    } as const;
     const first = await listPage(client(), '/apis/v2beta1/experiments', query);
     expect(first.items.map((item) => item.display_name)).toEqual(['paged-a', 'paged-b']);
     expect(first.totalSize).toBe(5);

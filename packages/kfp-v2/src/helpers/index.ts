@@ -68,6 +68,11 @@ export {
   uploadPipelineVersion,
 } from './pipelines.js';
 export {
+  type CreateRecurringRunFromPackageOptions,
+  createRecurringRunFromPackage,
+  type RecurringRunFromPackage,
+} from './recurring-run-from-package.js';
+export {
   type CreateRecurringRunOptions,
   createRecurringRun,
   deleteRecurringRun,
@@ -75,17 +80,17 @@ export {
   enableRecurringRun,
   getRecurringRun,
 } from './recurring-runs.js';
-export {
-  type CreateRecurringRunFromPackageOptions,
-  createRecurringRunFromPackage,
-  type RecurringRunFromPackage,
-} from './recurring-run-from-package.js';
 export { type ReadRunArtifactOptions, readRunArtifact } from './run-artifacts.js';
 export {
   type PipelinePackageRun,
   type RunPipelinePackageOptions,
   runPipelinePackage,
 } from './run-pipeline-package.js';
+export {
+  type PipelineVersionRun,
+  type RunPipelineVersionOptions,
+  runPipelineVersion,
+} from './run-pipeline-version.js';
 export {
   archiveRun,
   type CreateRunFromPackageOptions,

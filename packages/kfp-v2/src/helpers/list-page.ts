@@ -16,7 +16,10 @@ export interface OnePage<Item> {
   totalSize: number | undefined;
 }
 
-type LooseGet = (path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+type LooseGet = (
+  path: string,
+  init: unknown,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /**
  * One page of a list operation, from a page token, as kfp.Client's
