@@ -22,22 +22,22 @@ export function buildProgram(): Command {
     )
     .option('--namespace <name>', 'Kubernetes namespace (KFP profile) to work in.')
     .addOption(
-      new Option('-o, --output <format>', 'Result format: table on stdout, or only JSON or YAML.').choices([
-        'table',
-        'json',
-        'yaml',
-      ]),
+      new Option(
+        '-o, --output <format>',
+        'Result format: a table on stdout (wide: with more columns), or only JSON or YAML.',
+      ).choices(['table', 'wide', 'json', 'yaml']),
     )
+    .option('--no-headers', 'Tables without their heading line.')
     .option('--profile <name>', 'Named connection profile from the config file (default: the current one).')
     .option('--debug', 'Print a redacted log of every request on stderr.')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) })
+    .configureOutput({ outputError: (text, write) => write(usageLine(text)) })
     .addHelpText(
       'after',
       `
 Examples:
-  $ mlp config set-profile dev --endpoint https://kubeflow.example.com/pipeline --auth oidc --issuer https://kubeflow.example.com/dex
+  $ mlp config set-profile dev --kfp-endpoint https://kubeflow.example.com/pipeline --auth oidc --issuer https://kubeflow.example.com/dex
   $ mlp login
   $ mlp kfp run create -e nightly -f pipeline.yaml -w learning_rate=0.01
   $ mlp kfp run list --output json
@@ -53,10 +53,21 @@ Connection settings come from the flags, else the profile, else the environment
   // Every subcommand reports usage errors the same way as the root.
   const propagate = (command: Command) => {
     for (const sub of command.commands) {
-      sub.exitOverride().showHelpAfterError('(run with --help for usage)');
+      sub
+        .exitOverride()
+        .showHelpAfterError('(run with --help for usage)')
+        .configureOutput({ outputError: (text, write) => write(usageLine(text)) });
       propagate(sub);
     }
   };
   propagate(program);
   return program;
+}
+
+/**
+ * commander's "error: unknown option '--bogus'" in the form of every other
+ * error, `mlp: CLI_USAGE: ...`; the help hint after it is left as it is.
+ */
+function usageLine(text: string): string {
+  return text.replace(/^error: /, 'mlp: CLI_USAGE: ');
 }

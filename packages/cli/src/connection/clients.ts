@@ -51,8 +51,9 @@ export interface SeldonConnection {
 /** A Seldon Deploy client: `--endpoint`, else the profile's seldonEndpoint, else SELDON_DEPLOY_URL. */
 export async function connectSeldon(globals: GlobalOptions): Promise<SeldonConnection> {
   const { name, profile } = selectProfile(globals);
-  const { createSeldonDeployClient } = await import('@ml-platform/seldon-deploy-v1alpha1');
-  const baseUrl = globals.endpoint ?? profile.seldonEndpoint ?? process.env.SELDON_DEPLOY_URL;
+  const seldon = await import('@ml-platform/seldon-deploy-v1alpha1');
+  const baseUrl =
+    globals.endpoint ?? profile.seldonEndpoint ?? fromEnvironment(seldon.resolveSeldonDeployEndpoint);
   if (!baseUrl) {
     throw new ConfigError(
       ConfigErrorCode.noBaseUrl,
@@ -67,7 +68,7 @@ export async function connectSeldon(globals: GlobalOptions): Promise<SeldonConne
     interactive: false,
     debug: globals.debug ? pluginDebug : undefined,
   });
-  const client = createSeldonDeployClient({
+  const client = seldon.createSeldonDeployClient({
     baseUrl,
     auth,
     middleware: globals.debug ? [debugLog(writeDebug)] : [],
@@ -75,6 +76,15 @@ export async function connectSeldon(globals: GlobalOptions): Promise<SeldonConne
   });
   return {
     client,
-    namespace: globals.namespace ?? profile.namespace ?? process.env.SELDON_NAMESPACE ?? 'seldon',
+    namespace: globals.namespace ?? profile.namespace ?? seldon.resolveSeldonNamespace(),
   };
+}
+
+/** The library's environment default, or undefined when it has none (the caller's message then says what to set). */
+function fromEnvironment(resolve: () => string): string | undefined {
+  try {
+    return resolve();
+  } catch {
+    return undefined;
+  }
 }
