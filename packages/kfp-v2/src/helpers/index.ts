@@ -87,6 +87,7 @@ export {
   runPipelinePackage,
 } from './run-pipeline-package.js';
 export {
+  type PipelineToRunChoice,
   type PipelineVersionRun,
   type RunPipelineVersionOptions,
   runPipelineVersion,

@@ -14,8 +14,15 @@ import { getExperiment, getOrCreateExperiment } from './experiments.js';
 import { findPipelineByName, getPipelineVersion, latestPipelineVersion } from './pipelines.js';
 import { createRun, type RunSettings } from './runs.js';
 
+/** Which pipeline: its id, or its name (looked up in `namespace`). */
+export type PipelineToRunChoice =
+  | { pipelineId: string; pipelineName?: never }
+  | { pipelineName: string; pipelineId?: never };
+
 export type RunPipelineVersionOptions = Omit<RunSettings, 'displayName' | 'parameters'> &
-  PipelineChoice & {
+  PipelineToRunChoice & {
+    /** Where the pipeline is looked up by name and the experiment found or created; default: the client's. */
+    namespace?: string;
     /** The version to run; default: the pipeline's newest version. */
     pipelineVersionId?: string;
     /** Name shown in the UI. Default: `<pipeline name> <YYYY-MM-DD HH-mm-ss>`. */
@@ -57,8 +64,12 @@ export async function runPipelineVersion(
     );
   }
   const { signal } = options;
+  const choice: PipelineChoice =
+    options.pipelineId !== undefined
+      ? { pipelineId: options.pipelineId }
+      : { pipelineName: options.pipelineName as string, namespace: options.namespace };
   const pipelineId = await resolvePipelineId(
-    options,
+    { ...choice, signal },
     async (name, lookup) => (await findPipelineByName(client, name, lookup))?.pipeline_id,
   );
   const versionId = optionalText('pipelineVersionId', options.pipelineVersionId, "'c81d…'");
