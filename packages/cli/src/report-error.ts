@@ -10,6 +10,8 @@ const USAGE_CODES = new Set([
   'KFP_CONTEXT_INVALID',
   'KFP_AMBIGUOUS_NAME',
   'KFP_EXPERIMENT_CHOICE_CONFLICT',
+  'SELDON_MANIFEST_INVALID',
+  'SELDON_MANIFEST_UNREADABLE',
 ]);
 
 /** The exit code an error ends `mlp` with (see exit-codes.ts). */
@@ -19,7 +21,7 @@ export function exitCodeOf(error: unknown): ExitCodeValue {
   if (error.code === 'KFP_RUN_WAIT_TIMEOUT' || error.code === 'SELDON_WAIT_TIMEOUT') return ExitCode.timeout;
   if (error.code === 'KFP_RUN_WAIT_ABORTED' || error.code === 'SELDON_WAIT_ABORTED')
     return ExitCode.interrupted;
-  if (error.code === 'SELDON_DEPLOYMENT_FAILED') return ExitCode.runFailed;
+  if (/^SELDON_(DEPLOYMENT|RESOURCE|BATCH_JOB)_FAILED$/.test(error.code)) return ExitCode.runFailed;
   if (error.code.startsWith('CONFIG_') || USAGE_CODES.has(error.code)) return ExitCode.usage;
   if (error.code.startsWith('AUTH_')) return ExitCode.authError;
   if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return ExitCode.authError;
