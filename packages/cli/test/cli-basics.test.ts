@@ -48,9 +48,9 @@ describe('mlp itself', () => {
       ).trim();
     expect(complete('mlp kfp r').split(' ').sort()).toEqual(['recurring-run', 'run']);
     expect(complete('mlp kfp run create --pa').split(' ')).toEqual(['--package-file']);
-    const refused = await runMlp(['completion', 'fish'], home.env);
+    const refused = await runMlp(['completion', 'powershell'], home.env);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^mlp: CLI_USAGE: mlp completion supports bash and zsh/m);
+    expect(refused.stderr).toMatch(/^mlp: CLI_USAGE: mlp completion supports bash, zsh, fish/m);
   });
 });
 
