@@ -136,7 +136,8 @@ class TablePrinter<Item> {
     if (rows.length === 0) return;
     // Cut to the terminal's width only on a terminal: piped output keeps every character.
     const maxWidth = process.stdout.isTTY ? process.stdout.columns : undefined;
-    this.#widths = columnWidths(rows, this.#widths, maxWidth);
+    const headings = this.#headers ? this.#columns.map((column) => column.heading.length) : [];
+    this.#widths = columnWidths(rows, this.#widths, maxWidth, headings);
     await write(formatRows(rows, this.#widths));
   }
 }

@@ -22,19 +22,28 @@ export function cellText(value: unknown): string {
 /**
  * Column widths for these rows, never narrower than `previous` (so a stream
  * printed in chunks stays aligned as far as it can), then cut down, widest
- * first, until the line fits `maxWidth` when one is given (a terminal).
+ * first, until the line fits `maxWidth` when one is given (a terminal), but
+ * never below `minimums` (the headings, which stay whole) or a few characters.
  */
-export function columnWidths(rows: string[][], previous: number[] = [], maxWidth?: number): number[] {
+export function columnWidths(
+  rows: string[][],
+  previous: number[] = [],
+  maxWidth?: number,
+  minimums: number[] = [],
+): number[] {
   const widths = rows[0]?.map((_, index) =>
     Math.max(previous[index] ?? 0, ...rows.map((row) => [...(row[index] ?? '')].length)),
   ) ?? [...previous];
   if (maxWidth === undefined) return widths;
   const fitted = [...widths];
   const lineWidth = () => fitted.reduce((sum, width) => sum + width, 0) + GAP.length * (fitted.length - 1);
+  const floor = (index: number) => Math.min(widths[index] ?? 0, Math.max(MIN_WIDTH, minimums[index] ?? 0));
   while (lineWidth() > maxWidth) {
-    const widest = fitted.indexOf(Math.max(...fitted));
-    if ((fitted[widest] ?? 0) <= MIN_WIDTH) break;
-    fitted[widest] = Math.max(MIN_WIDTH, (fitted[widest] ?? 0) - (lineWidth() - maxWidth));
+    // The widest column that can still give up characters.
+    const candidates = fitted.map((width, index) => (width > floor(index) ? width : -1));
+    const widest = candidates.indexOf(Math.max(...candidates));
+    if ((candidates[widest] ?? -1) < 0) break;
+    fitted[widest] = Math.max(floor(widest), (fitted[widest] ?? 0) - (lineWidth() - maxWidth));
   }
   return fitted;
 }
