@@ -3,11 +3,13 @@ import type { KfpV2Client } from '../client.js';
 import { encodeFilter } from './filter.js';
 import { LIST_ITEMS_KEY, type ListItem, type ListOptions, type ListPage, type ListPath } from './paging.js';
 
+/** `listPage`'s options: a list operation's (filter, sort, page size, params) and where to start. */
 export type ListPageOptions<P extends ListPath> = Omit<ListOptions<P>, 'limit'> & {
   /** Where to start: the `nextPageToken` of the page before; the first page when left out. */
   pageToken?: string;
 };
 
+/** One page of a list: its items and the token of the next. */
 export interface OnePage<Item> {
   items: Item[];
   /** The token of the page after this one; undefined on the last page. */

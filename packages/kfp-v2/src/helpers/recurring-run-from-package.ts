@@ -14,6 +14,7 @@ import { getOrCreateExperiment } from './experiments.js';
 import { createRecurringRun } from './recurring-runs.js';
 import { scheduleToTrigger } from './schedule.js';
 
+/** `createRecurringRunFromPackage`'s options: the package, the schedule and the recurring run's settings. */
 export type CreateRecurringRunFromPackageOptions = Omit<PackageRunInput, 'displayName'> &
   RecurringRunScheduling & {
     /** Name of the recurring run (kfp's `--job-name`). */
@@ -31,6 +32,7 @@ export type CreateRecurringRunFromPackageOptions = Omit<PackageRunInput, 'displa
     serviceAccount?: string;
   };
 
+/** What `createRecurringRunFromPackage` created. */
 export interface RecurringRunFromPackage {
   recurringRun: RecurringRun;
   /** The experiment found or created by `experimentName`; undefined otherwise. */

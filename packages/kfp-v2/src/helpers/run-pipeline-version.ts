@@ -19,6 +19,7 @@ export type PipelineToRunChoice =
   | { pipelineId: string; pipelineName?: never }
   | { pipelineName: string; pipelineId?: never };
 
+/** `runPipelineVersion`'s options: which pipeline and version, the run's settings and its parameters. */
 export type RunPipelineVersionOptions = Omit<RunSettings, 'displayName' | 'parameters'> &
   PipelineToRunChoice & {
     /** Where the pipeline is looked up by name and the experiment found or created; default: the client's. */
@@ -40,6 +41,7 @@ export type RunPipelineVersionOptions = Omit<RunSettings, 'displayName' | 'param
     onWarning?: (message: string) => void;
   };
 
+/** What `runPipelineVersion` created and ran. */
 export interface PipelineVersionRun {
   run: Run;
   experiment: Experiment;
@@ -67,7 +69,7 @@ export async function runPipelineVersion(
   const choice: PipelineChoice =
     options.pipelineId !== undefined
       ? { pipelineId: options.pipelineId }
-      : { pipelineName: options.pipelineName as string, namespace: options.namespace };
+      : { pipelineName: options.pipelineName, namespace: options.namespace };
   const pipelineId = await resolvePipelineId(
     { ...choice, signal },
     async (name, lookup) => (await findPipelineByName(client, name, lookup))?.pipeline_id,
