@@ -1,19 +1,29 @@
-import { createRequire } from 'node:module';
-import { type Command, Option, program as rootProgram } from 'commander';
+import { type Command, Help, Option, program as rootProgram } from 'commander';
 import { addCompletionCommand } from './completion-command.js';
 import { addConfigCommands } from './config/config-commands.js';
 import { addKfpCommands } from './kfp/kfp-commands.js';
 import { addSeldonCommands } from './seldon/seldon-commands.js';
 import { addSessionCommands } from './session/session-commands.js';
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+/**
+ * `mlp --version` is answered by main.ts before any parsing, and only as the
+ * sole argument: as a commander option it would take `--version` wherever it
+ * appears, and `mlp kfp run create --version ID` is the kfp CLI's version flag.
+ * It is listed in the root's help all the same.
+ */
+const VERSION_HELP = new Option('--version', 'Print the version of mlp.');
 
 /** The whole command tree: names, options and help only; each action imports its module when it runs. */
 export function buildProgram(): Command {
   const program = rootProgram
     .createCommand('mlp')
     .description('Kubeflow Pipelines and Seldon Deploy from the command line.')
-    .version(version, '--version', 'Print the version of mlp.')
+    .configureHelp({
+      visibleOptions(command) {
+        const options = Help.prototype.visibleOptions.call(this, command);
+        return command.parent ? options : [VERSION_HELP, ...options];
+      },
+    })
     .addOption(
       new Option(
         '--endpoint <url>',

@@ -14,6 +14,16 @@ describe('mlp itself', () => {
     };
     const result = await runMlp(['--version'], home.env);
     expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect((await runMlp(['--help'], home.env)).stdout).toMatch(
+      /^ {2}--version +Print the version of mlp\./m,
+    );
+    // After a command, --version is that command's: kfp's `run create -v/--version` (a pipeline version id).
+    const runVersion = await runMlp(
+      ['kfp', 'run', 'create', '-f', 'pipeline.yaml', '--version', 'abc'],
+      home.env,
+    );
+    expect(runVersion.code).toBe(2);
+    expect(runVersion.stderr).toMatch(/^mlp: CLI_USAGE: -v\/--version picks a version of -p or -n/m);
   });
 
   it('shows examples in every command help', async () => {
