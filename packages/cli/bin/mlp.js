@@ -9,4 +9,7 @@ try {
   process.stderr.write('mlp: the CLI is not built yet: run `npm run build` in the repository first.\n');
   process.exit(1);
 }
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Exit once stdout has taken everything: an idle keep-alive connection would otherwise hold the
+// process open for its timeout after the command is done.
+process.stdout.write('', () => process.exit(code));

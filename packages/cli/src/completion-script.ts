@@ -1,48 +1,28 @@
 import type { Command } from 'commander';
 import { CliError, CliErrorCode } from './cli-error.js';
+import { bashScript } from './completion-bash.js';
+import { fishScript } from './completion-fish.js';
+import { completionNodes } from './completion-tree.js';
 import { ExitCode } from './exit-codes.js';
 
-/** Every command path with the words that may follow it: subcommands and options. */
-function wordsByPath(
-  command: Command,
-  path: string[] = [],
-  table = new Map<string, string[]>(),
-): Map<string, string[]> {
-  const words = [
-    ...command.commands.map((sub) => sub.name()),
-    ...command.options.flatMap((option) =>
-      [option.long, option.short].filter((flag): flag is string => !!flag),
-    ),
-  ];
-  table.set(path.join(' '), words);
-  for (const sub of command.commands) wordsByPath(sub, [...path, sub.name()], table);
-  return table;
-}
+export const COMPLETION_SHELLS = ['bash', 'zsh', 'fish'] as const;
 
+/** The completion script for `shell`, generated from the command tree, so it never offers a command that does not exist. */
 export function completionScript(program: Command, shell: string): string {
-  if (shell !== 'bash' && shell !== 'zsh') {
-    throw new CliError(
-      CliErrorCode.usage,
-      `mlp completion supports bash and zsh, not "${shell}".`,
-      ExitCode.usage,
-    );
+  const nodes = completionNodes(program);
+  switch (shell) {
+    case 'bash':
+      return bashScript(nodes);
+    case 'zsh':
+      // zsh runs bash completion functions through bashcompinit (compgen and complete included).
+      return `#compdef mlp\nautoload -U +X bashcompinit && bashcompinit\n${bashScript(nodes)}`;
+    case 'fish':
+      return fishScript(nodes);
+    default:
+      throw new CliError(
+        CliErrorCode.usage,
+        `mlp completion supports ${COMPLETION_SHELLS.join(', ')}, not "${shell}".`,
+        ExitCode.usage,
+      );
   }
-  const cases = [...wordsByPath(program)]
-    .map(([path, words]) => `    "${path}") words="${words.join(' ')}" ;;`)
-    .join('\n');
-  const bash = `# mlp completion for bash: source <(mlp completion bash)
-_mlp_complete() {
-  local path="" word
-  for word in "\${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
-    case "$word" in -*) ;; *) path="\${path:+$path }$word" ;; esac
-  done
-  local words=""
-  case "$path" in
-${cases}
-  esac
-  COMPREPLY=( $(compgen -W "$words" -- "\${COMP_WORDS[COMP_CWORD]}") )
-}
-complete -F _mlp_complete mlp
-`;
-  return shell === 'bash' ? bash : `#compdef mlp\nautoload -U bashcompinit && bashcompinit\n${bash}`;
 }

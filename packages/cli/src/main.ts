@@ -1,14 +1,23 @@
-import { CommanderError } from 'commander';
+import { createRequire } from 'node:module';
 import { ExitCode } from './exit-codes.js';
-import { buildProgram } from './program.js';
 import { hideOptionValuesInErrors } from './usage-error-output.js';
 
 /**
  * Runs `mlp` with the given arguments and resolves the exit code; never
- * throws. Command modules are imported when their command runs, so
- * `mlp --version` loads commander and nothing else.
+ * throws. `mlp --version` loads nothing else; any other command loads
+ * commander and the command tree, and its own modules when it runs.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv.length === 1 && argv[0] === '--version') {
+    // Answered before commander and the command tree load: nothing else is needed.
+    const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+    process.stdout.write(`${version}\n`);
+    return ExitCode.ok;
+  }
+  const [{ CommanderError }, { buildProgram }] = await Promise.all([
+    import('commander'),
+    import('./program.js'),
+  ]);
   const program = buildProgram();
   hideOptionValuesInErrors(program, argv);
   try {
@@ -16,7 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version end with a CommanderError too; their exit code is 0.
+      // --help ends with a CommanderError too; its exit code is 0.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     // Loaded only on failure: they bring in @ml-platform/core, which --version and --help never need.

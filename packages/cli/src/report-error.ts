@@ -11,6 +11,8 @@ const USAGE_CODES = new Set([
   'KFP_CONTEXT_INVALID',
   'KFP_AMBIGUOUS_NAME',
   'KFP_EXPERIMENT_CHOICE_CONFLICT',
+  'SELDON_MANIFEST_INVALID',
+  'SELDON_MANIFEST_UNREADABLE',
 ]);
 
 /** Failures below HTTP: nothing answered, or the TLS handshake or proxy failed. */
@@ -39,7 +41,7 @@ export function exitCodeOf(error: unknown): ExitCodeValue {
   if (error.code === 'KFP_RUN_WAIT_TIMEOUT' || error.code === 'SELDON_WAIT_TIMEOUT') return ExitCode.timeout;
   if (error.code === 'KFP_RUN_WAIT_ABORTED' || error.code === 'SELDON_WAIT_ABORTED')
     return ExitCode.interrupted;
-  if (error.code === 'SELDON_DEPLOYMENT_FAILED') return ExitCode.runFailed;
+  if (/^SELDON_(DEPLOYMENT|RESOURCE|BATCH_JOB)_FAILED$/.test(error.code)) return ExitCode.runFailed;
   if (error instanceof ConfigError || error.code.startsWith('CONFIG_') || USAGE_CODES.has(error.code))
     return ExitCode.usage;
   // A login flow that could not reach its server (a Dex endpoint down) is a network failure, not refused credentials.

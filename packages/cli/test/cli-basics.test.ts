@@ -14,6 +14,16 @@ describe('mlp itself', () => {
     };
     const result = await runMlp(['--version'], home.env);
     expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect((await runMlp(['--help'], home.env)).stdout).toMatch(
+      /^ {2}--version +Print the version of mlp\./m,
+    );
+    // After a command, --version is that command's: kfp's `run create -v/--version` (a pipeline version id).
+    const runVersion = await runMlp(
+      ['kfp', 'run', 'create', '-f', 'pipeline.yaml', '--version', 'abc'],
+      home.env,
+    );
+    expect(runVersion.code).toBe(2);
+    expect(runVersion.stderr).toMatch(/^mlp: CLI_USAGE: -v\/--version picks a version of -p or -n/m);
   });
 
   it('shows examples in every command help', async () => {
@@ -48,9 +58,9 @@ describe('mlp itself', () => {
       ).trim();
     expect(complete('mlp kfp r').split(' ').sort()).toEqual(['recurring-run', 'run']);
     expect(complete('mlp kfp run create --pa').split(' ')).toEqual(['--package-file']);
-    const refused = await runMlp(['completion', 'fish'], home.env);
+    const refused = await runMlp(['completion', 'powershell'], home.env);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^mlp: CLI_USAGE: mlp completion supports bash and zsh/m);
+    expect(refused.stderr).toMatch(/^mlp: CLI_USAGE: mlp completion supports bash, zsh, fish/m);
   });
 });
 

@@ -88,7 +88,9 @@ describe('mlp kfp with only the environment a pod has', { timeout: 90_000 }, () 
       podEnv,
     );
     expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/Experiment ID .*Name .*Created at/s);
+    // kubectl's table: upper-case headings, columns three spaces apart, no box.
+    expect(created.stdout).toMatch(/^EXPERIMENT ID {3,}NAME {3,}CREATED AT {3,}STORAGE STATE\n/);
+    expect(created.stdout).not.toMatch(/[│┌─]/);
     expect(created.stdout).toContain('tabled');
 
     const listed = await runMlp(['kfp', 'experiment', 'list', '--output', 'yaml'], podEnv);
@@ -117,9 +119,12 @@ describe('mlp kfp with only the environment a pod has', { timeout: 90_000 }, () 
     expect(
       (await runMlp(['kfp', 'experiment', 'unarchive', String(created.experiment_id)], podEnv)).code,
     ).toBe(0);
-    expect((await runMlp(['kfp', 'experiment', 'delete', String(created.experiment_id)], podEnv)).code).toBe(
-      0,
-    );
+    const unconfirmed = await runMlp(['kfp', 'experiment', 'delete', String(created.experiment_id)], podEnv);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toMatch(/^mlp: CLI_USAGE: Delete experiment .* Pass --yes \(-y\) to confirm/m);
+    expect(
+      (await runMlp(['kfp', 'experiment', 'delete', String(created.experiment_id), '-y'], podEnv)).code,
+    ).toBe(0);
     const gone = await runMlp(['kfp', 'experiment', 'get', String(created.experiment_id)], podEnv);
     expect(gone.code).toBe(6);
     expect(gone.stderr).toMatch(/^mlp: API_HTTP_STATUS: .*404/m);
@@ -144,6 +149,129 @@ describe('mlp kfp with only the environment a pod has', { timeout: 90_000 }, () 
     expect(json(listed.stdout).map((item) => item.pipeline_id)).toContain(pipeline.pipeline_id);
     const got = await runMlp(['kfp', 'pipeline', 'get', String(pipeline.pipeline_id)], podEnv);
     expect(got.stdout).toContain('uploaded');
+
+    const pipelineId = String(pipeline.pipeline_id);
+    const versions = await runMlp(['kfp', 'pipeline', 'list-versions', pipelineId, '-o', 'json'], podEnv);
+    expect(versions.code).toBe(0);
+    const versionList = json(versions.stdout);
+    expect(versionList).toHaveLength(2);
+    const second = versionList.find((item) => item.display_name === 'second');
+    const gotVersion = await runMlp(
+      ['kfp', 'pipeline', 'get-version', pipelineId, String(second?.pipeline_version_id), '-o', 'json'],
+      podEnv,
+    );
+    expect(json(gotVersion.stdout)).toMatchObject({ pipeline_version_id: second?.pipeline_version_id });
+    // KFP keeps a pipeline that has versions; mlp says so in its own terms and how to get past it.
+    const refused = await runMlp(['kfp', 'pipeline', 'delete', pipelineId, '--yes'], podEnv);
+    expect(refused.code).toBe(6);
+    expect(refused.stderr).toMatch(
+      new RegExp(
+        `^mlp: CLI_PIPELINE_HAS_VERSIONS: Pipeline ${pipelineId} still has 2 versions.*--cascade`,
+        'm',
+      ),
+    );
+    const deletedVersion = await runMlp(
+      ['kfp', 'pipeline', 'delete-version', pipelineId, String(second?.pipeline_version_id), '--yes'],
+      podEnv,
+    );
+    expect(deletedVersion.code).toBe(0);
+    expect(
+      json((await runMlp(['kfp', 'pipeline', 'list-versions', pipelineId, '-o', 'json'], podEnv)).stdout),
+    ).toHaveLength(1);
+    const cascaded = await runMlp(['kfp', 'pipeline', 'delete', pipelineId, '--cascade', '--yes'], podEnv);
+    expect(cascaded.stderr).toContain(`Pipeline ${pipelineId} deleted with its versions.`);
+    expect(cascaded.code).toBe(0);
+    expect((await runMlp(['kfp', 'pipeline', 'get', pipelineId], podEnv)).code).toBe(6);
+  });
+
+  it("runs an uploaded pipeline by name at a version and by id, printing the run's UI link", async () => {
+    const file = writePipeline(home.dir, 'by-name');
+    const uploaded = json(
+      (await runMlp(['kfp', 'pipeline', 'upload', '-p', 'by-name', file, '-o', 'json'], podEnv)).stdout,
+    );
+    const [version] = json(
+      (await runMlp(['kfp', 'pipeline', 'list-versions', String(uploaded.pipeline_id), '-o', 'json'], podEnv))
+        .stdout,
+    );
+    const byName = await runMlp(
+      [
+        'kfp',
+        'run',
+        'create',
+        '-n',
+        'by-name',
+        '-v',
+        String(version?.pipeline_version_id),
+        '-e',
+        'cli-tests',
+        '-o',
+        'json',
+        'a=1',
+        'b=2',
+      ],
+      podEnv,
+    );
+    expect(byName.code).toBe(0);
+    const run = json(byName.stdout);
+    expect(run).toMatchObject({
+      pipeline_version_reference: {
+        pipeline_id: uploaded.pipeline_id,
+        pipeline_version_id: version?.pipeline_version_id,
+      },
+      runtime_config: { parameters: { a: 1, b: 2 } },
+    });
+    expect(byName.stderr).toContain(
+      `Run details: ${podEnv.KF_PIPELINES_ENDPOINT?.replace(/\/+$/, '')}/#/runs/details/${run.run_id}`,
+    );
+    const byId = await runMlp(
+      ['kfp', 'run', 'create', '-p', String(uploaded.pipeline_id), '-o', 'json', 'a=1', 'b=x'],
+      podEnv,
+    );
+    expect(byId.code).toBe(2);
+    expect(byId.stderr).toMatch(/^mlp: KFP_INVALID_PARAMETERS: .*\n.*"b" must be NUMBER_INTEGER/m);
+    const both = await runMlp(['kfp', 'run', 'create', '-f', file, '-n', 'by-name'], podEnv);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^mlp: CLI_USAGE: mlp kfp run create takes exactly one of -f/m);
+  });
+
+  it('pages with --max-size and --page-token, and prints kubectl tables: -o wide, --no-headers', async () => {
+    for (const name of ['page-a', 'page-b', 'page-c'])
+      await runMlp(['kfp', 'experiment', 'create', name], podEnv);
+    const filter = JSON.stringify({
+      predicates: [{ key: 'display_name', operation: 'IS_SUBSTRING', string_value: 'page-' }],
+    });
+    const common = ['kfp', 'experiment', 'list', '--filter', filter, '--sort-by', 'display_name'];
+    const first = await runMlp([...common, '-m', '2', '--page-token', '', '-o', 'json'], podEnv);
+    expect(first.code).toBe(0);
+    expect(json(first.stdout).map((item) => item.display_name)).toEqual(['page-a', 'page-b']);
+    const token = /^Next page: --page-token (\S+)$/m.exec(first.stderr)?.[1];
+    expect(token).toBeTruthy();
+    const next = await runMlp([...common, '-m', '2', '--page-token', String(token), '-o', 'json'], podEnv);
+    expect(json(next.stdout).map((item) => item.display_name)).toEqual(['page-c']);
+    expect(next.stderr).not.toContain('Next page');
+    // Without a token: up to --max-size items, across pages.
+    const limited = await runMlp([...common, '-m', '2'], podEnv);
+    expect(limited.stdout.trimEnd().split('\n')).toHaveLength(3);
+    const wide = await runMlp([...common, '-o', 'wide'], podEnv);
+    expect(wide.stdout.split('\n')[0]).toMatch(
+      /^EXPERIMENT ID {3,}NAME .* NAMESPACE {3,}LAST RUN {3,}DESCRIPTION$/,
+    );
+    const bare = await runMlp([...common, '--no-headers'], podEnv);
+    expect(bare.stdout.split('\n')[0]).toMatch(/^\S+ {3,}page-a {3,}/);
+    const none = await runMlp(
+      [
+        'kfp',
+        'experiment',
+        'list',
+        '--filter',
+        JSON.stringify({
+          predicates: [{ key: 'display_name', operation: 'EQUALS', string_value: 'no-such' }],
+        }),
+      ],
+      podEnv,
+    );
+    expect(none).toMatchObject({ code: 0, stdout: '' });
+    expect(none.stderr).toContain('No resources found.');
   });
 
   it('terminates a run; watching it then ends CANCELED with exit 4', async () => {
@@ -153,7 +281,7 @@ describe('mlp kfp with only the environment a pod has', { timeout: 90_000 }, () 
       podEnv,
     );
     const runId = String(json(created.stdout).run_id);
-    expect((await runMlp(['kfp', 'run', 'terminate', runId], podEnv)).code).toBe(0);
+    expect((await runMlp(['kfp', 'run', 'terminate', runId, '--yes'], podEnv)).code).toBe(0);
     const watched = await runMlp(['kfp', 'run', 'get', runId, '-w'], podEnv);
     expect(watched.stderr).toMatch(/CANCELED/);
     expect(watched.stderr).toMatch(/^mlp: CLI_RUN_CANCELED: Run \S+ ended CANCELED\.$/m);
@@ -195,7 +323,8 @@ describe('mlp kfp with only the environment a pod has', { timeout: 90_000 }, () 
     const got = json((await runMlp(['kfp', 'run', 'get', runId, '-o', 'json'], podEnv)).stdout);
     expect(got.storage_state).toBe('ARCHIVED');
     expect((await runMlp(['kfp', 'run', 'unarchive', runId], podEnv)).code).toBe(0);
-    expect((await runMlp(['kfp', 'run', 'delete', runId], podEnv)).code).toBe(0);
+    expect((await runMlp(['kfp', 'run', 'delete', runId], podEnv)).code).toBe(2);
+    expect((await runMlp(['kfp', 'run', 'delete', runId, '--yes'], podEnv)).code).toBe(0);
     expect((await runMlp(['kfp', 'run', 'get', runId], podEnv)).code).toBe(6);
   });
 });
@@ -240,7 +369,10 @@ describe('mlp kfp recurring-run (served by Prism from the upstream spec, which c
     expect(listed.code).toBe(0);
     expect(Array.isArray(json(listed.stdout))).toBe(true);
     for (const action of ['get', 'disable', 'enable', 'delete']) {
-      const result = await runMlp(['kfp', 'recurring-run', action, 'a7c2'], podEnv);
+      const result = await runMlp(
+        ['kfp', 'recurring-run', action, 'a7c2', ...(action === 'delete' ? ['-y'] : [])],
+        podEnv,
+      );
       expect(result.stderr).not.toMatch(/^mlp: /m);
       expect(result.code).toBe(0);
     }
@@ -343,10 +475,12 @@ describe('errors and exit codes', { timeout: 90_000 }, () => {
   it('exits 2 for an unknown command or option, with the usage hint', async () => {
     const result = await runMlp(['kfp', 'run', 'lst'], podEnv);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/unknown command 'lst'/);
+    expect(result.stderr).toMatch(/^mlp: CLI_USAGE: unknown command 'lst'/m);
     const option = await runMlp(['kfp', 'run', 'list', '--bogus'], podEnv);
     expect(option.code).toBe(2);
-    expect(option.stderr).toMatch(/unknown option '--bogus'/);
+    expect(option.stderr).toMatch(
+      /^mlp: CLI_USAGE: unknown option '--bogus'\n\(run with --help for usage\)/m,
+    );
   });
 
   it('exits 7 when the gateway refuses the credentials, and prints no token', async () => {

@@ -76,8 +76,8 @@ spec:
     const created = await runMlp(['seldon', 'deployment', 'create', '-f', manifest], home.env);
     expect(created.stderr).toMatch(/SeldonDeployment \S* ?created\./);
     expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/Name .*Namespace .*State/s);
-    const deleted = await runMlp(['seldon', 'deployment', 'delete', 'iris'], home.env);
+    expect(created.stdout).toMatch(/^NAME {3,}NAMESPACE {3,}STATE/);
+    const deleted = await runMlp(['seldon', 'deployment', 'delete', 'iris', '--yes'], home.env);
     expect(deleted.code).toBe(0);
     expect(deleted.stderr).toContain('SeldonDeployment seldon/iris deleted.');
   });
@@ -95,7 +95,7 @@ spec:
   it('exits 2 for a prediction that is not JSON, before sending it', async () => {
     const answer = await runMlp(['seldon', 'deployment', 'predict', 'iris', '-d', '{not json'], home.env);
     expect(answer.code).toBe(2);
-    expect(answer.stderr).toMatch(/^mlp: CLI_USAGE: The prediction request must be JSON/m);
+    expect(answer.stderr).toMatch(/^mlp: CLI_USAGE: The request must be JSON/m);
   });
 
   it('exits 2 naming the settings when no Seldon endpoint is known', async () => {

@@ -9,8 +9,12 @@ let home: ReturnType<typeof isolatedHome>;
 let podEnv: Record<string, string>;
 const sessions: TerminalSession[] = [];
 
-function terminal(args: string[], env: Record<string, string>): TerminalSession {
-  const session = new TerminalSession(args, env);
+function terminal(
+  args: string[],
+  env: Record<string, string>,
+  size?: { columns: number; rows: number },
+): TerminalSession {
+  const session = new TerminalSession(args, env, size);
   sessions.push(session);
   return session;
 }
@@ -70,7 +74,7 @@ describe('mlp on a terminal', { timeout: 90_000 }, () => {
     expect(await session.exitStatus()).toBe(0);
     const screen = session.screen();
     expect(screen).toMatch(/Run watched .* SUCCEEDED in \d/);
-    expect(screen).toMatch(/│ Run ID +│ Name/);
+    expect(screen).toMatch(/^RUN ID {3,}NAME {3,}CREATED AT/m);
     // No frame left behind: the in-place lines were replaced, never scrolled.
     expect(screen).not.toMatch(/ (RUNNING|PENDING) /);
     expect(screen.match(/^run watched /gm)?.length ?? 0).toBeLessThanOrEqual(1);
@@ -100,6 +104,54 @@ describe('mlp on a terminal', { timeout: 90_000 }, () => {
     expect(session.screen()).toContain(`asked KFP to terminate run ${runId}`);
     const after = await runMlp(['kfp', 'run', 'get', runId, '-o', 'json'], podEnv);
     expect((JSON.parse(after.stdout) as { state: string }).state).toMatch(/^CANCEL/);
+  });
+
+  it('asks before deleting a run: no keeps it, yes deletes it', async () => {
+    const runId = await createRun('asked');
+    const declined = terminal(['kfp', 'run', 'delete', runId], podEnv);
+    await declined.waitFor(new RegExp(`Delete run ${runId}\\?`));
+    declined.press('Enter'); // the default answer is No
+    expect(await declined.exitStatus()).toBe(0);
+    expect(declined.screen()).toContain('Nothing was changed.');
+    expect((await runMlp(['kfp', 'run', 'get', runId, '-o', 'json'], podEnv)).code).toBe(0);
+
+    const confirmed = terminal(['kfp', 'run', 'delete', runId], podEnv);
+    await confirmed.waitFor(new RegExp(`Delete run ${runId}\\?`));
+    confirmed.press('Left'); // to Yes
+    confirmed.press('Enter');
+    expect(await confirmed.exitStatus()).toBe(0);
+    expect(confirmed.screen()).toContain(`Run ${runId} deleted.`);
+    expect((await runMlp(['kfp', 'run', 'get', runId], podEnv)).code).toBe(6);
+  });
+
+  it('cuts a wide table to the terminal width, as kubectl fits its columns', async () => {
+    const description = `a long description ${'that goes on '.repeat(12)}`;
+    const created = await runMlp(
+      ['kfp', 'experiment', 'create', 'fitted', '-d', description, '--namespace', cluster.namespace],
+      podEnv,
+    );
+    expect(created.code).toBe(0);
+    const session = terminal(
+      ['kfp', 'experiment', 'list', '-o', 'wide', '--namespace', cluster.namespace],
+      podEnv,
+      { columns: 100, rows: 40 },
+    );
+    expect(await session.exitStatus()).toBe(0);
+    const lines = session
+      .screen()
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    expect(lines[0], session.scrollback()).toMatch(/^EXPERIMENT ID {3,}NAME .*DESCRIPTION$/);
+    const fitted = lines.find((line) => line.includes('fitted'));
+    expect(fitted).toMatch(/ a long .*…$/);
+    // Nothing wrapped: every line fits in 100 columns.
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(100);
+    // Piped, the same list keeps every character.
+    const piped = await runMlp(
+      ['kfp', 'experiment', 'list', '-o', 'wide', '--namespace', cluster.namespace],
+      podEnv,
+    );
+    expect(piped.stdout).toContain(description.trimEnd());
   });
 
   it('asks for the Dex password with a masked prompt and never shows it', async () => {

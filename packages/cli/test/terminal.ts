@@ -53,6 +53,11 @@ export class TerminalSession {
     return this.#tmux('capture-pane', '-p', '-t', 'mlp');
   }
 
+  /** The screen and the lines scrolled off above it. */
+  scrollback(): string {
+    return this.#tmux('capture-pane', '-p', '-S', '-', '-t', 'mlp');
+  }
+
   /** Polls the screen until `pattern` matches. */
   async waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;

@@ -28,6 +28,7 @@ export {
   type PackageDocuments,
   readPackageDocuments,
 } from './load.js';
+export { parametersFromText } from './parameter-text.js';
 export {
   checkPipelineParameters,
   type PipelineParameterInput,

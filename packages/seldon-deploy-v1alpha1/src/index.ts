@@ -17,6 +17,11 @@ export {
   type SeldonDeployClient,
   type SeldonDeployClientOptions,
 } from './client.js';
+export {
+  DEFAULT_SELDON_NAMESPACE,
+  resolveSeldonDeployEndpoint,
+  resolveSeldonNamespace,
+} from './environment.js';
 export type { components, operations, paths } from './generated/schema.js';
 export * from './helpers/index.js';
 export type * from './schemas.js';

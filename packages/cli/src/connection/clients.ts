@@ -82,8 +82,9 @@ export interface SeldonConnection {
 export async function connectSeldon(globals: GlobalOptions): Promise<SeldonConnection> {
   const { name, profile } = await selectProfile(globals);
   noteSigningIdentity(name, profile);
-  const { createSeldonDeployClient } = await import('@ml-platform/seldon-deploy-v1alpha1');
-  const baseUrl = globals.endpoint ?? profile.seldonEndpoint ?? process.env.SELDON_DEPLOY_URL;
+  const seldon = await import('@ml-platform/seldon-deploy-v1alpha1');
+  const baseUrl =
+    globals.endpoint ?? profile.seldonEndpoint ?? fromEnvironment(seldon.resolveSeldonDeployEndpoint);
   if (!baseUrl) {
     throw new ConfigError(
       ConfigErrorCode.noBaseUrl,
@@ -100,7 +101,7 @@ export async function connectSeldon(globals: GlobalOptions): Promise<SeldonConne
     tls,
     debug: globals.debug ? pluginDebug : undefined,
   });
-  const client = createSeldonDeployClient({
+  const client = seldon.createSeldonDeployClient({
     baseUrl,
     auth,
     middleware: middlewareFor(globals),
@@ -109,7 +110,7 @@ export async function connectSeldon(globals: GlobalOptions): Promise<SeldonConne
   });
   return {
     client,
-    namespace: globals.namespace ?? profile.namespace ?? process.env.SELDON_NAMESPACE ?? 'seldon',
+    namespace: globals.namespace ?? profile.namespace ?? seldon.resolveSeldonNamespace(),
   };
 }
 
@@ -126,4 +127,13 @@ function kubeconfigWithEndpoint(): CliError {
       'kfpEndpoint): drop the endpoint, or set --kube-service namespace/name:port to choose the Service.',
     ExitCode.usage,
   );
+}
+
+/** The library's environment default, or undefined when it has none (the caller's message then says what to set). */
+function fromEnvironment(resolve: () => string): string | undefined {
+  try {
+    return resolve();
+  } catch {
+    return undefined;
+  }
 }

@@ -1,9 +1,11 @@
 import type { Invocation } from '../action.js';
 import { CliError, CliErrorCode } from '../cli-error.js';
+import { confirmDestructive } from '../confirm-destructive.js';
 import { connectKfp } from '../connection/clients.js';
 import { ExitCode } from '../exit-codes.js';
 import { printDone, printResult } from '../output/print.js';
 import { EXPERIMENT_COLUMNS } from './columns.js';
+import { printKfpList } from './list-command.js';
 import { type ListFlags, listSettings } from './list-options.js';
 
 export async function experimentCreate({
@@ -24,12 +26,17 @@ export async function experimentCreate({
 export async function experimentList({ options, globals }: Invocation<ListFlags>) {
   const settings = listSettings(options);
   const { client, namespace } = await connectKfp(globals);
-  const { collectAll } = await import('@ml-platform/kfp-v2');
-  const experiments = await collectAll(client, '/apis/v2beta1/experiments', {
-    params: { query: { namespace } },
-    ...settings,
-  });
-  await printResult(globals, experiments, EXPERIMENT_COLUMNS);
+  const { listAll, listPage } = await import('@ml-platform/kfp-v2');
+  const query = { namespace };
+  await printKfpList(
+    globals,
+    settings,
+    {
+      all: (paging) => listAll(client, '/apis/v2beta1/experiments', { params: { query }, ...paging }),
+      page: (paging) => listPage(client, '/apis/v2beta1/experiments', { params: { query }, ...paging }),
+    },
+    EXPERIMENT_COLUMNS,
+  );
 }
 
 export async function experimentGet({ args: [experimentId = ''], globals }: Invocation) {
@@ -55,7 +62,7 @@ export async function experimentChange({
   options,
   globals,
   command,
-}: Invocation<{ experimentId?: string; experimentName?: string }>) {
+}: Invocation<{ experimentId?: string; experimentName?: string; yes?: boolean }>) {
   const [helper, done] = CHANGES[command.name() as keyof typeof CHANGES];
   const given = [positionalId ?? options.experimentId, options.experimentName].filter(
     (value) => value !== undefined,
@@ -77,6 +84,12 @@ export async function experimentChange({
     }
     experimentId = found.experiment_id;
   }
+  const named = options.experimentName ? ` "${options.experimentName}"` : '';
+  if (
+    command.name() === 'delete' &&
+    !(await confirmDestructive(`Delete experiment${named} ${experimentId}?`, options.yes))
+  )
+    return;
   await kfp[helper](client, experimentId);
   await printDone(globals, `Experiment ${experimentId} ${done}.`, {
     experiment_id: experimentId,

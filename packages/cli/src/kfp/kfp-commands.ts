@@ -12,9 +12,18 @@ const recurringRuns = () => import('./recurring-run-actions.js');
 /** Options of every list command, named as in the kfp CLI. */
 function listOptions(command: Command): Command {
   return command
-    .option('-m, --max-size <n>', 'List at most this many items.', '100')
+    .option(
+      '--page-token <token>',
+      'Start at this page (printed as "Next page" by the page before); one page only.',
+    )
+    .option('-m, --max-size <n>', 'List at most this many items (the page size with --page-token).', '100')
     .option('--sort-by <field>', 'Sort, e.g. "created_at desc".', 'created_at desc')
     .option('--filter <json>', 'KFP filter JSON, e.g. \'{"predicates":[...]}\'.');
+}
+
+/** Commands that delete or stop something ask first on a terminal, and need --yes anywhere else. */
+function confirmOption(command: Command): Command {
+  return command.option('-y, --yes', 'Do not ask for confirmation (required when stdin is not a terminal).');
 }
 
 function watchOptions(command: Command): Command {
@@ -34,14 +43,21 @@ export function addKfpCommands(program: Command): void {
     .command('kfp')
     .description("Kubeflow Pipelines (API v2beta1), with the kfp CLI's options.");
 
-  const run = kfp.command('run').description('Start, watch and manage runs.');
+  // kfp takes the plural of each group too (`kfp runs list`).
+  const run = kfp.command('run').alias('runs').description('Start, watch and manage runs.');
   examples(
     watchOptions(
       run
         .command('create')
-        .description('Run a compiled pipeline package (parameters checked before anything is sent).')
+        .alias('submit')
+        .description(
+          'Run a compiled pipeline package or an uploaded pipeline (parameters checked before anything is sent).',
+        )
         .argument('[parameters...]', 'Pipeline parameters as KEY=VALUE.')
-        .requiredOption('-f, --package-file <path>', 'Compiled pipeline (.yaml, .json, .zip, .tar.gz).')
+        .option('-f, --package-file <path>', 'Compiled pipeline (.yaml, .json, .zip, .tar.gz), sent inline.')
+        .option('-p, --pipeline-id <id>', 'An uploaded pipeline, by id.')
+        .option('-n, --pipeline-name <name>', 'An uploaded pipeline, by name.')
+        .option('-v, --version <id>', 'With -p or -n: this pipeline version id (default: the newest).')
         .option('-e, --experiment-name <name>', 'Experiment to file the run under (created when missing).')
         .option('--experiment-id <id>', 'Experiment id instead of a name.')
         .option('-r, --run-name <name>', 'Name shown in the UI (default: pipeline name and time).')
@@ -54,6 +70,7 @@ export function addKfpCommands(program: Command): void {
     [
       'mlp kfp run create -f pipeline.yaml -e demo learning_rate=0.1 epochs=3',
       'mlp kfp run create -f pipeline.yaml -e demo -w -t 3600',
+      'mlp kfp run create -n train -e demo epochs=3',
     ],
   ).action(lazyAction(runs, 'runCreate'));
   examples(
@@ -79,11 +96,18 @@ export function addKfpCommands(program: Command): void {
   for (const [name, what] of [
     ['archive', 'Archive a run.'],
     ['unarchive', 'Restore an archived run.'],
-    ['delete', 'Delete a run.'],
-    ['terminate', 'Stop a running run (it moves through CANCELING to CANCELED).'],
   ] as const) {
     examples(run.command(name).description(what).argument('<run-id>'), [
       `mlp kfp run ${name} 5e0b...`,
+    ]).action(lazyAction(runs, 'runChange'));
+  }
+  for (const [name, what] of [
+    ['delete', 'Delete a run (asks first).'],
+    ['terminate', 'Stop a running run (asks first; it moves through CANCELING to CANCELED).'],
+  ] as const) {
+    examples(confirmOption(run.command(name).description(what).argument('<run-id>')), [
+      `mlp kfp run ${name} 5e0b...`,
+      `mlp kfp run ${name} 5e0b... --yes`,
     ]).action(lazyAction(runs, 'runChange'));
   }
 
@@ -112,7 +136,7 @@ export function addKfpCommands(program: Command): void {
     ['mlp kfp run metrics 5e0b... 7a1c...', 'mlp kfp run metrics 5e0b... --output json'],
   ).action(lazyAction(runMetrics, 'runMetrics'));
 
-  const experiment = kfp.command('experiment').description('Manage experiments.');
+  const experiment = kfp.command('experiment').alias('experiments').description('Manage experiments.');
   examples(
     experiment
       .command('create')
@@ -130,20 +154,23 @@ export function addKfpCommands(program: Command): void {
   for (const [name, what] of [
     ['archive', 'Archive an experiment (and its runs).'],
     ['unarchive', 'Restore an archived experiment.'],
-    ['delete', 'Delete an experiment.'],
+    ['delete', 'Delete an experiment (asks first).'],
   ] as const) {
-    examples(
-      experiment
-        .command(name)
-        .description(what)
-        .argument('[experiment-id]')
-        .option('--experiment-id <id>', 'The experiment, by id.')
-        .option('--experiment-name <name>', 'The experiment, by name.'),
-      [`mlp kfp experiment ${name} --experiment-name nightly`],
-    ).action(lazyAction(experiments, 'experimentChange'));
+    const change = experiment
+      .command(name)
+      .description(what)
+      .argument('[experiment-id]')
+      .option('--experiment-id <id>', 'The experiment, by id.')
+      .option('--experiment-name <name>', 'The experiment, by name.');
+    examples(name === 'delete' ? confirmOption(change) : change, [
+      `mlp kfp experiment ${name} --experiment-name nightly`,
+    ]).action(lazyAction(experiments, 'experimentChange'));
   }
 
-  const pipeline = kfp.command('pipeline').description('Upload and manage pipelines and their versions.');
+  const pipeline = kfp
+    .command('pipeline')
+    .alias('pipelines')
+    .description('Upload and manage pipelines and their versions.');
   examples(
     pipeline
       .command('upload')
@@ -172,11 +199,45 @@ export function addKfpCommands(program: Command): void {
   examples(pipeline.command('get').description('Show a pipeline.').argument('<pipeline-id>'), [
     'mlp kfp pipeline get 9b2f...',
   ]).action(lazyAction(pipelines, 'pipelineGet'));
-  examples(pipeline.command('delete').description('Delete a pipeline.').argument('<pipeline-id>'), [
-    'mlp kfp pipeline delete 9b2f...',
-  ]).action(lazyAction(pipelines, 'pipelineDelete'));
+  examples(
+    listOptions(pipeline.command('list-versions').description('List the versions of a pipeline.')).argument(
+      '<pipeline-id>',
+    ),
+    ['mlp kfp pipeline list-versions 9b2f...'],
+  ).action(lazyAction(pipelines, 'pipelineListVersions'));
+  examples(
+    pipeline
+      .command('get-version')
+      .description('Show a pipeline version.')
+      .argument('<pipeline-id>')
+      .argument('<version-id>'),
+    ['mlp kfp pipeline get-version 9b2f... c81d...'],
+  ).action(lazyAction(pipelines, 'pipelineGetVersion'));
+  examples(
+    confirmOption(
+      pipeline
+        .command('delete')
+        .description('Delete a pipeline (asks first); KFP keeps one with versions unless --cascade.')
+        .argument('<pipeline-id>')
+        .option('--cascade', 'Delete its versions too.'),
+    ),
+    ['mlp kfp pipeline delete 9b2f...', 'mlp kfp pipeline delete 9b2f... --cascade --yes'],
+  ).action(lazyAction(pipelines, 'pipelineDelete'));
+  examples(
+    confirmOption(
+      pipeline
+        .command('delete-version')
+        .description('Delete a pipeline version (asks first).')
+        .argument('<pipeline-id>')
+        .argument('<version-id>'),
+    ),
+    ['mlp kfp pipeline delete-version 9b2f... c81d...'],
+  ).action(lazyAction(pipelines, 'pipelineDeleteVersion'));
 
-  const recurring = kfp.command('recurring-run').description('Schedule and manage recurring runs.');
+  const recurring = kfp
+    .command('recurring-run')
+    .alias('recurring-runs')
+    .description('Schedule and manage recurring runs.');
   examples(
     recurring
       .command('create')
@@ -213,9 +274,10 @@ export function addKfpCommands(program: Command): void {
     ['get', 'Show a recurring run.'],
     ['enable', 'Enable a recurring run.'],
     ['disable', 'Pause a recurring run.'],
-    ['delete', 'Delete a recurring run.'],
+    ['delete', 'Delete a recurring run (asks first).'],
   ] as const) {
-    examples(recurring.command(name).description(what).argument('<recurring-run-id>'), [
+    const change = recurring.command(name).description(what).argument('<recurring-run-id>');
+    examples(name === 'delete' ? confirmOption(change) : change, [
       `mlp kfp recurring-run ${name} a7c2...`,
     ]).action(lazyAction(recurringRuns, name === 'get' ? 'recurringRunGet' : 'recurringRunChange'));
   }

@@ -1,12 +1,14 @@
+import type { RecurringSchedule } from '@ml-platform/kfp-v2';
 import type { Invocation } from '../action.js';
 import { CliError, CliErrorCode } from '../cli-error.js';
+import { confirmDestructive } from '../confirm-destructive.js';
 import { connectKfp } from '../connection/clients.js';
 import { ExitCode } from '../exit-codes.js';
 import { positiveIntegerOption } from '../option-values.js';
 import { printDone, printResult } from '../output/print.js';
 import { RECURRING_RUN_COLUMNS } from './columns.js';
+import { printKfpList } from './list-command.js';
 import { type ListFlags, listSettings } from './list-options.js';
-import { typedParameters } from './parameter-text.js';
 import { parseParameters } from './parameters.js';
 
 interface CreateFlags {
@@ -44,47 +46,68 @@ export async function recurringRunCreate({ args, options, globals }: Invocation<
     throw usage(
       'mlp kfp recurring-run create takes exactly one of --pipeline-package-path (-f) and --pipeline-id.',
     );
-  const window = {
-    startTime: dateOption('--start-time', options.startTime),
-    endTime: dateOption('--end-time', options.endTime),
+  const schedule = scheduleOf(options);
+  const maxConcurrency = positiveIntegerOption('--max-concurrency', options.maxConcurrency);
+  const common = {
+    displayName: options.jobName,
+    description: options.description,
+    schedule,
+    maxConcurrency,
+    noCatchup: !options.catchup,
+    enabled: !options.disabled,
   };
-  // Both or neither is the library's to refuse, with its message; the CLI only converts the text.
-  const schedule =
-    options.intervalSecond !== undefined
-      ? {
-          ...window,
-          intervalSeconds: positiveIntegerOption('--interval-second', options.intervalSecond) ?? 0,
-          cron: options.cronExpression,
-        }
-      : { ...window, cron: options.cronExpression ?? '' };
-  // A package is loaded and validated as the server would, its declared types given to the parameters and
-  // the parameters checked against them, before any request.
-  const spec = options.pipelinePackagePath ? await import('@ml-platform/kfp-pipeline-spec') : undefined;
-  const loaded = spec && (await spec.loadPipelinePackage(options.pipelinePackagePath ?? ''));
-  const runParameters = loaded ? typedParameters(loaded.parameters, parameters) : parameters;
-  if (spec && loaded) spec.checkPipelineParameters(loaded, runParameters);
-  const pipeline = loaded
-    ? { pipelineSpec: loaded.pipelineSpec }
-    : { pipelineVersion: { pipelineId: options.pipelineId ?? '', pipelineVersionId: options.versionId } };
   const { client, namespace } = await connectKfp(globals);
   const kfp = await import('@ml-platform/kfp-v2');
+  if (options.pipelinePackagePath !== undefined) {
+    // Read once: the file's declared types give the KEY=VALUE text its values, then the library checks them.
+    const { loadPipelinePackage, parametersFromText } = await import('@ml-platform/kfp-pipeline-spec');
+    const loaded = await loadPipelinePackage(options.pipelinePackagePath);
+    const { recurringRun } = await kfp.createRecurringRunFromPackage(client, {
+      ...common,
+      source: loaded.platformSpec
+        ? { pipeline_spec: loaded.pipelineSpec, platform_spec: loaded.platformSpec }
+        : loaded.pipelineSpec,
+      parameters: parametersFromText(loaded, parameters),
+      experimentId: options.experimentId,
+      experimentName: options.experimentName,
+      namespace,
+    });
+    await printResult(globals, recurringRun, RECURRING_RUN_COLUMNS);
+    return;
+  }
   const experimentId =
     options.experimentId ??
     (options.experimentName === undefined
       ? undefined
       : (await kfp.getOrCreateExperiment(client, { name: options.experimentName, namespace })).experiment_id);
   const recurringRun = await kfp.createRecurringRun(client, {
-    displayName: options.jobName,
-    description: options.description,
+    ...common,
     experimentId,
-    parameters: runParameters,
-    schedule: schedule as never,
-    maxConcurrency: positiveIntegerOption('--max-concurrency', options.maxConcurrency),
-    noCatchup: !options.catchup,
-    enabled: !options.disabled,
-    ...pipeline,
+    parameters,
+    pipelineVersion: { pipelineId: options.pipelineId ?? '', pipelineVersionId: options.versionId },
   });
   await printResult(globals, recurringRun, RECURRING_RUN_COLUMNS);
+}
+
+/** --cron-expression or --interval-second (exactly one; the library says so otherwise) and the time window. */
+function scheduleOf(options: CreateFlags): RecurringSchedule {
+  const window = {
+    startTime: dateOption('--start-time', options.startTime),
+    endTime: dateOption('--end-time', options.endTime),
+  };
+  if (options.intervalSecond !== undefined) {
+    if (options.cronExpression !== undefined)
+      throw usage('Pass one of --cron-expression and --interval-second, not both.');
+    return {
+      ...window,
+      intervalSeconds: positiveIntegerOption('--interval-second', options.intervalSecond) ?? 0,
+    };
+  }
+  if (options.cronExpression === undefined)
+    throw usage(
+      "Pass --cron-expression '0 0 2 * * *' (six fields, seconds first) or --interval-second 3600.",
+    );
+  return { ...window, cron: options.cronExpression };
 }
 
 export async function recurringRunList({
@@ -93,12 +116,18 @@ export async function recurringRunList({
 }: Invocation<ListFlags & { experimentId?: string }>) {
   const settings = listSettings(options);
   const { client, namespace } = await connectKfp(globals);
-  const { collectAll } = await import('@ml-platform/kfp-v2');
-  const recurringRuns = await collectAll(client, '/apis/v2beta1/recurringruns', {
-    params: { query: options.experimentId ? { experiment_id: options.experimentId } : { namespace } },
-    ...settings,
-  });
-  await printResult(globals, recurringRuns, RECURRING_RUN_COLUMNS);
+  const { listAll, listPage } = await import('@ml-platform/kfp-v2');
+  const query = options.experimentId ? { experiment_id: options.experimentId } : { namespace };
+  const path = '/apis/v2beta1/recurringruns';
+  await printKfpList(
+    globals,
+    settings,
+    {
+      all: (paging) => listAll(client, path, { params: { query }, ...paging }),
+      page: (paging) => listPage(client, path, { params: { query }, ...paging }),
+    },
+    RECURRING_RUN_COLUMNS,
+  );
 }
 
 export async function recurringRunGet({ args: [recurringRunId = ''], globals }: Invocation) {
@@ -118,8 +147,18 @@ const CHANGES = {
   delete: ['deleteRecurringRun', 'deleted'],
 } as const;
 
-export async function recurringRunChange({ args: [recurringRunId = ''], globals, command }: Invocation) {
+export async function recurringRunChange({
+  args: [recurringRunId = ''],
+  options,
+  globals,
+  command,
+}: Invocation<{ yes?: boolean }>) {
   const [helper, done] = CHANGES[command.name() as keyof typeof CHANGES];
+  if (
+    command.name() === 'delete' &&
+    !(await confirmDestructive(`Delete recurring run ${recurringRunId}?`, options.yes))
+  )
+    return;
   const { client } = await connectKfp(globals);
   const kfp = await import('@ml-platform/kfp-v2');
   await kfp[helper](client, recurringRunId);

@@ -1,12 +1,15 @@
 import type { KfpV2Client, Run } from '@ml-platform/kfp-v2';
 import type { Invocation } from '../action.js';
+import { confirmDestructive } from '../confirm-destructive.js';
 import { connectKfp } from '../connection/clients.js';
 import { secondsOption } from '../option-values.js';
 import { printDone, printResult } from '../output/print.js';
 import { RUN_COLUMNS } from './columns.js';
+import { printKfpList } from './list-command.js';
 import { type ListFlags, listSettings } from './list-options.js';
 import { parseParameters } from './parameters.js';
-import { runPackage } from './run-package.js';
+import { type RunTarget, runTarget, startRun } from './start-run.js';
+import { printRunLink } from './ui-link.js';
 import { outcomeError, watchRun } from './watch-run.js';
 
 interface WatchFlags {
@@ -16,7 +19,10 @@ interface WatchFlags {
 }
 
 interface CreateFlags extends WatchFlags {
-  packageFile: string;
+  packageFile?: string;
+  pipelineId?: string;
+  pipelineName?: string;
+  version?: string;
   experimentName?: string;
   experimentId?: string;
   runName?: string;
@@ -29,9 +35,9 @@ interface CreateFlags extends WatchFlags {
 export async function runCreate({ args, options, globals }: Invocation<CreateFlags>): Promise<void> {
   const parameters = parseParameters(args);
   const timeoutMs = secondsOption('--timeout', options.timeout);
+  const target: RunTarget = runTarget(options);
   const { client, namespace } = await connectKfp(globals);
-  const run = await runPackage(client, {
-    packageFile: options.packageFile,
+  const run = await startRun(client, target, {
     parameters,
     experimentName: options.experimentName,
     experimentId: options.experimentId,
@@ -43,6 +49,7 @@ export async function runCreate({ args, options, globals }: Invocation<CreateFla
     serviceAccount: options.serviceAccount,
   });
   process.stderr.write(`Run ${run.display_name} (${run.run_id}) created.\n`);
+  await printRunLink(globals, run.run_id);
   await finish(client, run, options, timeoutMs, globals);
 }
 
@@ -86,24 +93,35 @@ async function finish(
 export async function runList({ options, globals }: Invocation<ListFlags & { experimentId?: string }>) {
   const settings = listSettings(options);
   const { client, namespace } = await connectKfp(globals);
-  const { collectAll } = await import('@ml-platform/kfp-v2');
-  const runs = await collectAll(client, '/apis/v2beta1/runs', {
-    params: { query: options.experimentId ? { experiment_id: options.experimentId } : { namespace } },
-    ...settings,
-  });
-  await printResult(globals, runs, RUN_COLUMNS);
+  const { listAll, listPage } = await import('@ml-platform/kfp-v2');
+  const query = options.experimentId ? { experiment_id: options.experimentId } : { namespace };
+  await printKfpList(
+    globals,
+    settings,
+    {
+      all: (paging) => listAll(client, '/apis/v2beta1/runs', { params: { query }, ...paging }),
+      page: (paging) => listPage(client, '/apis/v2beta1/runs', { params: { query }, ...paging }),
+    },
+    RUN_COLUMNS,
+  );
 }
 
 const CHANGES = {
-  archive: ['archiveRun', 'archived'],
-  unarchive: ['unarchiveRun', 'restored'],
-  delete: ['deleteRun', 'deleted'],
-  terminate: ['terminateRun', 'asked to terminate'],
+  archive: ['archiveRun', 'archived', undefined],
+  unarchive: ['unarchiveRun', 'restored', undefined],
+  delete: ['deleteRun', 'deleted', 'Delete run'],
+  terminate: ['terminateRun', 'asked to terminate', 'Terminate run'],
 } as const;
 
-/** archive | unarchive | delete | terminate, by the command's name. */
-export async function runChange({ args: [runId = ''], globals, command }: Invocation) {
-  const [helper, done] = CHANGES[command.name() as keyof typeof CHANGES];
+/** archive | unarchive | delete | terminate, by the command's name; delete and terminate ask first. */
+export async function runChange({
+  args: [runId = ''],
+  options,
+  globals,
+  command,
+}: Invocation<{ yes?: boolean }>) {
+  const [helper, done, question] = CHANGES[command.name() as keyof typeof CHANGES];
+  if (question && !(await confirmDestructive(`${question} ${runId}?`, options.yes))) return;
   const { client } = await connectKfp(globals);
   const kfp = await import('@ml-platform/kfp-v2');
   await kfp[helper](client, runId);

@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import type { SeldonDeployment } from '@ml-platform/seldon-deploy-v1alpha1';
 import type { Invocation } from '../action.js';
-import { CliError, CliErrorCode } from '../cli-error.js';
+import { confirmDestructive } from '../confirm-destructive.js';
 import { connectSeldon } from '../connection/clients.js';
-import { ExitCode } from '../exit-codes.js';
 import { secondsOption } from '../option-values.js';
 import { type Column, printDone, printResult } from '../output/print.js';
+import { untilInterrupted } from './interrupt.js';
+import { readDocumentText, readJsonRequest } from './read-document.js';
 
 const DEPLOYMENT_COLUMNS: Column<SeldonDeployment>[] = [
   { heading: 'Name', value: (deployment) => deployment.metadata?.name },
@@ -31,11 +31,13 @@ export async function deploymentCreate({
   globals,
 }: Invocation<{ file: string; wait?: boolean; timeout?: string }>) {
   const timeoutMs = secondsOption('--timeout', options.timeout);
-  const manifest = await readJsonOrYaml(options.file);
-  const { client, namespace } = await connectSeldon(globals);
+  const text = await readDocumentText(options.file, 'SeldonDeployment manifest');
   const seldon = await import('@ml-platform/seldon-deploy-v1alpha1');
-  const created = await seldon.createSeldonDeployment(client, manifest as SeldonDeployment, {
-    namespace: (manifest as SeldonDeployment).metadata?.namespace ?? namespace,
+  // The library reads and checks the manifest (one document, kind, name, spec) and names what is wrong.
+  const manifest = await seldon.readSeldonManifest({ text });
+  const { client, namespace } = await connectSeldon(globals);
+  const created = await seldon.createSeldonDeployment(client, manifest, {
+    namespace: manifest.metadata?.namespace ?? namespace,
   });
   const name = created.metadata?.name ?? '';
   process.stderr.write(`SeldonDeployment ${name} created.\n`);
@@ -47,8 +49,13 @@ export async function deploymentCreate({
   await printResult(globals, result, DEPLOYMENT_COLUMNS);
 }
 
-export async function deploymentDelete({ args: [name = ''], globals }: Invocation) {
+export async function deploymentDelete({
+  args: [name = ''],
+  options,
+  globals,
+}: Invocation<{ yes?: boolean }>) {
   const { client, namespace } = await connectSeldon(globals);
+  if (!(await confirmDestructive(`Delete SeldonDeployment ${namespace}/${name}?`, options.yes))) return;
   const { deleteSeldonDeployment } = await import('@ml-platform/seldon-deploy-v1alpha1');
   await deleteSeldonDeployment(client, namespace, name);
   await printDone(globals, `SeldonDeployment ${namespace}/${name} deleted.`, {
@@ -66,21 +73,16 @@ export async function deploymentWait({
   const timeoutMs = secondsOption('--timeout', options.timeout);
   const { client, namespace } = await connectSeldon(globals);
   const { waitForSeldonDeploymentAvailable } = await import('@ml-platform/seldon-deploy-v1alpha1');
-  const stop = new AbortController();
-  const onInterrupt = () => stop.abort(new Error('interrupted'));
-  process.on('SIGINT', onInterrupt);
-  try {
-    const available = await waitForSeldonDeploymentAvailable(client, namespace, name, {
+  const available = await untilInterrupted((signal) =>
+    waitForSeldonDeploymentAvailable(client, namespace, name, {
       timeoutMs,
-      signal: stop.signal,
+      signal,
       onPoll: (deployment) =>
         process.stderr.write(`${name}: ${deployment.status?.state ?? 'no status yet'}\n`),
-    });
-    process.stderr.write(`SeldonDeployment ${namespace}/${name} is Available.\n`);
-    await printResult(globals, available, DEPLOYMENT_COLUMNS);
-  } finally {
-    process.off('SIGINT', onInterrupt);
-  }
+    }),
+  );
+  process.stderr.write(`SeldonDeployment ${namespace}/${name} is Available.\n`);
+  await printResult(globals, available, DEPLOYMENT_COLUMNS);
 }
 
 export async function deploymentPredict({
@@ -88,48 +90,10 @@ export async function deploymentPredict({
   options,
   globals,
 }: Invocation<{ data?: string; file?: string }>) {
-  const text = options.data ?? (options.file ? await readFile(options.file, 'utf8') : await readStdin());
-  let payload: unknown;
-  try {
-    payload = JSON.parse(text);
-  } catch {
-    throw new CliError(
-      CliErrorCode.usage,
-      'The prediction request must be JSON, e.g. -d \'{"data":{"ndarray":[[5.1,3.5,1.4,0.2]]}}\'.',
-      ExitCode.usage,
-    );
-  }
+  const payload = await readJsonRequest(options, '{"data":{"ndarray":[[5.1,3.5,1.4,0.2]]}}');
   const { client, namespace } = await connectSeldon(globals);
   const { predictSeldonDeployment } = await import('@ml-platform/seldon-deploy-v1alpha1');
   const answer = await predictSeldonDeployment(client, namespace, name, payload);
   // A prediction has no table form: JSON unless YAML was asked for.
   await printResult({ ...globals, output: globals.output === 'yaml' ? 'yaml' : 'json' }, answer, []);
-}
-
-async function readJsonOrYaml(path: string): Promise<unknown> {
-  const { parse } = await import('yaml');
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new CliError(
-      CliErrorCode.usage,
-      `Cannot read ${path}: ${(error as Error).message}`,
-      ExitCode.usage,
-    );
-  }
-  const manifest: unknown = parse(text);
-  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
-    throw new CliError(
-      CliErrorCode.usage,
-      `${path} is not a SeldonDeployment manifest (a YAML or JSON object).`,
-      ExitCode.usage,
-    );
-  return manifest;
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

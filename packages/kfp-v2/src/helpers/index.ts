@@ -53,6 +53,7 @@ export {
   kfpFilter,
 } from './filter.js';
 export { getHealthz } from './healthz.js';
+export { type ListPageOptions, listPage, type OnePage } from './list-page.js';
 export {
   collectAll,
   type ListItem,
@@ -75,6 +76,11 @@ export {
   uploadPipeline,
   uploadPipelineVersion,
 } from './pipelines.js';
+export {
+  type CreateRecurringRunFromPackageOptions,
+  createRecurringRunFromPackage,
+  type RecurringRunFromPackage,
+} from './recurring-run-from-package.js';
 export {
   type CreateRecurringRunOptions,
   createRecurringRun,
@@ -104,6 +110,12 @@ export {
   type RunTaskTree,
   taskTreeOf,
 } from './run-task-tree.js';
+export {
+  type PipelineToRunChoice,
+  type PipelineVersionRun,
+  type RunPipelineVersionOptions,
+  runPipelineVersion,
+} from './run-pipeline-version.js';
 export {
   archiveRun,
   type CreateRunFromPackageOptions,

@@ -12,7 +12,7 @@ import type { Filter } from '../schemas.js';
 import type { AnyFilterFields, FilterBuilder, FilterFields, FilterResource } from './filter.js';
 
 /** Where each list operation puts its items (recurring runs use camelCase upstream). */
-const LIST_ITEMS_KEY = {
+export const LIST_ITEMS_KEY = {
   '/apis/v2beta1/experiments': 'experiments',
   '/apis/v2beta1/pipelines': 'pipelines',
   '/apis/v2beta1/pipelines/{pipeline_id}/versions': 'pipeline_versions',
