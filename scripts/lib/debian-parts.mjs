@@ -10,6 +10,9 @@ export const DEBIAN_PARTS = {
   tmux: 'a real pseudo-terminal for the CLI',
   'python3-yaml': 'PyYAML, the oracle the pipeline loader is checked against',
   zip: 'test archives',
+  zsh: 'the zsh completion test',
+  fish: 'the fish completion test',
+  time: "GNU time, the CLI's peak-memory test",
 };
 
 /**

@@ -20,7 +20,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { nodeVersionProblem } from '../lib/node-floor.mjs';
 import { repoRoot } from '../lib/paths.mjs';
 
-const EVERY_PART = ['chromium', 'tinyproxy', 'tmux', 'python3-yaml', 'zip'];
+const EVERY_PART = ['chromium', 'tinyproxy', 'tmux', 'python3-yaml', 'zip', 'zsh', 'fish', 'time'];
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 
@@ -124,7 +124,7 @@ describe('npm run build: the Debian parts', () => {
 
   it.runIf(isRoot)('as root, runs apt-get update, then installs exactly the missing parts', async () => {
     const system = fakeSystem({
-      installed: ['chromium', 'tmux', 'zip'],
+      installed: ['chromium', 'tmux', 'zip', 'zsh', 'fish', 'time'],
       aptGet: { exitCode: 0 },
       kubectl: true,
     });
@@ -155,7 +155,7 @@ describe('npm run build: the Debian parts', () => {
 
   it('without root, stops and prints the one command that installs the missing parts', async () => {
     const system = fakeSystem({
-      installed: ['chromium', 'tinyproxy', 'python3-yaml'],
+      installed: ['chromium', 'tinyproxy', 'python3-yaml', 'zsh', 'fish', 'time'],
       aptGet: { exitCode: 0 },
     });
     // As root, the script runs as nobody; as anyone else, as that user.
