@@ -93,7 +93,7 @@ export function dexSessionAuth(options: DexSessionAuthOptions): DexSessionAuth {
           send,
           log: config.log,
         }).catch((error: unknown) => {
-          throw redactError(error, [config.password, config.username, ...sentSecrets]);
+          throw redactError(error, [password, config.username, ...sentSecrets]);
         });
       },
       isWrongPassword,

@@ -70,6 +70,10 @@ export function createClientFetch(client: ClientWithRequest, options: ClientFetc
     if (!result.response.ok) unwrap(result);
     if (options.maxResponseBytes === undefined) return result.response;
     const summary = requestSummaryOf(result.response);
-    return limitBody(result.response, summary.method, summary.url, options.maxResponseBytes);
+    return limitBody(
+      result.response,
+      { method: summary.method, url: summary.url, signal: init?.signal ?? request.signal },
+      options.maxResponseBytes,
+    );
   };
 }

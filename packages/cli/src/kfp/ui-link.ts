@@ -6,7 +6,7 @@ import type { GlobalOptions } from '../global-options.js';
  * (`https://<host>/pipeline`), so it is the endpoint the client uses.
  */
 export async function kfpUiBase(globals: GlobalOptions): Promise<string | undefined> {
-  const explicit = globals.endpoint ?? selectProfile(globals).profile.kfpEndpoint;
+  const explicit = globals.endpoint ?? (await selectProfile(globals)).profile.kfpEndpoint;
   if (explicit) return explicit;
   const { resolveKfpEndpoint } = await import('@ml-platform/kfp-common');
   try {

@@ -72,7 +72,7 @@ export async function runPipelineVersion(
       : { pipelineName: options.pipelineName, namespace: options.namespace };
   const pipelineId = await resolvePipelineId(
     { ...choice, signal },
-    async (name, lookup) => (await findPipelineByName(client, name, lookup))?.pipeline_id,
+    async (lookup) => (await findPipelineByName(client, lookup))?.pipeline_id,
   );
   const versionId = optionalText('pipelineVersionId', options.pipelineVersionId, "'c81d…'");
   const pipelineVersion = versionId
