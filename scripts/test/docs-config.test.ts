@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { realRepo } from './helpers/temp-repo.ts';
 
@@ -109,7 +110,7 @@ describe("the docs build, with typedoc.json's checks, on a small package", () =>
     return new Promise((done) => {
       execFile(process.execPath, [typedocBin, '--emit', 'none'], { cwd: dir }, (error, stdout, stderr) => {
         rmSync(dir, { recursive: true, force: true });
-        done({ code: error ? 1 : 0, output: `${stdout}${stderr}`.replace(/\x1b\[[0-9;]*m/g, '') });
+        done({ code: error ? 1 : 0, output: stripVTControlCharacters(`${stdout}${stderr}`) });
       });
     });
   }

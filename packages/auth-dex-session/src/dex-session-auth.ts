@@ -6,8 +6,8 @@ import {
   CredentialCooldown,
   createCredentialAuth,
   createTransport,
-  redactError,
   invalidOption,
+  redactError,
   redactUrl,
   SentSecrets,
 } from '@ml-platform/core';

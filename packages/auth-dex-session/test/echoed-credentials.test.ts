@@ -26,7 +26,9 @@ it.each([`p w/+&=~!*'()"<>\\%41é密`, 'plain-but-long-password'])(
       const path = request.url.split('?')[0];
       if (path === '/app') {
         response
-          .writeHead(302, { location: '/dex/auth?client_id=c&redirect_uri=%2Foauth2%2Fcallback&response_type=code' })
+          .writeHead(302, {
+            location: '/dex/auth?client_id=c&redirect_uri=%2Foauth2%2Fcallback&response_type=code',
+          })
           .end();
       } else if (path === '/dex/auth') {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(LOGIN_FORM);

@@ -99,6 +99,11 @@ export function createKfpClient<Paths extends {}>(
     );
   }
   setClientNamespace(client, namespace, namespaceFiles);
-  setClientUiBaseUrl(client, uiBaseUrl ?? clientOptions.baseUrl ?? (step && 'baseUrl' in step ? step.baseUrl : KUBECONFIG_ROUTE_ORIGIN));
+  setClientUiBaseUrl(
+    client,
+    uiBaseUrl ??
+      clientOptions.baseUrl ??
+      (step && 'baseUrl' in step ? step.baseUrl : KUBECONFIG_ROUTE_ORIGIN),
+  );
   return client;
 }

@@ -28,20 +28,26 @@ export interface KfpPredicateValue {
   /** RFC 3339; compared as Unix seconds. */
   timestamp_value?: string | undefined;
   /** The int32 values of an `IN` predicate. */
-  int_values?: {
-    /** The values, any of which matches. */
-    values?: number[] | undefined;
-  } | undefined;
+  int_values?:
+    | {
+        /** The values, any of which matches. */
+        values?: number[] | undefined;
+      }
+    | undefined;
   /** The int64 values of an `IN` predicate, as strings. */
-  long_values?: {
-    /** The values, any of which matches. */
-    values?: string[] | undefined;
-  } | undefined;
+  long_values?:
+    | {
+        /** The values, any of which matches. */
+        values?: string[] | undefined;
+      }
+    | undefined;
   /** The text values of an `IN` predicate. */
-  string_values?: {
-    /** The values, any of which matches. */
-    values?: string[] | undefined;
-  } | undefined;
+  string_values?:
+    | {
+        /** The values, any of which matches. */
+        values?: string[] | undefined;
+      }
+    | undefined;
 }
 
 type KeyOf<F> = keyof F & string;

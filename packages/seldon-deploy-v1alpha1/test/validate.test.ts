@@ -60,7 +60,9 @@ describe('validateSeldonDeployment', () => {
     );
   });
 
-  it('is accepted by Prism, which checks the request against the upstream spec', { timeout: 90_000 }, async () => {
+  it('is accepted by Prism, which checks the request against the upstream spec', {
+    timeout: 90_000,
+  }, async () => {
     const prism = await startPrism('seldon-deploy-v1alpha1');
     server = prism;
     const seldon = createSeldonDeployClient({ baseUrl: prism.url, auth: staticTokenAuth('t0ken-value') });

@@ -104,18 +104,18 @@ export {
   runPipelinePackage,
 } from './run-pipeline-package.js';
 export {
+  type PipelineToRunChoice,
+  type PipelineVersionRun,
+  type RunPipelineVersionOptions,
+  runPipelineVersion,
+} from './run-pipeline-version.js';
+export {
   type GetRunTasksOptions,
   getRunTasks,
   type RunTask,
   type RunTaskTree,
   taskTreeOf,
 } from './run-task-tree.js';
-export {
-  type PipelineToRunChoice,
-  type PipelineVersionRun,
-  type RunPipelineVersionOptions,
-  runPipelineVersion,
-} from './run-pipeline-version.js';
 export {
   archiveRun,
   type CreateRunFromPackageOptions,
