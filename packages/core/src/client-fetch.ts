@@ -21,6 +21,7 @@ export interface ClientFetchOptions {
 
 /** Any client built by `createApiClient` (its `request` method is what is used). */
 export interface ClientWithRequest {
+  /** openapi-fetch's `client.request(method, path, init)`, through which every request of the fetch is made. */
   request: (...args: never[]) => unknown;
 }
 

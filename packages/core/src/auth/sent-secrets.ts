@@ -101,6 +101,7 @@ export class SentSecrets implements Iterable<string> {
     this.#capacity = capacity;
   }
 
+  /** Records secrets a request carried; the oldest are forgotten past the capacity. */
   add(...secrets: string[]): void {
     for (const secret of secrets) {
       this.#values.delete(secret);
@@ -112,6 +113,7 @@ export class SentSecrets implements Iterable<string> {
     }
   }
 
+  /** The secrets recorded, oldest first, for redaction. */
   [Symbol.iterator](): Iterator<string> {
     return this.#values[Symbol.iterator]();
   }

@@ -5,6 +5,8 @@
  * `YAML_ALIAS_LIMIT`), PyYAML's reading as `yamlVersion: '1.1'`, and errors that name the source,
  * line and column without quoting the text. Callers wrap its errors in their own code, with the
  * `YamlError` as `cause`.
+ *
+ * @module @ml-platform/core/yaml
  */
 export { YamlError, YamlErrorCode, type YamlErrorCodeValue } from './errors.js';
 export { parseYaml, parseYamlDocuments, type YamlOptions } from './parse-yaml.js';

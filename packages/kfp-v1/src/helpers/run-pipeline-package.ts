@@ -23,6 +23,7 @@ import { getExperiment, getOrCreateExperiment } from './experiments.js';
 import { parametersOf } from './pipeline-spec.js';
 import { experimentOwner } from './resource-references.js';
 
+/** Options of {@link runPipelinePackage}: the package, its parameters, the run's name and experiment. */
 export interface RunPipelinePackageOptions {
   /** A compiled Argo Workflow: a file path (Node: .yaml, .yml, .zip, .tar.gz, .tgz), `{ text, name? }`, a Blob/File, or the parsed object. */
   source: PipelineSource;
@@ -50,11 +51,15 @@ export interface RunPipelinePackageOptions {
   enableCaching?: boolean | undefined;
   /** Told about the experiment-name override. Default: `console.warn`. */
   onWarning?: ((message: string) => void) | undefined;
+  /** Cancels the run creation (and the experiment lookup). */
   signal?: AbortSignal | undefined;
 }
 
+/** What {@link runPipelinePackage} resolves to: the created run and the experiment it runs in. */
 export interface WorkflowPackageRun {
+  /** The run as the server created it. */
   run: RunDetail;
+  /** The experiment the run belongs to (found or created). */
   experiment: Experiment;
 }
 

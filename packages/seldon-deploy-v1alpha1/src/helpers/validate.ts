@@ -6,12 +6,14 @@ import type { SeldonDeployment } from '../schemas.js';
 /** What Seldon Deploy answers about a deployment it validated: a code and a message. */
 export type ValidationMessage = components['schemas']['Message'];
 
+/** What {@link validateSeldonDeployment} checks: a deployment and the namespace it would go in. */
 export interface ValidateSeldonDeploymentInput {
   /** The namespace the deployment would be created in. */
   namespace: string;
   /** The SeldonDeployment to check, as it would be created. */
   deployment: SeldonDeployment;
-  signal?: AbortSignal;
+  /** Cancels the call. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
