@@ -16,6 +16,8 @@ export function dryRunChangesetVersion(repoRoot) {
   try {
     const rootPkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
     cpSync(join(repoRoot, 'package.json'), join(copy, 'package.json'));
+    // @changesets/cli 3 (through @manypkg) recognises an npm workspace only beside its package-lock.json.
+    cpSync(join(repoRoot, 'package-lock.json'), join(copy, 'package-lock.json'));
     cpSync(join(repoRoot, '.changeset'), join(copy, '.changeset'), { recursive: true });
     const manifests = workspaceManifests(repoRoot, rootPkg.workspaces);
     for (const manifest of manifests) {

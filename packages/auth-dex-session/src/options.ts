@@ -99,7 +99,7 @@ const KNOWN_OPTIONS = [
   // The transport work's proxy option, merged beside this list.
   'proxy',
   'log',
-];
+] as const satisfies readonly (keyof DexSessionAuthOptions)[];
 
 function httpUrl(name: string, value: unknown, example: string): URL {
   return requireHttpUrl(name, value, { example, plugin: PLUGIN_NAME });

@@ -1,4 +1,4 @@
-import { invalidOption } from '@ml-platform/core';
+import { checkOptions as checkCoreOptions, invalidOption } from '@ml-platform/core';
 import { PLUGIN_NAME } from './errors.js';
 import type { LoadKubeconfigOptions } from './load/load-kubeconfig.js';
 
@@ -24,24 +24,25 @@ export interface ResolvedAuthOptions {
   env: Record<string, string | undefined>;
 }
 
-const KNOWN = ['kubeconfig', 'context', 'env', 'clockSkewMs', 'execTimeoutMs'];
+const KNOWN = [
+  'kubeconfig',
+  'context',
+  'env',
+  'clockSkewMs',
+  'execTimeoutMs',
+] as const satisfies readonly (keyof KubeconfigAuthOptions)[];
 
-/** Checks the options every entry point shares, so a typo fails when the client is made. */
+/**
+ * Checks the options every entry point shares (plus `known`, an entry point's
+ * own), with core's check: a typo fails when the client is made, naming the
+ * option probably meant.
+ */
 export function checkOptions(options: unknown, known: readonly string[]): Record<string, unknown> {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw invalidOption(
-      `[${PLUGIN_NAME}] options must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}.`,
-    );
-  }
-  const allowed = [...KNOWN, ...known];
-  const unknown = Object.keys(options).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) {
-    throw invalidOption(
-      `[${PLUGIN_NAME}] unknown option(s) ${unknown.join(', ')}; the options are ${allowed.join(', ')}.`,
-    );
-  }
-  return options as Record<string, unknown>;
+  return checkCoreOptions(options as Record<string, unknown> | undefined, [...KNOWN, ...known], {
+    plugin: PLUGIN_NAME,
+    example: "{ context: 'prod' }",
+    optional: true,
+  });
 }
 
 export function resolveAuthOptions(options: KubeconfigAuthOptions): ResolvedAuthOptions {

@@ -142,6 +142,6 @@ describe('kubeServiceProxy', () => {
     expect(messages[1]).toMatch(/service must be a Kubernetes name/);
     expect(messages[2]).toMatch(/port must be the Service port's name/);
     expect(messages[3]).toMatch(/scheme must be 'http' or 'https'/);
-    expect(messages[4]).toMatch(/unknown option\(s\) contxt/);
+    expect(messages[4]).toMatch(/unknown option contxt \(did you mean context\?\)/);
   });
 });

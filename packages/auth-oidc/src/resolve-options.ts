@@ -41,7 +41,7 @@ const KNOWN_OPTIONS = [
   'refreshAheadMs',
   'now',
   'onWarning',
-];
+] as const satisfies readonly (keyof OidcAuthOptions)[];
 
 const FLOWS: readonly OidcFlow[] = ['client_credentials', 'password', 'authorization_code', 'device_code'];
 const INTERACTIVE_FLOWS: ReadonlySet<OidcFlow> = new Set(['authorization_code', 'device_code']);

@@ -46,7 +46,14 @@ export interface ResolvedOptions {
   env: Record<string, string | undefined>;
 }
 
-const KNOWN_OPTIONS = ['path', 'source', 'watch', 'checkIntervalMs', 'clockSkewMs', 'env'];
+const KNOWN_OPTIONS = [
+  'path',
+  'source',
+  'watch',
+  'checkIntervalMs',
+  'clockSkewMs',
+  'env',
+] as const satisfies readonly (keyof ServiceAccountTokenAuthOptions)[];
 const SOURCES: readonly TokenSource[] = ['kubeflow-pipelines', 'kubernetes'];
 
 const invalid = (message: string) => invalidOption(message, PLUGIN_NAME);

@@ -13,6 +13,8 @@ const USAGE_CODES = new Set([
   'KFP_EXPERIMENT_CHOICE_CONFLICT',
   'SELDON_MANIFEST_INVALID',
   'SELDON_MANIFEST_UNREADABLE',
+  // checkInferenceRequest: the request file is wrong, found before anything is sent.
+  'SELDON_INFERENCE_REQUEST_INVALID',
 ]);
 
 /** Failures below HTTP: nothing answered, or the TLS handshake or proxy failed. */

@@ -54,6 +54,30 @@ describe('mlp seldon deployment', { timeout: 90_000 }, () => {
     expect(JSON.parse(got.stdout)).toHaveProperty('metadata');
   });
 
+  it('validates a manifest without creating it: a GET with the manifest as its body, checked by the mock', async () => {
+    const manifest = join(home.dir, 'iris-to-validate.yaml');
+    writeFileSync(
+      manifest,
+      `apiVersion: machinelearning.seldon.io/v1
+kind: SeldonDeployment
+metadata:
+  name: iris
+  namespace: seldon
+spec:
+  predictors:
+    - name: default
+      graph:
+        name: classifier
+        implementation: SKLEARN_SERVER
+`,
+    );
+    const validated = await runMlp(['seldon', 'validate', '-f', manifest, '-o', 'json'], home.env);
+    expect(validated.stderr).toBe('');
+    expect(validated.code).toBe(0);
+    // The mock answers the spec's Message example once the request (method, path, body) passed its checks.
+    expect(Object.keys(JSON.parse(validated.stdout)).sort()).toEqual(['code', 'message']);
+  });
+
   it('creates a deployment from a YAML manifest (the mock validates it against the spec) and deletes it', async () => {
     const manifest = join(home.dir, 'iris.yaml');
     writeFileSync(

@@ -176,7 +176,9 @@ describe('mlp seldon batch-job, infer and explain', { timeout: 90_000 }, () => {
       env,
     );
     expect(malformed.code).toBe(2);
-    expect(malformed.stderr).toMatch(/^mlp: \w+: request\.inputs must list at least one tensor/m);
+    expect(malformed.stderr).toMatch(
+      /^mlp: SELDON_INFERENCE_REQUEST_INVALID: The inference request has 1 problem:\n {2}- request\.inputs must list at least one tensor/m,
+    );
     const missing = await runMlp(['seldon', 'infer', 'infer-target', '-f', join(home.dir, 'nope.json')], env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^mlp: CLI_USAGE: Cannot read the request file .*nope\.json/m);

@@ -1,5 +1,6 @@
 import type { HeadersOptions, Middleware } from 'openapi-fetch';
 import type { AuthPlugin } from './auth/auth-plugin.js';
+import { checkTlsOptions } from './tls.js';
 import type { TransportOptions } from './transport.js';
 import { checkHeadersOption, checkHeaderValue } from './validate/header-option.js';
 import { invalidOption } from './validate/invalid-option.js';
@@ -30,8 +31,9 @@ export interface ApiClientOptions extends TransportOptions {
 }
 
 /**
- * Every key a client accepts. The transport's options are listed here too:
- * a new TransportOptions key must be added, or clients refuse it as unknown.
+ * Every key a client accepts, checked against `ApiClientOptions` by the
+ * compiler. The transport's options are listed here too: a new
+ * TransportOptions key must be added, or clients refuse it as unknown.
  */
 export const CLIENT_OPTION_KEYS: readonly string[] = [
   'baseUrl',
@@ -46,7 +48,7 @@ export const CLIENT_OPTION_KEYS: readonly string[] = [
   // TransportOptions of the transport work (proxies, retries), merged beside this list.
   'proxy',
   'retry',
-];
+] satisfies readonly (keyof ApiClientOptions)[];
 
 /** Checks a client's options up front: shape, known keys, and every value core can check before the first request. */
 export function checkClientOptions(options: Partial<ApiClientOptions>, baseUrlExample: string): void {
@@ -69,25 +71,5 @@ export function checkClientOptions(options: Partial<ApiClientOptions>, baseUrlEx
   if (max !== undefined && !(Number.isSafeInteger(max) && max > 0)) {
     throw invalidOption(`maxResponseBytes must be a positive integer number of bytes, got ${String(max)}.`);
   }
-  checkTlsOption(options.tls);
-}
-
-/** The shape of `tls`; the transport checks the PEM contents (and, once merged, replaces this with checkTlsOptions). */
-function checkTlsOption(tls: unknown): void {
-  if (tls === undefined) return;
-  if (typeof tls !== 'object' || tls === null || Array.isArray(tls)) {
-    throw invalidOption('tls must be an object such as { ca: caPem } or { insecureSkipVerify: true }.');
-  }
-  const { ca, insecureSkipVerify } = tls as { ca?: unknown; insecureSkipVerify?: unknown };
-  const isPem = (item: unknown) => typeof item === 'string' || item instanceof Uint8Array;
-  if (ca !== undefined && !(isPem(ca) || (Array.isArray(ca) && ca.length > 0 && ca.every(isPem)))) {
-    throw invalidOption(
-      'tls.ca must be a PEM string or bytes (or a list of them), e.g. the contents of ca.crt.',
-    );
-  }
-  if (insecureSkipVerify !== undefined && typeof insecureSkipVerify !== 'boolean') {
-    throw invalidOption(
-      `tls.insecureSkipVerify must be true or false, got ${typeof insecureSkipVerify}. Leave it out to verify certificates.`,
-    );
-  }
+  checkTlsOptions(options.tls);
 }

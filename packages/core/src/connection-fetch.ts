@@ -1,6 +1,6 @@
 import type { FetchFunction } from './fetch-function.js';
 import type { ProxyRoute } from './proxy-option.js';
-import type { TlsOptions } from './tls.js';
+import { checkTlsOptions, type TlsOptions } from './tls.js';
 
 /** How to connect: what an undici dispatcher is built from. */
 export interface ConnectionSettings {
@@ -19,4 +19,12 @@ export function createConnectionFetch(settings: ConnectionSettings): FetchFuncti
   const load = () =>
     (loaded ??= import('#undici-fetch').then(({ createUndiciFetch }) => createUndiciFetch(settings)));
   return async (request) => (await load())(request);
+}
+
+/**
+ * A fetch that applies `tls` (custom CA, client certificate, or turned-off
+ * verification) through an undici dispatcher, loaded on the first request.
+ */
+export function createTlsFetch(tls: TlsOptions): FetchFunction {
+  return createConnectionFetch({ tls: checkTlsOptions(tls), proxy: { kind: 'direct' } });
 }

@@ -61,11 +61,11 @@ export { requestSummaryOf } from './response-guard.js';
 export type { RetryEvent, RetryOptions } from './retry/retry-options.js';
 export {
   checkTlsOptions,
-  createTlsFetch,
   type FetchFunction,
   type PemInput,
   type TlsOptions,
 } from './tls.js';
+export { createTlsFetch } from './connection-fetch.js';
 export { createTransport, TransportErrorCode, type TransportOptions } from './transport.js';
 export { type FetchResultLike, unwrap } from './unwrap.js';
 export { checkHeaderValue } from './validate/header-option.js';

@@ -1,4 +1,3 @@
-import { createConnectionFetch } from './connection-fetch.js';
 import type { FetchFunction } from './fetch-function.js';
 import { invalidOption } from './validate/invalid-option.js';
 
@@ -111,12 +110,4 @@ export function checkTlsOptions(tls: unknown): TlsOptions | undefined {
   if (options.cert !== undefined) checkPem('cert', options.cert, /CERTIFICATE/, 'CERTIFICATE');
   if (options.key !== undefined) checkPem('key', options.key, /(?:[A-Z]+ )?PRIVATE KEY/, 'PRIVATE KEY');
   return options as TlsOptions;
-}
-
-/**
- * A fetch that applies `tls` (custom CA, client certificate, or turned-off
- * verification) through an undici dispatcher, loaded on the first request.
- */
-export function createTlsFetch(tls: TlsOptions): FetchFunction {
-  return createConnectionFetch({ tls: checkTlsOptions(tls), proxy: { kind: 'direct' } });
 }

@@ -4,7 +4,7 @@ import { sendWithin } from './call/deadline.js';
 import { type ConnectionSettings, createConnectionFetch } from './connection-fetch.js';
 import { MlPlatformError } from './errors.js';
 import type { FetchFunction } from './fetch-function.js';
-import { NetworkErrorCode, toNetworkError } from './network-error.js';
+import { toNetworkError } from './network-error.js';
 import { describeProxy, resolveProxy } from './proxy-option.js';
 import { redactUrl } from './redact.js';
 import { type RetryOptions, resolveRetryPolicy } from './retry/retry-options.js';
@@ -13,11 +13,7 @@ import { checkTlsOptions, type TlsOptions } from './tls.js';
 import { invalidOption } from './validate/invalid-option.js';
 import { checkTimeoutMs } from './validate/timeout-option.js';
 
-/** Stable codes of transport failures. */
-export const TransportErrorCode = {
-  timeout: 'REQUEST_TIMEOUT',
-  ...NetworkErrorCode,
-} as const;
+export { TransportErrorCode } from './transport-error-code.js';
 
 /**
  * How a client sends requests: its fetch, timeout, TLS, proxy and retries (part of every client's

@@ -49,6 +49,18 @@ describe('unknown options', () => {
     expect(error.message).toMatch(/unknown option baseURL \(did you mean baseUrl\?\)/);
   });
 
+  it('name the option meant for swapped letters and for another case', () => {
+    expect(configErrorOf(() => createKfpV2Client({ baseUrl: base, auht: [] } as never)).message).toMatch(
+      /unknown option auht \(did you mean auth\?\)/,
+    );
+    expect(
+      configErrorOf(() => createKfpV2Client({ baseUrl: base, maxResponseByets: 1 } as never)).message,
+    ).toMatch(/maxResponseByets \(did you mean maxResponseBytes\?\)/);
+    expect(configErrorOf(() => createKfpV2Client({ baseUrl: base, nameSpace: 'a' } as never)).message).toMatch(
+      /nameSpace \(did you mean namespace\?\)/,
+    );
+  });
+
   it('are refused on every API client, not only KFP', () => {
     expect(() => createSeldonDeployClient({ baseUrl: base, timeoutMS: 5 } as never)).toThrow(
       /timeoutMS \(did you mean timeoutMs\?\)/,
@@ -65,7 +77,7 @@ describe('unknown options', () => {
 describe('options validated at creation', () => {
   it.each([
     ['tls', { tls: 'insecure' }, /tls must be an object/],
-    ['tls.ca', { tls: { ca: 42 } }, /tls\.ca must be a PEM string/],
+    ['tls.ca', { tls: { ca: 42 } }, /tls\.ca must be PEM text or its bytes \(string or Uint8Array\), got number/],
     ['fetch', { fetch: 'node-fetch' }, /fetch must be a function/],
     ['middleware', { middleware: { onRequest() {} } }, /middleware must be an array/],
     ['headers', { headers: 'x-a: b' }, /headers must be an object/],

@@ -39,6 +39,14 @@ export interface KfpClientExtras {
   uiBaseUrl?: string | undefined;
 }
 
+/** The KFP factories' own option names, typed against their interface so the two cannot drift apart. */
+const KFP_OPTION_KEYS = [
+  'namespace',
+  'namespaceFiles',
+  'kubeService',
+  'uiBaseUrl',
+] as const satisfies readonly (keyof KfpClientExtras)[];
+
 const BASE_URL_EXAMPLE = 'https://<kubeflow-host>/pipeline';
 
 /**
@@ -63,8 +71,11 @@ export function createKfpClient<Paths extends {}>(
   // Not an object (a URL string, null): core's check says what was expected.
   if (options === null || typeof options !== 'object') return createApiClient<Paths>(options, defaults);
   const { namespace, namespaceFiles, kubeService, uiBaseUrl, ...clientOptions } = options;
-  // A misspelt option (baseURL) is named before the chain runs, not answered with "no endpoint".
-  checkOptions(clientOptions, CLIENT_OPTION_KEYS, { example: `{ baseUrl: '${BASE_URL_EXAMPLE}' }` });
+  // A misspelt option (baseURL, nameSpace) is named before the chain runs, not answered with "no endpoint",
+  // and the message lists every option a KFP client takes.
+  checkOptions(options, [...CLIENT_OPTION_KEYS, ...KFP_OPTION_KEYS], {
+    example: `{ baseUrl: '${BASE_URL_EXAMPLE}' }`,
+  });
   const env = processEnv();
   const step = clientOptions.baseUrl === undefined ? kfpEndpointStep(env) : undefined;
   let client: Client<Paths>;

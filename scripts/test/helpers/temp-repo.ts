@@ -25,6 +25,8 @@ export function realMirror(): string {
 export function makeTempRepo(): { root: string; remove: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'specs-update-'));
   cpSync(join(realRepo, 'package.json'), join(root, 'package.json'));
+  // @changesets/cli 3 (through @manypkg) recognises an npm workspace only beside its package-lock.json.
+  cpSync(join(realRepo, 'package-lock.json'), join(root, 'package-lock.json'));
   mkdirSync(join(root, '.changeset'));
   cpSync(join(realRepo, '.changeset', 'config.json'), join(root, '.changeset', 'config.json'));
   cpSync(join(realRepo, 'specs'), join(root, 'specs'), {

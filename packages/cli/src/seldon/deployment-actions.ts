@@ -49,6 +49,25 @@ export async function deploymentCreate({
   await printResult(globals, result, DEPLOYMENT_COLUMNS);
 }
 
+/**
+ * Asks Seldon Deploy whether a manifest is valid, without creating it (the
+ * API's ValidateSeldonDeployment, as the Python SDK calls it).
+ */
+export async function deploymentValidate({ options, globals }: Invocation<{ file: string }>) {
+  const text = await readDocumentText(options.file, 'SeldonDeployment manifest');
+  const seldon = await import('@ml-platform/seldon-deploy-v1alpha1');
+  const manifest = await seldon.readSeldonManifest({ text });
+  const { client, namespace } = await connectSeldon(globals);
+  const answer = await seldon.validateSeldonDeployment(client, {
+    namespace: manifest.metadata?.namespace ?? namespace,
+    deployment: manifest,
+  });
+  await printResult(globals, answer, [
+    { heading: 'Code', value: (message) => message.code },
+    { heading: 'Message', value: (message) => message.message },
+  ]);
+}
+
 export async function deploymentDelete({
   args: [name = ''],
   options,

@@ -26,6 +26,13 @@ function addDeploymentCommands(seldon: Command): void {
     'mlp seldon deployment get iris --output yaml',
   ]).action(lazyAction(deployments, 'deploymentGet'));
   examples(
+    seldon
+      .command('validate')
+      .description('Ask Seldon Deploy whether a SeldonDeployment manifest is valid, without creating it.')
+      .requiredOption('-f, --file <path>', 'The SeldonDeployment manifest (YAML or JSON).'),
+    ['mlp seldon validate -f iris.yaml'],
+  ).action(lazyAction(deployments, 'deploymentValidate'));
+  examples(
     deployment
       .command('create')
       .description('Create a SeldonDeployment from a YAML or JSON manifest.')

@@ -117,18 +117,20 @@ export async function whoami({ globals }: Invocation) {
 
 /**
  * The KFP endpoint commands use: the flag's or profile's, else what the
- * library's zero-config lookup picks (KF_PIPELINES_ENDPOINT, else the
- * in-cluster service), said with where it came from.
+ * library's zero-config chain picks (KF_PIPELINES_ENDPOINT, the in-cluster
+ * service, then the kubeconfig's current context through the API server's
+ * service proxy), said with where it came from, as `describeKfpConnection` tells it.
  */
 async function kfpEndpointInUse(configured: string | undefined): Promise<string> {
   if (configured) return configured;
-  const { resolveKfpEndpoint } = await import('@ml-platform/kfp-common');
+  const { describeKfpConnection } = await import('@ml-platform/kfp-common');
   try {
-    const picked = resolveKfpEndpoint();
-    return `${picked} (${process.env.KF_PIPELINES_ENDPOINT?.trim() ? 'KF_PIPELINES_ENDPOINT' : 'in-cluster service'})`;
+    const picked = await describeKfpConnection();
+    if (picked.source !== 'kubeconfig') return `${picked.baseUrl} (${picked.source === 'in-cluster' ? 'in-cluster service' : picked.source})`;
+    return `${picked.baseUrl} (kubeconfig context ${picked.context}, user ${picked.user}, service ${picked.kubeService})`;
   } catch {
-    // Outside a cluster with nothing set: whoami still answers, and says what to set.
-    return 'none (pass --endpoint, save --kfp-endpoint in the profile, or set KF_PIPELINES_ENDPOINT)';
+    // Nothing set and no kubeconfig (or one that cannot be read): whoami still answers, and says what to set.
+    return 'none (pass --endpoint, save --kfp-endpoint in the profile, set KF_PIPELINES_ENDPOINT, or use a kubeconfig)';
   }
 }
 

@@ -1,7 +1,6 @@
 import { MlPlatformError } from '../errors.js';
 import { redactUrl } from '../redact.js';
-// A cycle (transport.ts sends through here), harmless: the code is only read when a request runs.
-import { TransportErrorCode } from '../transport.js';
+import { TransportErrorCode } from '../transport-error-code.js';
 import { abortable } from './abortable.js';
 
 type Send = (request: Request) => Promise<Response>;

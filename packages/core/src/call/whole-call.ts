@@ -4,7 +4,7 @@ import { sleep } from '../polling/sleep.js';
 import { redactUrl } from '../redact.js';
 import type { RetryPolicy } from '../retry/retry-options.js';
 import { backoffMs } from '../retry/with-retries.js';
-import { TransportErrorCode } from '../transport.js';
+import { TransportErrorCode } from '../transport-error-code.js';
 import { abortable } from './abortable.js';
 import { CALL_CONTEXT_KEY, type CallContext, newCallContext } from './call-context.js';
 import { checkPathParameters } from './path-parameters.js';

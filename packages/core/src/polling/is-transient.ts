@@ -1,6 +1,6 @@
 import { ApiError } from '../api-error.js';
 import { NetworkErrorCode } from '../network-error.js';
-import { TransportErrorCode } from '../transport.js';
+import { TransportErrorCode } from '../transport-error-code.js';
 
 /**
  * Failures worth polling again after: the gateway or API restarting (502, 503,

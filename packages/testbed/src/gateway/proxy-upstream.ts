@@ -1,3 +1,4 @@
+import { request as sendRequest } from 'undici';
 import type { Upstream } from './upstream.js';
 
 /** Headers that describe one hop, not the message (RFC 9110 section 7.6.1), plus the length fetch recomputes. */
@@ -32,7 +33,26 @@ export function proxyTo(target: () => Promise<string>, options: ProxyOptions = {
     if (options.standInAuthorization && !headers.has('authorization')) {
       headers.set('authorization', `Bearer gateway-session-${request.identity.credentialId}`);
     }
-    const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body.length > 0;
+    const bodyless = request.method === 'GET' || request.method === 'HEAD';
+    if (bodyless && request.body.length > 0) {
+      // Envoy (Istio's gateway) forwards a body whatever the method, and Seldon Deploy's
+      // ValidateSeldonDeployment is a GET with one; fetch cannot send that, undici's request can.
+      const answer = await sendRequest(`${await target()}${request.path}`, {
+        method: request.method,
+        headers: Object.fromEntries(headers),
+        body: new Uint8Array(request.body),
+      });
+      const answerHeaders: Record<string, string> = {};
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (!HOP_BY_HOP.includes(name) && value !== undefined) answerHeaders[name] = String(value);
+      }
+      return {
+        status: answer.statusCode,
+        headers: answerHeaders,
+        body: Buffer.from(await answer.body.arrayBuffer()),
+      };
+    }
+    const hasBody = !bodyless && request.body.length > 0;
     const response = await fetch(`${await target()}${request.path}`, {
       method: request.method,
       headers,
