@@ -42,6 +42,7 @@ export {
   createClientFetch,
 } from './client-fetch.js';
 export { CLIENT_OPTION_KEYS } from './client-options.js';
+export { createTlsFetch } from './connection-fetch.js';
 export {
   type ApiClientDefaults,
   type ApiClientInput,
@@ -65,7 +66,6 @@ export {
   type PemInput,
   type TlsOptions,
 } from './tls.js';
-export { createTlsFetch } from './connection-fetch.js';
 export { createTransport, TransportErrorCode, type TransportOptions } from './transport.js';
 export { type FetchResultLike, unwrap } from './unwrap.js';
 export { checkHeaderValue } from './validate/header-option.js';

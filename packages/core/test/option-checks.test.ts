@@ -56,9 +56,9 @@ describe('unknown options', () => {
     expect(
       configErrorOf(() => createKfpV2Client({ baseUrl: base, maxResponseByets: 1 } as never)).message,
     ).toMatch(/maxResponseByets \(did you mean maxResponseBytes\?\)/);
-    expect(configErrorOf(() => createKfpV2Client({ baseUrl: base, nameSpace: 'a' } as never)).message).toMatch(
-      /nameSpace \(did you mean namespace\?\)/,
-    );
+    expect(
+      configErrorOf(() => createKfpV2Client({ baseUrl: base, nameSpace: 'a' } as never)).message,
+    ).toMatch(/nameSpace \(did you mean namespace\?\)/);
   });
 
   it('are refused on every API client, not only KFP', () => {
@@ -77,7 +77,11 @@ describe('unknown options', () => {
 describe('options validated at creation', () => {
   it.each([
     ['tls', { tls: 'insecure' }, /tls must be an object/],
-    ['tls.ca', { tls: { ca: 42 } }, /tls\.ca must be PEM text or its bytes \(string or Uint8Array\), got number/],
+    [
+      'tls.ca',
+      { tls: { ca: 42 } },
+      /tls\.ca must be PEM text or its bytes \(string or Uint8Array\), got number/,
+    ],
     ['fetch', { fetch: 'node-fetch' }, /fetch must be a function/],
     ['middleware', { middleware: { onRequest() {} } }, /middleware must be an array/],
     ['headers', { headers: 'x-a: b' }, /headers must be an object/],

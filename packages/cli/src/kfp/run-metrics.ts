@@ -31,7 +31,11 @@ export async function runMetrics({ args: runIds, globals }: Invocation) {
   }
   const columns: Column<MetricRow>[] = [
     { heading: 'Metric', value: (row) => row.metric },
-    ...runIds.map((runId) => ({ heading: runId, value: (row: MetricRow) => row.values[runId] })),
+    ...runIds.map((runId) => ({
+      heading: runId,
+      verbatim: true,
+      value: (row: MetricRow) => row.values[runId],
+    })),
   ];
   await printResult(
     globals,

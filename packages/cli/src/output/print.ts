@@ -129,7 +129,10 @@ class TablePrinter<Item> {
     }
     const rows =
       !this.#started && this.#headers
-        ? [this.#columns.map((column) => column.heading.toUpperCase()), ...this.#rows]
+        ? [
+            this.#columns.map((column) => (column.verbatim ? column.heading : column.heading.toUpperCase())),
+            ...this.#rows,
+          ]
         : this.#rows;
     this.#started = true;
     this.#rows = [];

@@ -1,6 +1,8 @@
 /** One column of a table: its heading, how to read it from an item, and whether only `-o wide` shows it. */
 export interface Column<Item> {
   heading: string;
+  /** Print the heading as it is, not in capitals as kubectl prints headings: for data as headings (run ids). */
+  verbatim?: boolean;
   value: (item: Item) => unknown;
   /** Shown only with `-o wide`, as kubectl's extra columns. */
   wide?: boolean;

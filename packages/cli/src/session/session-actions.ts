@@ -126,7 +126,8 @@ async function kfpEndpointInUse(configured: string | undefined): Promise<string>
   const { describeKfpConnection } = await import('@ml-platform/kfp-common');
   try {
     const picked = await describeKfpConnection();
-    if (picked.source !== 'kubeconfig') return `${picked.baseUrl} (${picked.source === 'in-cluster' ? 'in-cluster service' : picked.source})`;
+    if (picked.source !== 'kubeconfig')
+      return `${picked.baseUrl} (${picked.source === 'in-cluster' ? 'in-cluster service' : picked.source})`;
     return `${picked.baseUrl} (kubeconfig context ${picked.context}, user ${picked.user}, service ${picked.kubeService})`;
   } catch {
     // Nothing set and no kubeconfig (or one that cannot be read): whoami still answers, and says what to set.

@@ -44,8 +44,7 @@ export async function* readTaskLogs(
   const wanted = requireText('task', options.task, "'train' or a task id");
   const { signal } = options;
   const ui = uiServerOf(client);
-  let run = await getRun(client, runId, { signal });
-  let task = findTask(run, wanted);
+  let { run, task } = await taskToRead(client, runId, wanted, options);
   const namespace =
     options.namespace ??
     (await namespaceFor(client, undefined)) ??
@@ -85,6 +84,35 @@ export async function* readTaskLogs(
     await sleep(options.pollIntervalMs ?? 2000, signal ?? new AbortController().signal);
     run = await getRun(client, runId, { signal });
     task = findTask(run, task.id);
+  }
+}
+
+/**
+ * The run and the task asked for. Following a run that is still going, a task
+ * that has not started yet (or has no pod yet) is waited for, as `kubectl logs
+ * -f` waits for its container, rather than refused: `mlp kfp run logs -f` is
+ * often typed right after `run create`.
+ */
+async function taskToRead(
+  client: KfpV2Client,
+  runId: string,
+  wanted: string,
+  options: ReadTaskLogsOptions,
+): Promise<{ run: Run; task: RunTask }> {
+  const { signal } = options;
+  while (true) {
+    const run = await getRun(client, runId, { signal });
+    const waiting = options.follow && !isTerminalRunState(run.state);
+    try {
+      const task = findTask(run, wanted);
+      if (!waiting || task.podName || task.children.length > 0 || task.finishedAt !== undefined) {
+        return { run, task };
+      }
+    } catch (error) {
+      if (!(waiting && error instanceof KfpError && error.code === RunInsightErrorCode.taskNotFound))
+        throw error;
+    }
+    await sleep(options.pollIntervalMs ?? 2000, signal ?? new AbortController().signal);
   }
 }
 
