@@ -1,5 +1,5 @@
 // A throwaway copy of just what specs:update and specs:check need: the root and
-// package manifests, .changeset/config.json, specs/ (pins and overlays, no cache)
+// package manifests and lockfile, .changeset/config.json, specs/ (pins and overlays, no cache)
 // and scripts/ (without the tests). node_modules is linked, not copied. The
 // copied scripts resolve the repository root from their own location, so they
 // read and write the copy only.
@@ -25,7 +25,7 @@ export function realMirror(): string {
 export function makeTempRepo(): { root: string; remove: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'specs-update-'));
   cpSync(join(realRepo, 'package.json'), join(root, 'package.json'));
-  // @changesets/cli 3 (through @manypkg) recognises an npm workspace only beside its package-lock.json.
+  // @changesets/cli 3 finds the workspace packages through the package manager its lockfile names.
   cpSync(join(realRepo, 'package-lock.json'), join(root, 'package-lock.json'));
   mkdirSync(join(root, '.changeset'));
   cpSync(join(realRepo, '.changeset', 'config.json'), join(root, '.changeset', 'config.json'));
