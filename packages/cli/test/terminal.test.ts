@@ -137,8 +137,9 @@ describe('mlp on a terminal', { timeout: 90_000 }, () => {
       { columns: 100, rows: 40 },
     );
     expect(await session.exitStatus()).toBe(0);
+    // The whole pane, history included: the heading may have scrolled above the visible rows.
     const lines = session
-      .screen()
+      .scrollback()
       .split('\n')
       .filter((line) => line.trim() !== '');
     expect(lines[0], session.scrollback()).toMatch(/^EXPERIMENT ID {3,}NAME .*DESCRIPTION$/);

@@ -239,8 +239,12 @@ describe('what a private file may be', () => {
     await mkdir(shared);
     await chmod(shared, 0o777);
     const path = join(shared, 'session.json');
-    for (const attempt of [writePrivateFile(path, 'x', { field: 'sessionFile' }), readPrivateFile(path)]) {
-      const error = await attempt.catch((caught: unknown) => caught);
+    // Started one at a time: a second promise rejecting while the first is awaited would go unhandled.
+    for (const attempt of [
+      () => writePrivateFile(path, 'x', { field: 'sessionFile' }),
+      () => readPrivateFile(path),
+    ]) {
+      const error = await attempt().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(PrivateFileError);
       expect(error).toMatchObject({ code: 'PRIVATE_FILE_EXPOSED', path: shared, mode: 0o777 });
       expect((error as Error).message).toContain('(mode 777)');

@@ -16,6 +16,7 @@ export {
   findExperimentNamed,
   type GetOrCreateExperimentOptions,
 } from './experiment-by-name.js';
+export { type ExperimentChoice, experimentIdOf } from './experiment-choice.js';
 export {
   DEFAULT_EXPERIMENT_NAME,
   KF_PIPELINES_DEFAULT_EXPERIMENT_NAME,

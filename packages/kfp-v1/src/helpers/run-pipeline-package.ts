@@ -7,8 +7,7 @@
 import { invalidOption, optionalText, unwrap } from '@ml-platform/core';
 import {
   defaultRunDisplayName,
-  KfpError,
-  KfpErrorCode,
+  experimentIdOf,
   namespaceFor,
   packageRunExperimentName,
 } from '@ml-platform/kfp-common';
@@ -150,13 +149,7 @@ export async function runPipelinePackage(
   client: KfpV1Client,
   options: RunPipelinePackageOptions,
 ): Promise<WorkflowPackageRun> {
-  const experimentId = optionalText('experimentId', options.experimentId, "'3f1c…'");
-  if (experimentId !== undefined && options.experimentName !== undefined) {
-    throw new KfpError(
-      KfpErrorCode.experimentChoiceConflict,
-      'Pass experimentId or experimentName, not both (as kfp.Client refuses both).',
-    );
-  }
+  const experimentId = experimentIdOf(options);
   if (options.enableCaching !== undefined && typeof options.enableCaching !== 'boolean') {
     throw invalidOption('enableCaching must be true or false (or left out to keep the compiled settings).');
   }

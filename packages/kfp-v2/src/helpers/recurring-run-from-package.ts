@@ -1,7 +1,6 @@
 import { optionalText } from '@ml-platform/core';
 import {
-  KfpError,
-  KfpErrorCode,
+  experimentIdOf,
   namespaceFor,
   type PackageRunInput,
   preparePackageRun,
@@ -51,14 +50,8 @@ export async function createRecurringRunFromPackage(
   client: KfpV2Client,
   options: CreateRecurringRunFromPackageOptions,
 ): Promise<RecurringRunFromPackage> {
-  const experimentId = optionalText('experimentId', options.experimentId, "'3f1c…'");
   const experimentName = optionalText('experimentName', options.experimentName, "'nightly'");
-  if (experimentId !== undefined && experimentName !== undefined) {
-    throw new KfpError(
-      KfpErrorCode.experimentChoiceConflict,
-      'Pass experimentId or experimentName, not both (as kfp.Client refuses both).',
-    );
-  }
+  const experimentId = experimentIdOf({ experimentId: options.experimentId, experimentName });
   // Checked here too, so a bad schedule is refused before the experiment is looked up or created.
   scheduleToTrigger(options.schedule);
   recurringRunLimits(options);

@@ -1,7 +1,6 @@
 import { optionalText, unwrap } from '@ml-platform/core';
 import {
-  KfpError,
-  KfpErrorCode,
+  experimentIdOf,
   namespaceFor,
   type PackageRunInput,
   packageRunExperimentName,
@@ -55,13 +54,7 @@ export async function runPipelinePackage(
   client: KfpV2Client,
   options: RunPipelinePackageOptions,
 ): Promise<PipelinePackageRun> {
-  const experimentId = optionalText('experimentId', options.experimentId, "'3f1c…'");
-  if (experimentId !== undefined && options.experimentName !== undefined) {
-    throw new KfpError(
-      KfpErrorCode.experimentChoiceConflict,
-      'Pass experimentId or experimentName, not both (as kfp.Client refuses both).',
-    );
-  }
+  const experimentId = experimentIdOf(options);
   const prepared = await preparePackageRun(options);
   const { pipelinePackage } = prepared;
   const runtimeConfig = runtimeConfigOf({

@@ -1,6 +1,7 @@
 import { invalidOption, optionalText } from '@ml-platform/core';
 import {
   defaultRunDisplayName,
+  experimentIdOf,
   KfpError,
   KfpErrorCode,
   namespaceFor,
@@ -58,13 +59,7 @@ export async function runPipelineVersion(
   client: KfpV2Client,
   options: RunPipelineVersionOptions,
 ): Promise<PipelineVersionRun> {
-  const experimentId = optionalText('experimentId', options.experimentId, "'3f1c…'");
-  if (experimentId !== undefined && options.experimentName !== undefined) {
-    throw new KfpError(
-      KfpErrorCode.experimentChoiceConflict,
-      'Pass experimentId or experimentName, not both (as kfp.Client refuses both).',
-    );
-  }
+  const experimentId = experimentIdOf(options);
   const { signal } = options;
   const choice: PipelineChoice =
     options.pipelineId !== undefined
