@@ -108,8 +108,10 @@ export function dexSessionAuth(options: DexSessionAuthOptions): DexSessionAuth {
   const plugin = createCredentialAuth<DexSession>({
     name: PLUGIN_NAME,
     cache,
-    // Checked before a session is fetched: a request to another origin must not even start a login.
+    // Checked before a session is fetched: a request to another origin must not even start a login
+    // (acquire() asks for the session itself, for no request).
     beforeSign(request) {
+      if (request === undefined) return;
       const url = new URL(request.url);
       if (url.origin !== endpoint.origin) {
         throw new AuthError(

@@ -2,7 +2,6 @@ import { normalizeBaseUrl } from './base-url.js';
 import { limitBody } from './call/body-limit.js';
 import { MlPlatformError } from './errors.js';
 import { redactUrl } from './redact.js';
-import { requestSummaryOf } from './response-guard.js';
 import { unwrap } from './unwrap.js';
 
 /** A standard `fetch`, as protocol libraries built on fetch take one. */
@@ -70,10 +69,9 @@ export function createClientFetch(client: ClientWithRequest, options: ClientFetc
     });
     if (!result.response.ok) unwrap(result);
     if (options.maxResponseBytes === undefined) return result.response;
-    const summary = requestSummaryOf(result.response);
     return limitBody(
       result.response,
-      { method: summary.method, url: summary.url, signal: init?.signal ?? request.signal },
+      { method: request.method, url: result.response.url || target, signal: init?.signal ?? request.signal },
       options.maxResponseBytes,
     );
   };

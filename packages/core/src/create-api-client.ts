@@ -3,9 +3,7 @@ import type { AuthPlugin } from './auth/auth-plugin.js';
 import { normalizeBaseUrl } from './base-url.js';
 import { serializeBody } from './body-serializer.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './call/body-limit.js';
-import { RequestAllowingBodyOnGet } from './call/body-on-get.js';
-import { keepReplayCopy } from './call/replay-copy.js';
-import { boundEveryCall } from './call/whole-call.js';
+import { wholeCallClient } from './call/whole-call.js';
 import { type ApiClientOptions, checkClientOptions } from './client-options.js';
 import { createResponseGuard } from './response-guard.js';
 import { resolveRetryPolicy } from './retry/retry-options.js';
@@ -47,31 +45,35 @@ export function createApiClient<Paths extends {}>(
   const middleware: Middleware[] = [...(options.middleware ?? []), ...(auth as AuthPlugin[])];
   middleware.forEach(assertMiddleware);
 
-  // The call's deadline travels on the Request's signal (see boundEveryCall), so the transport gets no timeoutMs.
+  // The call's deadline travels on the Request's signal (see wholeCallClient), so the transport gets no timeoutMs.
   const send = createTransport({
     ...options,
     timeoutMs: undefined,
     userAgent: options.userAgent ?? defaults.userAgent,
   });
-  const client = createClient<Paths>({
-    baseUrl,
-    headers: options.headers,
-    bodySerializer: serializeBody,
-    // A body on GET (Seldon's ValidateSeldonDeployment) is built as a marked POST; the transport sends the real method.
-    Request: RequestAllowingBodyOnGet,
-    fetch: (request: Request) => {
-      keepReplayCopy(request);
-      return send(request);
-    },
-  });
-  client.use(
+  const inner = createClient<Paths>({ baseUrl, headers: options.headers, bodySerializer: serializeBody });
+  inner.use(
     createResponseGuard({
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       notFoundHint: defaults.notFoundHint?.(new URL(baseUrl)),
+      lengthBoundsBody: options.fetch === undefined && isServerRuntime(),
     }),
     ...middleware,
   );
-  return boundEveryCall(client, baseUrl, options.timeoutMs, resolveRetryPolicy(options.retry));
+  return wholeCallClient(inner, {
+    baseUrl,
+    timeoutMs: options.timeoutMs,
+    retry: resolveRetryPolicy(options.retry),
+    send,
+  });
+}
+
+/** Node, Bun and Deno: their fetch delimits a body by its Content-Length and shows every response header. */
+function isServerRuntime(): boolean {
+  return (
+    typeof (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node ===
+    'string'
+  );
 }
 
 function assertMiddleware(candidate: unknown, index: number): void {

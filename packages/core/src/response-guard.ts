@@ -3,8 +3,9 @@ import { ApiError, ApiErrorCode } from './api-error.js';
 import { secretsInHeaders } from './auth/sent-secrets.js';
 import { limitBody } from './call/body-limit.js';
 import { realMethodOf } from './call/body-on-get.js';
-import { attachCallContext, callContextOf } from './call/call-context.js';
+import { type CallContext, callContextOf } from './call/call-context.js';
 
+/** What an error built from a response needs to know about the request that produced it. */
 export interface RequestSummary {
   method: string;
   url: string;
@@ -14,100 +15,116 @@ export interface RequestSummary {
   hint?: string | undefined;
 }
 
-const requestOfResponse = new WeakMap<Response, RequestSummary>();
+/** Where a non-2xx response carries its summary; `Symbol.for`, so another copy of core reads it too. */
+const REQUEST_SUMMARY = Symbol.for('@ml-platform/core.request-summary');
 
-/** The method and URL of the request that produced `response`, when it went through a client. */
+/** The method and URL of the request that produced a non-2xx `response`, when it went through a client. */
 export function requestSummaryOf(response: Response): RequestSummary {
-  return requestOfResponse.get(response) ?? { method: 'HTTP', url: response.url, secrets: [] };
+  return (
+    (response as { [REQUEST_SUMMARY]?: RequestSummary })[REQUEST_SUMMARY] ?? {
+      method: 'HTTP',
+      url: response.url,
+      secrets: [],
+    }
+  );
 }
-
-const HTML_HINT =
-  'Expected JSON but got an HTML page: usually a login or sign-in page of the gateway in front of the API. ' +
-  'Check that an auth plugin is configured and that baseUrl points at the API itself ' +
-  '(KFP behind Kubeflow: https://<host>/pipeline; Seldon Deploy: https://<host>/seldon-deploy/api/v1alpha1).';
-
-const NO_CREDENTIALS_HINT =
-  "The request carried no credentials. Add an auth plugin as the client's auth option: serviceAccountTokenAuth() " +
-  '(@ml-platform/auth-sa-token) inside a Kubernetes pod, dexSessionAuth() (@ml-platform/auth-dex-session) for a ' +
-  'Kubeflow login with username and password, oidcAuth() (@ml-platform/auth-oidc) for an OpenID provider, or ' +
-  'staticTokenAuth(token) / staticCookieAuth(cookie) from @ml-platform/core.';
 
 export interface ResponseGuardOptions {
   maxResponseBytes: number;
   /** Shown on a 404 that is not the API's own answer (no upstream error code), e.g. a gateway's 404. */
   notFoundHint: string | undefined;
+  /**
+   * Whether a `Content-Length` bounds what the body yields: true for the
+   * runtime's own fetch on a server runtime (it delimits the body by it),
+   * false for an injected fetch (it may state any length) and in a browser
+   * (where a cross-origin answer hides its Content-Encoding).
+   */
+  lengthBoundsBody: boolean;
 }
 
 /**
- * Registered first, so its `onRequest` runs first (it links the call to its
- * context) and its `onResponse` last: after auth plugins had their chance to
- * refresh and replay. It remembers which request produced each response and
- * what credentials went out with it (for error messages and their
- * redaction), bounds the body at `maxResponseBytes`, and turns an HTML page
- * into an error that says so, instead of a JSON parse failure or a silent `undefined`.
+ * Registered first, so its `onResponse` runs last: after auth plugins had
+ * their chance to refresh and replay. It marks the call as reading its body,
+ * bounds the body at `maxResponseBytes`, turns an HTML page into an error
+ * that says so (instead of a JSON parse failure or a silent `undefined`),
+ * and gives a non-2xx response what an error built from it needs: the
+ * method, URL, hint and every credential sent, for redaction. A 2xx answer
+ * whose `Content-Length` bounds it is passed on untouched: no copy, no
+ * counting stream, no redaction work.
  */
 export function createResponseGuard(options: ResponseGuardOptions): Middleware {
+  const limit = options.maxResponseBytes;
   return {
-    onRequest({ request, options: callOptions }) {
-      attachCallContext(callOptions, request);
-      return undefined;
-    },
-    onResponse({ request, response, options: callOptions }) {
-      const call = callContextOf({ options: callOptions });
-      const secrets = [...(call?.secrets ?? []), ...secretsInHeaders(request.headers)];
-      const summary: RequestSummary = {
-        method: realMethodOf(request),
-        url: response.url || request.url,
-        secrets,
-        hint: hintFor(response.status, secrets.length > 0, options.notFoundHint),
-      };
-      if (call) {
-        call.phase = 'reading';
-        call.url = summary.url;
-        call.status = response.status;
-        call.contentType = response.headers.get('content-type') ?? '';
-      }
-      const contentType = response.headers.get('content-type') ?? '';
-      if (/\btext\/html\b/i.test(contentType)) {
-        response.body?.cancel().catch(() => undefined);
-        throw new ApiError({
-          code: ApiErrorCode.htmlResponse,
-          status: response.status,
-          method: summary.method,
-          url: summary.url,
-          requestId: response.headers.get('x-request-id') ?? undefined,
-          hint: HTML_HINT,
-        });
-      }
-      const readsWhole = callOptions.parseAs === 'json' || callOptions.parseAs === 'text' || !response.ok;
-      const checked = readsWhole
-        ? limitBody(
-            response,
-            {
-              method: summary.method,
-              url: summary.url,
-              signal: request.signal,
-              onBodyFailure: call
-                ? () => {
-                    call.bodyBrokeOff = { idempotencyKey: request.headers.has('idempotency-key') };
-                  }
-                : undefined,
-            },
-            options.maxResponseBytes,
-          )
-        : response;
-      requestOfResponse.set(checked, summary);
-      return checked === response ? undefined : checked;
+    onResponse(hook) {
+      const { request, response, options: callOptions } = hook;
+      const call = callContextOf(hook);
+      call.phase = 'reading';
+      call.request = request;
+      call.response = response;
+      const contentType = response.headers.get('content-type');
+      if (contentType !== null && /\btext\/html\b/i.test(contentType)) return refuseHtml(request, response);
+      if (!response.ok) return summarized(call, request, response, options);
+      const readsWhole = callOptions.parseAs === 'json' || callOptions.parseAs === 'text';
+      if (!readsWhole || (options.lengthBoundsBody && lengthWithin(response, limit))) return undefined;
+      return limitBody(response, readingCall(call, request), limit);
     },
   };
 }
 
-function hintFor(
-  status: number,
-  sentCredentials: boolean,
-  notFoundHint: string | undefined,
-): string | undefined {
-  if (status === 401 && !sentCredentials) return NO_CREDENTIALS_HINT;
-  if (status === 404) return notFoundHint;
-  return undefined;
+/** A declared length of at most `limit`, on a body that is not decoded into more. */
+function lengthWithin(response: Response, limit: number): boolean {
+  const length = response.headers.get('content-length');
+  if (length === null || !(Number(length) <= limit)) return false;
+  const encoding = response.headers.get('content-encoding');
+  return encoding === null || encoding === 'identity';
+}
+
+function readingCall(call: CallContext, request: Request) {
+  return {
+    method: realMethodOf(request),
+    url: call.response?.url || request.url,
+    signal: request.signal,
+    onBodyFailure: () => {
+      call.bodyBrokeOff = true;
+    },
+  };
+}
+
+async function refuseHtml(request: Request, response: Response): Promise<never> {
+  response.body?.cancel().catch(() => undefined);
+  const { HTML_HINT } = await import('./call/response-hints.js');
+  throw new ApiError({
+    code: ApiErrorCode.htmlResponse,
+    status: response.status,
+    method: realMethodOf(request),
+    url: response.url || request.url,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+    hint: HTML_HINT,
+  });
+}
+
+/** A non-2xx response, bounded, carrying what its error needs (see {@link requestSummaryOf}). */
+async function summarized(
+  call: CallContext,
+  request: Request,
+  response: Response,
+  options: ResponseGuardOptions,
+): Promise<Response | undefined> {
+  const secrets = [...call.secrets, ...secretsInHeaders(request.headers)];
+  const { NO_CREDENTIALS_HINT } = await import('./call/response-hints.js');
+  const hint =
+    response.status === 401 && secrets.length === 0
+      ? NO_CREDENTIALS_HINT
+      : response.status === 404
+        ? options.notFoundHint
+        : undefined;
+  const summary: RequestSummary = {
+    method: realMethodOf(request),
+    url: response.url || request.url,
+    secrets,
+    hint,
+  };
+  const limited = limitBody(response, readingCall(call, request), options.maxResponseBytes);
+  Object.defineProperty(limited, REQUEST_SUMMARY, { value: summary });
+  return limited === response ? undefined : limited;
 }

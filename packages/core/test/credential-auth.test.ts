@@ -1,4 +1,10 @@
-import { type Credential, CredentialCache, createCredentialAuth } from '@ml-platform/core';
+import {
+  type Credential,
+  CredentialCache,
+  createCredentialAuth,
+  staticCookieAuth,
+  staticTokenAuth,
+} from '@ml-platform/core';
 import { createKfpV2Client } from '@ml-platform/kfp-v2';
 import { sendJson, startHttpServer, type TestHttpServer } from '@ml-platform/testbed';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -234,5 +240,44 @@ describe('what acquire is told', () => {
       ['rejected', 't1'],
       ['initial', undefined],
     ]);
+  });
+});
+
+describe('acquire()', () => {
+  it('returns the credential a request would carry, sharing one acquisition with concurrent callers', async () => {
+    const { url } = await serverAccepting((token) => token === 'token-1');
+    const source = countingSource({ delayMs: 30 });
+    const [first, second] = await Promise.all([source.plugin.acquire(), source.plugin.acquire()]);
+    expect(first).toEqual({ value: 'token-1' });
+    expect(second).toBe(first);
+    const kfp = createKfpV2Client({ baseUrl: url, auth: source.plugin });
+    const { data } = await kfp.GET('/apis/v2beta1/healthz');
+    expect(data).toMatchObject({ token: 'token-1' });
+    expect(source.issued()).toBe(1);
+  });
+
+  it('stops waiting when its signal aborts, while the acquisition goes on for others', async () => {
+    const source = countingSource({ delayMs: 200 });
+    const controller = new AbortController();
+    const waiting = source.plugin.acquire({ signal: controller.signal });
+    controller.abort(new Error('no longer needed'));
+    await expect(waiting).rejects.toThrow('no longer needed');
+    await expect(source.plugin.acquire()).resolves.toEqual({ value: 'token-1' });
+    expect(source.issued()).toBe(1);
+  });
+
+  it('refuses a credential no header can carry, without showing it', async () => {
+    const cache = new CredentialCache<Credential>({ acquire: async () => ({ value: 'line\nbreak-secret' }) });
+    const plugin = createCredentialAuth({ name: 'broken', cache, apply: () => undefined });
+    const error = await plugin.acquire().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'AUTH_CREDENTIAL_UNSENDABLE' });
+    expect(String((error as Error).message)).not.toContain('break-secret');
+  });
+
+  it('is on the static plugins too, with the bare token', async () => {
+    await expect(staticTokenAuth('Bearer abc123').acquire?.()).resolves.toEqual({ value: 'abc123' });
+    await expect(staticCookieAuth('session=xyz789').acquire?.()).resolves.toEqual({
+      value: 'session=xyz789',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { type Credential, CredentialCache, createCredentialAuth, staticCookieAuth } from '@ml-platform/core';
 import { createKfpV2Client } from '@ml-platform/kfp-v2';
 import { sendJson, startHttpServer, type TestHttpServer } from '@ml-platform/testbed';
+import createClient from 'openapi-fetch';
 import { afterEach, describe, expect, it } from 'vitest';
 
 let server: TestHttpServer | undefined;
@@ -105,6 +106,30 @@ describe('a request replayed after a 401', () => {
     expect(requests.map((request) => request.body.toString())).toEqual([
       '{"display_name":"streamed"}',
       '{"display_name":"streamed"}',
+    ]);
+  });
+});
+
+describe('a credential plugin on a plain openapi-fetch client', () => {
+  it('replays a POST after a 401 with the same body and the new credential', async () => {
+    const { url, requests } = await refusingTheFirstToken();
+    const client = createClient<Record<string, never>>({ baseUrl: url });
+    client.use(rotatingTokenPlugin());
+    const { response } = await client.request(
+      'post',
+      '/anything' as never,
+      {
+        body: { display_name: 'plain' },
+      } as never,
+    );
+    expect(response.status).toBe(200);
+    expect(requests.map((request) => request.headers.authorization)).toEqual([
+      'Bearer token-1',
+      'Bearer token-2',
+    ]);
+    expect(requests.map((request) => request.body.toString())).toEqual([
+      '{"display_name":"plain"}',
+      '{"display_name":"plain"}',
     ]);
   });
 });

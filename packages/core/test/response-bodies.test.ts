@@ -106,6 +106,30 @@ describe('a connection that breaks off mid-body', () => {
     expect(seen.requests()).toBe(2);
   });
 
+  it('is retried too when the body has no Content-Length (counted as it streams)', async () => {
+    let requests = 0;
+    const body = JSON.stringify({ runs: [{ run_id: 'r1', display_name: 'x'.repeat(4_000) }] });
+    server = await startHttpServer((_, response) => {
+      requests += 1;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      if (requests === 1) {
+        response.write(body.slice(0, 2_000), () => response.socket?.destroy());
+        return;
+      }
+      response.end(body);
+    });
+    const retries: unknown[] = [];
+    const kfp = createKfpV2Client({
+      baseUrl: server.url,
+      retry: { baseDelayMs: 1, onRetry: (event) => retries.push(event) },
+    });
+    const { data } = await kfp.GET('/apis/v2beta1/runs');
+    expect(data?.runs?.[0]?.run_id).toBe('r1');
+    expect(retries).toEqual([
+      expect.objectContaining({ attempt: 1, error: expect.objectContaining({ code: 'NETWORK_ERROR' }) }),
+    ]);
+  });
+
   it('is not retried for a POST (it may have run), but is still coded', async () => {
     const seen = await serverDroppingMidBody(10);
     const kfp = createKfpV2Client({ baseUrl: (server as TestHttpServer).url, retry: { baseDelayMs: 1 } });

@@ -2,18 +2,26 @@ import { rm, stat } from 'node:fs/promises';
 import type { AuthPlugin } from '@ml-platform/core';
 import { jwtClaims, jwtExpiresAt } from '@ml-platform/core';
 import type { Invocation } from '../action.js';
+import { CliError, CliErrorCode } from '../cli-error.js';
 import { dexSessionPath } from '../config/config-file.js';
 import { authKindOf, buildAuth } from '../connection/auth.js';
 import { selectProfile } from '../connection/profile.js';
 import { tlsOf } from '../connection/tls.js';
+import { ExitCode } from '../exit-codes.js';
 import { printDone, printResult } from '../output/print.js';
 import { oidcAuthFor } from './oidc.js';
 
-/** A plugin that caches a credential (every credential plugin does); the signing ones of `none` do not. */
-type Signer = { cache: { get(): Promise<{ value: string; expiresAt?: number }> } };
-
-function signerOf(auth: AuthPlugin | AuthPlugin[] | undefined): Signer | undefined {
-  return auth && !Array.isArray(auth) && 'cache' in auth ? (auth as unknown as Signer) : undefined;
+/** The credential the profile's plugin signs with now, acquiring it (a login) when none is cached. */
+async function credentialOf(auth: AuthPlugin | AuthPlugin[] | undefined): Promise<{ value: string }> {
+  const plugin = Array.isArray(auth) ? auth[0] : auth;
+  if (!plugin?.acquire) {
+    throw new CliError(
+      CliErrorCode.usage,
+      `The profile's auth (${plugin?.name ?? 'none'}) holds no credential to log in with or show.`,
+      ExitCode.usage,
+    );
+  }
+  return plugin.acquire();
 }
 
 /** `--flow` and `--username` (global flags) choose this login's flow and user over the profile's. */
@@ -34,7 +42,7 @@ export async function login({ globals }: Invocation) {
   // A login is always a new one: what was saved (maybe for another user) is forgotten first.
   await (auth as { logout?: () => Promise<void> }).logout?.();
   // Acquiring the credential runs the login and saves it where the plugin keeps it.
-  const credential = await signerOf(auth)!.cache.get();
+  const credential = await credentialOf(auth);
   // The out-of-band prompt read the code from stdin; a stdin left open would keep the process alive.
   if (kind === 'oidc' && profile.flow === 'out-of-band') process.stdin.destroy();
   const who = kind === 'oidc' ? userOf(jwtClaims(credential.value)) : profile.username;
@@ -70,7 +78,7 @@ export async function whoami({ globals }: Invocation) {
       interactive: false,
       tls: await tlsOf(profile),
     });
-    Object.assign(identity, identityOf((await signerOf(auth)!.cache.get()).value));
+    Object.assign(identity, identityOf((await credentialOf(auth)).value));
   } else if (kind === 'kubeconfig') {
     const { kubeServiceProxy } = await import('@ml-platform/auth-kubeconfig');
     const { kubeServiceOf } = await import('../connection/kube-service.js');
@@ -89,7 +97,7 @@ export async function whoami({ globals }: Invocation) {
     const found = await inPodDefaultAuth().describe();
     if (found.kind === 'service-account-token') {
       const { serviceAccountTokenAuth } = await import('@ml-platform/auth-sa-token');
-      const token = await serviceAccountTokenAuth({ path: found.path, watch: false }).cache.get();
+      const token = await serviceAccountTokenAuth({ path: found.path, watch: false }).acquire();
       Object.assign(identity, { auth: 'in-pod (ServiceAccount token)', ...identityOf(token.value) });
     } else {
       Object.assign(identity, {

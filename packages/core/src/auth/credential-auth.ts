@@ -1,11 +1,9 @@
 import { abortable } from '../call/abortable.js';
-import { callContextOf } from '../call/call-context.js';
-import { replayCopyOf } from '../call/replay-copy.js';
+import { type CallContext, callContextOf } from '../call/call-context.js';
 import { AuthError } from '../errors.js';
 import { isSendableHeaderValue } from '../validate/header-option.js';
 import type { AuthPlugin, AuthPluginDiagnostics } from './auth-plugin.js';
 import type { Credential, CredentialCache } from './credential-cache.js';
-import { rememberSentSecret } from './sent-secrets.js';
 
 /** Stable codes of the errors createCredentialAuth raises itself. */
 export const CredentialAuthErrorCode = {
@@ -27,17 +25,12 @@ export interface CredentialAuthOptions<C extends Credential> {
   /**
    * Called before each request is signed, before a credential is fetched: a
    * check that the request may get the credential at all (throw to refuse),
-   * or work that may invalidate the cached one (a rotation check).
+   * or work that may invalidate the cached one (a rotation check). `request`
+   * is undefined when the credential is asked for by `acquire()`.
    */
-  beforeSign?: ((request: Request) => void | Promise<void>) | undefined;
+  beforeSign?: ((request: Request | undefined) => void | Promise<void>) | undefined;
   /** Whether the server refused the credential. Default: HTTP 401. */
   isRejected?: ((response: Response, request: Request) => boolean) | undefined;
-}
-
-interface SentWith<C> {
-  credential: C;
-  /** An unread copy of a request that has a body, for clients that are not core's (which keep their own). */
-  replayCopy: Request | undefined;
 }
 
 /**
@@ -45,6 +38,13 @@ interface SentWith<C> {
  * credential plugin of this project is one.
  */
 export type CredentialAuthPlugin<C extends Credential> = AuthPlugin & {
+  /**
+   * The credential the plugin would send now: the cached one, or a fresh one
+   * acquired as a request would (a login, a token request, a file read), as
+   * Octokit's `auth()` returns its token. For tools that show who is signed
+   * in or hand the token to another program; never log its value.
+   */
+  acquire(options?: { signal?: AbortSignal | undefined }): Promise<C>;
   /** The cache behind the plugin (acquisition count, explicit reset). */
   readonly cache: CredentialCache<C>;
   /** How many credentials were acquired, and whether one is cached and until when: for logs and support. */
@@ -65,56 +65,75 @@ export function createCredentialAuth<C extends Credential>(
 ): CredentialAuthPlugin<C> {
   const { name, cache, apply, beforeSign } = options;
   const isRejected = options.isRejected ?? ((response: Response) => response.status === 401);
-  // Keyed by the call (openapi-fetch's per-call options object), not by the Request: a later middleware may
-  // replace the Request this plugin signed, and the response must still find what it was signed with.
-  const sent = new WeakMap<object, SentWith<C>>();
+  const plugin = {};
 
   const sign = (request: Request, credential: C): Request => apply(request, credential) ?? request;
 
-  /** Waits for `work` no longer than the request's signal allows, telling the call what it waits for. */
+  /** Waits for `work` no longer than `signal` allows, telling the call (when there is one) what it waits for. */
   const waitFor = async <T>(
-    hook: { options?: object | undefined },
-    request: Request,
+    call: CallContext | undefined,
+    signal: AbortSignal | undefined,
     work: () => Promise<T>,
   ): Promise<T> => {
-    const call = callContextOf(hook);
     if (call) call.waitingFor = name;
-    const result = await abortable(work(), request.signal);
+    const result = await abortable(work(), signal);
     // Left set when the wait is aborted, so the call's timeout error can say what it was waiting for.
     if (call?.waitingFor === name) call.waitingFor = undefined;
     return result;
+  };
+
+  /** The credential to sign with: the fresh cached one at once (steady state), else the shared acquisition. */
+  const current = async (
+    call: CallContext | undefined,
+    request: Request | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<C> => {
+    const checking = beforeSign?.(request);
+    if (checking) await waitFor(call, signal, () => checking);
+    return cache.fresh() ?? waitFor(call, signal, () => cache.get());
   };
 
   return {
     name,
     cache,
     diagnostics: () => diagnosticsOf(cache),
+    async acquire(acquireOptions) {
+      const signal = acquireOptions?.signal;
+      signal?.throwIfAborted();
+      const credential = await current(undefined, undefined, signal);
+      refuseUnsendable(name, credential);
+      return credential;
+    },
     async onRequest(hook) {
       const { request } = hook;
       request.signal.throwIfAborted();
-      const credential = await waitFor(hook, request, async () => {
-        await beforeSign?.(request);
-        return cache.get();
-      });
-      rememberSentSecret(hook, credential.value);
+      const call = callContextOf(hook);
+      const credential = await current(call, request, request.signal);
+      call.secrets.add(credential.value);
       refuseUnsendable(name, credential);
-      // A core client keeps a copy of the request as finally sent; any other client gets one from here.
-      const replayCopy = request.body === null || callContextOf(hook) ? undefined : request.clone();
+      // A core client keeps a copy of the request as finally sent (below every middleware); any other client gets one
+      // from here, as the request is now.
+      if (!call.foreign) call.keepsReplayCopy = true;
+      else if (request.body !== null) call.replayCopy = request.clone();
+      // Kept on the call, not the Request: a later middleware may replace the Request this plugin signed.
+      call.signedWith ??= new Map();
+      call.signedWith.set(plugin, credential);
       const signed = sign(request, credential);
-      sent.set(hook.options, { credential, replayCopy });
       return signed === request ? undefined : signed;
     },
     async onResponse(hook) {
       const { request, response, options: clientOptions } = hook;
       if (!isRejected(response, request)) return undefined;
-      const first = sent.get(hook.options);
+      const call = callContextOf(hook);
+      const first = call.signedWith?.get(plugin) as C | undefined;
       if (!first) return undefined;
-      const fresh = await waitFor(hook, request, () => cache.replace(first.credential));
-      if (fresh.value === first.credential.value) return undefined;
-      const copy = replayCopyOf(request) ?? first.replayCopy ?? new Request(request);
+      const fresh = await waitFor(call, request.signal, () => cache.replace(first));
+      if (fresh.value === first.value) return undefined;
+      const copy = call.replayCopy ?? new Request(request);
       await response.body?.cancel().catch(() => undefined);
-      rememberSentSecret(hook, fresh.value);
+      call.secrets.add(fresh.value);
       refuseUnsendable(name, fresh);
+      call.signedWith?.set(plugin, fresh);
       return clientOptions.fetch(sign(copy, fresh));
     },
   };

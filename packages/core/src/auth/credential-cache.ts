@@ -74,25 +74,32 @@ export class CredentialCache<C extends Credential = Credential> {
     return this.#current;
   }
 
+  /**
+   * The cached credential while it is fresh, else undefined, without waiting:
+   * what a request in steady state is signed with. Inside the refresh-ahead
+   * window it starts a background refresh and still returns the valid one.
+   */
+  fresh(): C | undefined {
+    const current = this.#current;
+    if (!current) return undefined;
+    const left = current.expiresAt === undefined ? Number.POSITIVE_INFINITY : current.expiresAt - this.#now();
+    const skewMs = Math.min(this.#skewMs, this.#currentLifetimeMs / 8);
+    if (left <= skewMs) {
+      this.#nextReason = 'expiring';
+      return undefined;
+    }
+    const refreshAheadMs = Math.min(this.#refreshAheadMs, this.#currentLifetimeMs / 4);
+    if (left <= refreshAheadMs && !this.#pending) {
+      this.#refresh('expiring').catch(() => {
+        // A failed background refresh is not cached; the next get() retries while the credential lasts.
+      });
+    }
+    return current;
+  }
+
   /** A usable credential: the cached one while it is fresh, else a (shared) fresh acquisition. */
   async get(): Promise<C> {
-    const current = this.#current;
-    if (current) {
-      const left =
-        current.expiresAt === undefined ? Number.POSITIVE_INFINITY : current.expiresAt - this.#now();
-      const skewMs = Math.min(this.#skewMs, this.#currentLifetimeMs / 8);
-      const refreshAheadMs = Math.min(this.#refreshAheadMs, this.#currentLifetimeMs / 4);
-      if (left > skewMs) {
-        if (left <= refreshAheadMs && !this.#pending) {
-          this.#refresh('expiring').catch(() => {
-            // A failed background refresh is not cached; the next get() retries while the credential lasts.
-          });
-        }
-        return current;
-      }
-      this.#nextReason = 'expiring';
-    }
-    return this.#pending ?? this.#refresh(this.#nextReason);
+    return this.fresh() ?? this.#pending ?? this.#refresh(this.#nextReason);
   }
 
   /** Forgets `stale` if it is still the cached credential (a server refused it). */

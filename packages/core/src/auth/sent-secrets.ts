@@ -1,4 +1,4 @@
-import { callContextOf } from '../call/call-context.js';
+import { callContextOf, type HookParams } from '../call/call-context.js';
 
 /**
  * Part of the plugin contract: a plugin that puts a credential on a request
@@ -8,8 +8,8 @@ import { callContextOf } from '../call/call-context.js';
  * header it received). Credentials in `Authorization` and `Cookie` headers
  * are found without it; a credential in any other header needs it.
  */
-export function rememberSentSecret(hook: { options?: object | undefined }, secret: string | undefined): void {
-  if (secret) callContextOf(hook)?.secrets.add(secret);
+export function rememberSentSecret(hook: HookParams, secret: string | undefined): void {
+  if (secret) callContextOf(hook).secrets.add(secret);
 }
 
 /** The credentials in the headers a request went out with: bearer/basic tokens, cookie values. */

@@ -23,6 +23,7 @@ export function staticTokenAuth(token: string): AuthPlugin {
   const value = `Bearer ${bare}`;
   return {
     name,
+    acquire: async () => ({ value: bare }),
     onRequest(context) {
       rememberSentSecret(context, bare);
       context.request.headers.set('authorization', value);
@@ -40,6 +41,7 @@ export function staticCookieAuth(cookie: string): AuthPlugin {
   const value = requireHeaderValue(name, 'cookie', cookie);
   return {
     name,
+    acquire: async () => ({ value }),
     onRequest(context) {
       rememberSentSecret(context, value);
       context.request.headers.set('cookie', value);

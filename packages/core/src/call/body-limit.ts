@@ -25,7 +25,10 @@ function tooLarge(call: BodyReadingCall, limit: number, size: string): MlPlatfor
 }
 
 /** A read of the body that failed below HTTP (`TypeError: terminated` from undici): part of the attempt, so coded. */
-function bodyFailure(call: BodyReadingCall, error: unknown): MlPlatformError {
+export function bodyFailure(
+  call: { readonly method: string; readonly url: string },
+  error: unknown,
+): MlPlatformError {
   const code = networkCauseCode(error);
   return new MlPlatformError(
     NetworkErrorCode.network,
