@@ -110,7 +110,7 @@ async function summarized(
   response: Response,
   options: ResponseGuardOptions,
 ): Promise<Response | undefined> {
-  const secrets = [...call.secrets, ...secretsInHeaders(request.headers)];
+  const secrets = [...(call.secrets ?? []), ...secretsInHeaders(request.headers)];
   const { NO_CREDENTIALS_HINT } = await import('./call/response-hints.js');
   const hint =
     response.status === 401 && secrets.length === 0

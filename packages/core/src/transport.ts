@@ -109,12 +109,17 @@ export function createTransport(options: TransportOptions = {}): FetchFunction {
   const { timeoutMs, userAgent, sentSecrets } = options;
   checkTimeoutMs(timeoutMs);
   const send = withRetries(connectionFor(options), resolveRetryPolicy(options.retry));
-  if (timeoutMs === undefined && userAgent === undefined && sentSecrets === undefined) return send;
+  const withAgent: FetchFunction = userAgent
+    ? (request) => {
+        if (!request.headers.has('user-agent')) request.headers.set('user-agent', userAgent);
+        return send(request);
+      }
+    : send;
+  // A client's calls take the first branch: no async step of their own on the way out.
+  if (timeoutMs === undefined && sentSecrets === undefined) return withAgent;
   return async (request) => {
-    const next = request;
-    if (userAgent && !request.headers.has('user-agent')) next.headers.set('user-agent', userAgent);
-    if (sentSecrets) sentSecrets.add(...(await secretsOfRequest(next)));
-    if (timeoutMs === undefined) return send(next);
-    return sendWithin(send, next, timeoutMs);
+    if (sentSecrets) sentSecrets.add(...(await secretsOfRequest(request)));
+    if (timeoutMs === undefined) return withAgent(request);
+    return sendWithin(withAgent, request, timeoutMs);
   };
 }

@@ -1,5 +1,5 @@
 import { abortable } from '../call/abortable.js';
-import { type CallContext, callContextOf } from '../call/call-context.js';
+import { type CallContext, callContextOf, rememberSecret } from '../call/call-context.js';
 import { AuthError } from '../errors.js';
 import { isSendableHeaderValue } from '../validate/header-option.js';
 import type { AuthPlugin, AuthPluginDiagnostics } from './auth-plugin.js';
@@ -109,7 +109,7 @@ export function createCredentialAuth<C extends Credential>(
       request.signal.throwIfAborted();
       const call = callContextOf(hook);
       const credential = await current(call, request, request.signal);
-      call.secrets.add(credential.value);
+      rememberSecret(call, credential.value);
       refuseUnsendable(name, credential);
       // A core client keeps a copy of the request as finally sent (below every middleware); any other client gets one
       // from here, as the request is now.
@@ -131,7 +131,7 @@ export function createCredentialAuth<C extends Credential>(
       if (fresh.value === first.value) return undefined;
       const copy = call.replayCopy ?? new Request(request);
       await response.body?.cancel().catch(() => undefined);
-      call.secrets.add(fresh.value);
+      rememberSecret(call, fresh.value);
       refuseUnsendable(name, fresh);
       call.signedWith?.set(plugin, fresh);
       return clientOptions.fetch(sign(copy, fresh));

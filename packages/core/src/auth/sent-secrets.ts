@@ -1,4 +1,4 @@
-import { callContextOf, type HookParams } from '../call/call-context.js';
+import { callContextOf, type HookParams, rememberSecret } from '../call/call-context.js';
 
 /**
  * Part of the plugin contract: a plugin that puts a credential on a request
@@ -9,7 +9,7 @@ import { callContextOf, type HookParams } from '../call/call-context.js';
  * are found without it; a credential in any other header needs it.
  */
 export function rememberSentSecret(hook: HookParams, secret: string | undefined): void {
-  if (secret) callContextOf(hook).secrets.add(secret);
+  if (secret) rememberSecret(callContextOf(hook), secret);
 }
 
 /** The credentials in the headers a request went out with: bearer/basic tokens, cookie values. */

@@ -2,6 +2,7 @@ import { MlPlatformError } from '../errors.js';
 import { NetworkErrorCode, networkCauseCode } from '../network-error.js';
 import { redactUrl } from '../redact.js';
 import { ResponseErrorCode } from './response-errors.js';
+import { responseWithBody } from './response-with-body.js';
 
 /** A JSON response larger than this is refused unless `maxResponseBytes` says otherwise: 64 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -76,13 +77,5 @@ export function limitBody(response: Response, call: BodyReadingCall, limit: numb
     },
     cancel: (reason) => reader.cancel(reason),
   });
-  const limited = new Response(counted, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  // `url` and `redirected` are read-only on Response; keep them for error messages and redirect checks.
-  Object.defineProperty(limited, 'url', { value: response.url });
-  Object.defineProperty(limited, 'redirected', { value: response.redirected });
-  return limited;
+  return responseWithBody(response, counted);
 }

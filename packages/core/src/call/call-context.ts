@@ -12,8 +12,8 @@ export interface CallContext {
   readonly method: string;
   /** Where the call goes, until a request is built (the schema path below baseUrl). */
   readonly target: string;
-  /** Every credential sent on this call (first request and replay), to be redacted from what comes back. */
-  readonly secrets: Set<string>;
+  /** Every credential sent on this call (first request and replay), to be redacted from what comes back; made on the first. */
+  secrets?: Set<string> | undefined;
   /** Where the call is: before its response (credentials, sending), or reading the body. */
   phase: 'sending' | 'reading';
   /** The plugin whose credential the call is waiting for, while it waits. */
@@ -43,7 +43,7 @@ const CALL_CONTEXT = Symbol.for('@ml-platform/core.call-context');
 type CallFetch = FetchFunction & { readonly [CALL_CONTEXT]: CallContext };
 
 export function newCallContext(method: string, target: string, foreign?: boolean): CallContext {
-  return { method, target, secrets: new Set(), phase: 'sending', foreign };
+  return { method, target, phase: 'sending', foreign };
 }
 
 /**
@@ -53,11 +53,18 @@ export function newCallContext(method: string, target: string, foreign?: boolean
  * header they set and the same body bytes (JSON, multipart with its boundary).
  */
 export function callFetch(context: CallContext, send: FetchFunction): CallFetch {
-  const fetch = (request: Request) => {
+  const fetch = ((request: Request) => {
     if (context.keepsReplayCopy && request.body !== null) context.replayCopy = request.clone();
     return send(request);
-  };
-  return Object.assign(fetch, { [CALL_CONTEXT]: context });
+  }) as FetchFunction & { [CALL_CONTEXT]: CallContext };
+  fetch[CALL_CONTEXT] = context;
+  return fetch;
+}
+
+/** Records a credential `context`'s call carried, for redaction. */
+export function rememberSecret(context: CallContext, secret: string): void {
+  context.secrets ??= new Set();
+  context.secrets.add(secret);
 }
 
 // Only for clients that are not core's: their fetch carries no context, so one is made per call and kept

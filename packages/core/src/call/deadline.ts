@@ -2,6 +2,7 @@ import { MlPlatformError } from '../errors.js';
 import { redactUrl } from '../redact.js';
 import { TransportErrorCode } from '../transport-error-code.js';
 import { abortable } from './abortable.js';
+import { responseWithBody } from './response-with-body.js';
 
 type Send = (request: Request) => Promise<Response>;
 
@@ -49,13 +50,5 @@ export async function sendWithin(send: Send, request: Request, timeoutMs: number
     },
     cancel: (reason) => reader.cancel(reason),
   });
-  const copy = new Response(guarded, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  // `url` and `redirected` are read-only on Response; keep them for error messages and redirect checks.
-  Object.defineProperty(copy, 'url', { value: response.url });
-  Object.defineProperty(copy, 'redirected', { value: response.redirected });
-  return copy;
+  return responseWithBody(response, guarded);
 }
