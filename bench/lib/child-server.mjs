@@ -16,7 +16,9 @@ process.once('exit', () => {
  * @returns {Promise<{ url: string, port: number, ask: (question: string) => Promise<any>, stop: () => Promise<void> }>}
  */
 export function startServerProcess(script, args = [], timeoutMs = 15_000) {
-  const child = fork(script, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  // A profile of the client (`node --cpu-prof`, bench/profile/) is of the client alone, not of its servers.
+  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--cpu-prof'));
+  const child = fork(script, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv });
   running.add(child);
   const exited = new Promise((resolve) => child.once('exit', resolve)).then(() => running.delete(child));
   let output = '';
