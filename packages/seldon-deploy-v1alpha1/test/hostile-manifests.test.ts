@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readSeldonManifest } from '@ml-platform/seldon-deploy-v1alpha1';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -69,5 +69,30 @@ describe('manifest YAML aliases', () => {
       text: 'kind: SeldonDeployment\nmetadata: { name: iris, labels: &l { team: ml } }\nspec: { annotations: *l }\n',
     });
     expect(manifest.spec).toEqual({ annotations: { team: 'ml' } });
+  });
+});
+
+describe('manifest files that are not manifests', () => {
+  it("refuses a file over 2 MiB before reading it, with the bounded reader's code as cause", async () => {
+    const path = join(work, 'huge.yaml');
+    writeFileSync(path, `metadata: {name: x}\nspec: {}\n# ${'x'.repeat(3 * 1024 * 1024)}\n`);
+    const error = await readSeldonManifest({ path }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'SELDON_MANIFEST_UNREADABLE', cause: { code: 'FILE_TOO_LARGE' } });
+    expect((error as Error).message).toContain('huge.yaml');
+  });
+
+  it('refuses a device that never ends instead of reading it forever', async () => {
+    await expect(readSeldonManifest({ path: '/dev/zero' })).rejects.toMatchObject({
+      code: 'SELDON_MANIFEST_UNREADABLE',
+      cause: { code: 'FILE_NOT_REGULAR' },
+    });
+  });
+
+  it('still reads a manifest given as a file: URL', async () => {
+    const path = join(work, 'iris.yaml');
+    writeFileSync(path, 'kind: SeldonDeployment\nmetadata: {name: iris}\nspec: {predictors: []}\n');
+    await expect(readSeldonManifest({ path: pathToFileURL(path) })).resolves.toMatchObject({
+      metadata: { name: 'iris' },
+    });
   });
 });

@@ -38,14 +38,15 @@ export async function readSeldonManifest(source: SeldonManifestSource): Promise<
 
 async function readManifestFile(path: string | URL): Promise<string> {
   // Loaded on use, so the package stays importable where there is no file system (browsers, edge runtimes).
-  const { readFile } = await import('#runtime');
+  const { readManifestText } = await import('#runtime');
   try {
-    return await readFile(path, 'utf8');
+    return await readManifestText(path);
   } catch (error) {
     const reason = (error as { code?: string }).code ?? 'read error';
     throw new SeldonError(
       SeldonErrorCode.manifestUnreadable,
-      `Could not read the SeldonDeployment manifest '${String(path)}' (${reason}). Check the path; a relative one is resolved from the working directory.`,
+      `Could not read the SeldonDeployment manifest '${String(path)}' (${reason}). Check the path (a relative one ` +
+        'is resolved from the working directory); it must name a regular file of at most 2 MiB.',
       { cause: error },
     );
   }
