@@ -11,9 +11,9 @@ if (files.length !== 1) throw new Error(`${dir} holds ${files.length} profiles; 
 const profile = JSON.parse(readFileSync(join(dir, files[0]), 'utf8'));
 
 const selfMicros = new Map();
-profile.samples.forEach((id, index) =>
-  selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)),
-);
+for (const [index, id] of profile.samples.entries()) {
+  selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
+}
 /** Paths shortened to what identifies them: a package, one of ours, or a Node built-in. */
 const where = (url) => url.replace(/^.*node_modules\//, '').replace(/^.*\/packages\//, '@ml-platform/');
 const byFile = new Map();
