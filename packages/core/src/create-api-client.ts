@@ -2,7 +2,7 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { AuthPlugin } from './auth/auth-plugin.js';
 import { normalizeBaseUrl } from './base-url.js';
 import { serializeBody } from './body-serializer.js';
-import { DEFAULT_MAX_RESPONSE_BYTES } from './call/body-limit.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './call/response-errors.js';
 import { wholeCallClient } from './call/whole-call.js';
 import { type ApiClientOptions, checkClientOptions } from './client-options.js';
 import { createResponseGuard } from './response-guard.js';

@@ -26,14 +26,15 @@ export {
   DEFAULT_PASSWORD_COOLDOWN_MS,
 } from './auth/credential-cooldown.js';
 export { jwtClaims, jwtExpiresAt } from './auth/jwt.js';
-export { rememberSentSecret, SentSecrets, secretsOfRequest } from './auth/sent-secrets.js';
+export { rememberSentSecret } from './auth/remember-sent-secret.js';
+export { SentSecrets, secretsOfRequest } from './auth/sent-secrets.js';
 export { staticCookieAuth, staticTokenAuth } from './auth/static-auth.js';
 export { normalizeBaseUrl } from './base-url.js';
 export { serializeBody } from './body-serializer.js';
-export { DEFAULT_MAX_RESPONSE_BYTES } from './call/body-limit.js';
 export { BodyOnGetErrorCode } from './call/body-on-get.js';
 export { pathPrefixHint } from './call/not-found-hint.js';
-export { ResponseErrorCode } from './call/response-errors.js';
+export { requestSummaryOf } from './call/request-summary.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, ResponseErrorCode } from './call/response-errors.js';
 export {
   type ClientFetch,
   ClientFetchErrorCode,
@@ -58,7 +59,6 @@ export { sleep } from './polling/sleep.js';
 export { waitSignals } from './polling/wait-signals.js';
 export { basicCredentialsOf, encodingsOf, REDACTED, redactDeep, redactSecrets, redactUrl } from './redact.js';
 export { redactError } from './redact-error.js';
-export { requestSummaryOf } from './response-guard.js';
 export type { RetryEvent, RetryOptions } from './retry/retry-options.js';
 export {
   checkTlsOptions,

@@ -1,33 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
-import { ApiError, ApiErrorCode } from './api-error.js';
-import { secretsInHeaders } from './auth/sent-secrets.js';
-import { limitBody } from './call/body-limit.js';
-import { realMethodOf } from './call/body-on-get.js';
-import { type CallContext, callContextOf } from './call/call-context.js';
-
-/** What an error built from a response needs to know about the request that produced it. */
-export interface RequestSummary {
-  method: string;
-  url: string;
-  /** The credentials the request (and its replay) carried, to redact from what is built from the response. */
-  secrets: readonly string[];
-  /** What to add to an error built from this response, when the status alone does not explain it. */
-  hint?: string | undefined;
-}
-
-/** Where a non-2xx response carries its summary; `Symbol.for`, so another copy of core reads it too. */
-const REQUEST_SUMMARY = Symbol.for('@ml-platform/core.request-summary');
-
-/** The method and URL of the request that produced a non-2xx `response`, when it went through a client. */
-export function requestSummaryOf(response: Response): RequestSummary {
-  return (
-    (response as { [REQUEST_SUMMARY]?: RequestSummary })[REQUEST_SUMMARY] ?? {
-      method: 'HTTP',
-      url: response.url,
-      secrets: [],
-    }
-  );
-}
+import { callContextOf } from './call/call-context.js';
 
 export interface ResponseGuardOptions {
   maxResponseBytes: number;
@@ -41,6 +13,14 @@ export interface ResponseGuardOptions {
    */
   lengthBoundsBody: boolean;
 }
+
+type UnusualResponse = typeof import('./call/unusual-response.js');
+let unusual: UnusualResponse | undefined;
+/** The non-2xx path, loaded once on first need and used without an `import()` after that. */
+const loadUnusual = async (): Promise<UnusualResponse> => {
+  unusual ??= await import('./call/unusual-response.js');
+  return unusual;
+};
 
 /**
  * Registered first, so its `onResponse` runs last: after auth plugins had
@@ -62,11 +42,16 @@ export function createResponseGuard(options: ResponseGuardOptions): Middleware {
       call.request = request;
       call.response = response;
       const contentType = response.headers.get('content-type');
-      if (contentType !== null && /\btext\/html\b/i.test(contentType)) return refuseHtml(request, response);
-      if (!response.ok) return summarized(call, request, response, options);
+      if (contentType !== null && /\btext\/html\b/i.test(contentType)) {
+        return loadUnusual().then((path) => Promise.reject(path.htmlResponseError(request, response)));
+      }
+      if (!response.ok)
+        return loadUnusual().then((path) => path.summarized(call, request, response, options));
       const readsWhole = callOptions.parseAs === 'json' || callOptions.parseAs === 'text';
       if (!readsWhole || (options.lengthBoundsBody && lengthWithin(response, limit))) return undefined;
-      return limitBody(response, readingCall(call, request), limit);
+      // A body of unknown or decoded length (chunked, gzip, an injected fetch) is counted as it streams.
+      if (unusual) return unusual.limitBody(response, unusual.readingCall(call, request), limit);
+      return loadUnusual().then((path) => path.limitBody(response, path.readingCall(call, request), limit));
     },
   };
 }
@@ -77,54 +62,4 @@ function lengthWithin(response: Response, limit: number): boolean {
   if (length === null || !(Number(length) <= limit)) return false;
   const encoding = response.headers.get('content-encoding');
   return encoding === null || encoding === 'identity';
-}
-
-function readingCall(call: CallContext, request: Request) {
-  return {
-    method: realMethodOf(request),
-    url: call.response?.url || request.url,
-    signal: request.signal,
-    onBodyFailure: () => {
-      call.bodyBrokeOff = true;
-    },
-  };
-}
-
-async function refuseHtml(request: Request, response: Response): Promise<never> {
-  response.body?.cancel().catch(() => undefined);
-  const { HTML_HINT } = await import('./call/response-hints.js');
-  throw new ApiError({
-    code: ApiErrorCode.htmlResponse,
-    status: response.status,
-    method: realMethodOf(request),
-    url: response.url || request.url,
-    requestId: response.headers.get('x-request-id') ?? undefined,
-    hint: HTML_HINT,
-  });
-}
-
-/** A non-2xx response, bounded, carrying what its error needs (see {@link requestSummaryOf}). */
-async function summarized(
-  call: CallContext,
-  request: Request,
-  response: Response,
-  options: ResponseGuardOptions,
-): Promise<Response | undefined> {
-  const secrets = [...(call.secrets ?? []), ...secretsInHeaders(request.headers)];
-  const { NO_CREDENTIALS_HINT } = await import('./call/response-hints.js');
-  const hint =
-    response.status === 401 && secrets.length === 0
-      ? NO_CREDENTIALS_HINT
-      : response.status === 404
-        ? options.notFoundHint
-        : undefined;
-  const summary: RequestSummary = {
-    method: realMethodOf(request),
-    url: response.url || request.url,
-    secrets,
-    hint,
-  };
-  const limited = limitBody(response, readingCall(call, request), options.maxResponseBytes);
-  Object.defineProperty(limited, REQUEST_SUMMARY, { value: summary });
-  return limited === response ? undefined : limited;
 }

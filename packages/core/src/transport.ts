@@ -1,6 +1,5 @@
-import { type SentSecrets, secretsOfRequest } from './auth/sent-secrets.js';
+import type { SentSecrets } from './auth/sent-secrets.js';
 import { BODY_ON_GET_HEADER, BodyOnGetErrorCode, type BodyOnGetSender } from './call/body-on-get.js';
-import { sendWithin } from './call/deadline.js';
 import { type ConnectionSettings, createConnectionFetch } from './connection-fetch.js';
 import { MlPlatformError } from './errors.js';
 import type { FetchFunction } from './fetch-function.js';
@@ -117,9 +116,14 @@ export function createTransport(options: TransportOptions = {}): FetchFunction {
     : send;
   // A client's calls take the first branch: no async step of their own on the way out.
   if (timeoutMs === undefined && sentSecrets === undefined) return withAgent;
+  // Only a plugin's own calls (token endpoints, login pages) come here; what they need loads with the first one.
   return async (request) => {
-    if (sentSecrets) sentSecrets.add(...(await secretsOfRequest(request)));
+    if (sentSecrets) {
+      const { secretsOfRequest } = await import('./auth/sent-secrets.js');
+      sentSecrets.add(...(await secretsOfRequest(request)));
+    }
     if (timeoutMs === undefined) return withAgent(request);
+    const { sendWithin } = await import('./call/deadline.js');
     return sendWithin(withAgent, request, timeoutMs);
   };
 }

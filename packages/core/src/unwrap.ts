@@ -1,5 +1,5 @@
 import { ApiError, parseUpstreamError } from './api-error.js';
-import { requestSummaryOf } from './response-guard.js';
+import { requestSummaryOf } from './call/request-summary.js';
 
 /** The shape every openapi-fetch call resolves to. */
 export interface FetchResultLike<Data> {

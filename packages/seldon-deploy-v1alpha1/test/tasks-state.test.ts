@@ -178,7 +178,7 @@ describe('deploySeldonDeployment', () => {
     const missing = join(dir, 'missing.yaml');
     await expect(deploySeldonDeployment(seldon, { path: missing })).rejects.toMatchObject({
       code: 'SELDON_MANIFEST_UNREADABLE',
-      message: expect.stringContaining(`'${missing}' (ENOENT)`),
+      message: expect.stringContaining(`'${missing}' (FILE_NOT_FOUND)`),
     });
     await expect(deploySeldonDeployment(seldon, { text: 'metadata: [unclosed' })).rejects.toMatchObject({
       code: 'SELDON_MANIFEST_INVALID',

@@ -1,7 +1,7 @@
 import { checkHeaderValue } from '../validate/header-option.js';
 import { invalidOption } from '../validate/invalid-option.js';
 import type { AuthPlugin } from './auth-plugin.js';
-import { rememberSentSecret } from './sent-secrets.js';
+import { rememberSentSecret } from './remember-sent-secret.js';
 
 function requireHeaderValue(plugin: string, option: string, value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') {

@@ -4,9 +4,6 @@ import { redactUrl } from '../redact.js';
 import { ResponseErrorCode } from './response-errors.js';
 import { responseWithBody } from './response-with-body.js';
 
-/** A JSON response larger than this is refused unless `maxResponseBytes` says otherwise: 64 MiB. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-
 /** The call whose body is read: for messages, and to note a body that broke off. */
 export interface BodyReadingCall {
   readonly method: string;

@@ -19,23 +19,6 @@ export const BodyOnGetErrorCode = {
 /** Sends a request built with {@link RequestAllowingBodyOnGet} with its real method and body. */
 export type BodyOnGetSender = (request: Request, method: string) => Promise<Response>;
 
-/**
- * `Request` for openapi-fetch's `Request` option. A Proxy of the global class
- * rather than a subclass: openapi-fetch checks what middleware returns with
- * `instanceof` this class, and a plain `new Request(...)` from a plugin must pass.
- */
-export const RequestAllowingBodyOnGet: typeof Request = new Proxy(Request, {
-  construct(target, [input, init]: [RequestInfo | URL, RequestInit | undefined], newTarget) {
-    const method = init?.method?.toUpperCase();
-    if ((method === 'GET' || method === 'HEAD') && init?.body !== undefined && init.body !== null) {
-      const headers = new Headers(init.headers);
-      headers.set(BODY_ON_GET_HEADER, method);
-      return Reflect.construct(target, [input, { ...init, method: 'POST', headers }], newTarget);
-    }
-    return Reflect.construct(target, [input, init], newTarget);
-  },
-});
-
 /** The method a request really has: GET or HEAD for one built with a body, else its own. */
 export function realMethodOf(request: Request): string {
   return request.headers.get(BODY_ON_GET_HEADER) ?? request.method;

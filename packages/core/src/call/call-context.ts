@@ -42,6 +42,11 @@ const CALL_CONTEXT = Symbol.for('@ml-platform/core.call-context');
 /** The fetch of one call, carrying its context. */
 type CallFetch = FetchFunction & { readonly [CALL_CONTEXT]: CallContext };
 
+/** The URL the call went to, once a request was built; its target before. */
+export function urlOf(context: CallContext): string {
+  return context.response?.url || context.request?.url || context.target;
+}
+
 export function newCallContext(method: string, target: string, foreign?: boolean): CallContext {
   return { method, target, phase: 'sending', foreign };
 }

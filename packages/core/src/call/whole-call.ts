@@ -1,17 +1,13 @@
 import type { Client, Middleware } from 'openapi-fetch';
-import { MlPlatformError } from '../errors.js';
 import type { FetchFunction } from '../fetch-function.js';
 import { sleep } from '../polling/sleep.js';
 import { redactUrl } from '../redact.js';
-import type { RetryPolicy } from '../retry/retry-options.js';
+import type { RetryEvent, RetryPolicy } from '../retry/retry-options.js';
 import { backoffMs } from '../retry/with-retries.js';
-import { TransportErrorCode } from '../transport-error-code.js';
 import { abortable } from './abortable.js';
-import { bodyFailure } from './body-limit.js';
-import { RequestAllowingBodyOnGet } from './body-on-get.js';
-import { type CallContext, callFetch, newCallContext } from './call-context.js';
+import { type CallContext, callFetch, newCallContext, urlOf } from './call-context.js';
+import type { CallBounds } from './call-failure.js';
 import { checkPathParameters } from './path-parameters.js';
-import { ResponseErrorCode } from './response-errors.js';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
@@ -25,6 +21,11 @@ type CallInit = {
 /** openapi-fetch's `client.request`, untyped: core only forwards the call. */
 type Request_ = (method: string, path: string, init: CallInit) => Promise<unknown>;
 
+/** The failure a call ends with, worked out by call-failure.ts, loaded the first time a call fails. */
+async function explained(error: unknown, context: CallContext, bounds: CallBounds): Promise<unknown> {
+  return (await import('./call-failure.js')).callFailure(error, context, bounds);
+}
+
 /** What the call wrapper needs to know about the client it wraps. */
 export interface WholeCallSettings {
   /** The client's baseUrl, for messages about a call that got no response. */
@@ -35,11 +36,6 @@ export interface WholeCallSettings {
   readonly retry: RetryPolicy | undefined;
   /** How a request leaves, below every middleware (the transport). */
   readonly send: FetchFunction;
-}
-
-function stalledAt(context: CallContext): string {
-  if (context.waitingFor) return `was still waiting for credentials from ${context.waitingFor}`;
-  return context.phase === 'reading' ? 'got no complete response body' : 'got no response';
 }
 
 /**
@@ -75,12 +71,13 @@ export function wholeCallClient<Paths extends {}>(
       const context = newCallContext(method, `${baseUrl}${path}`);
       const callInit: CallInit = { ...init, fetch: callFetch(context, send) };
       if (signal) callInit.signal = signal;
-      if (bodyOnGet) callInit.Request = RequestAllowingBodyOnGet;
+      if (bodyOnGet)
+        callInit.Request = (await import('./request-allowing-body-on-get.js')).RequestAllowingBodyOnGet;
       try {
         const pending = request(method, path, callInit);
         return await (signal ? abortable(pending, [callerSignal, deadline]) : pending);
       } catch (error) {
-        const failure = explained(error, context);
+        const failure = await explained(error, context, { timeoutMs, deadline, callerSignal, signal });
         if (signal?.aborted || !mayRepeat(context, attempt)) throw failure;
         // Reading the body is part of the attempt: a connection that broke off mid-body is retried
         // like one reset before the answer, the whole call again (fresh credentials, fresh request).
@@ -92,45 +89,14 @@ export function wholeCallClient<Paths extends {}>(
           method,
           url: redactUrl(urlOf(context)),
           status: undefined,
-          error: failure as MlPlatformError,
+          error: failure as RetryEvent['error'],
         });
         try {
           await sleep(delayMs, signal ?? new AbortController().signal);
         } catch (aborted) {
-          throw explained(aborted, context);
+          throw await explained(aborted, context, { timeoutMs, deadline, callerSignal, signal });
         }
       }
-    }
-
-    /**
-     * The error to throw for `error`: a deadline as REQUEST_TIMEOUT, a body that is not JSON as
-     * RESPONSE_INVALID_JSON, a body read that failed below HTTP as NETWORK_ERROR.
-     */
-    function explained(error: unknown, context: CallContext): unknown {
-      if (deadline?.aborted && !callerSignal?.aborted) {
-        return new MlPlatformError(
-          TransportErrorCode.timeout,
-          `${method} ${redactUrl(urlOf(context))} ${stalledAt(context)} within timeoutMs (${timeoutMs} ms).`,
-          { cause: deadline.reason },
-        );
-      }
-      if (context.phase !== 'reading' || signal?.aborted) return error;
-      if (error instanceof SyntaxError) {
-        // The SyntaxError is not kept: its message quotes the body, which may echo a credential.
-        const contentType = context.response?.headers.get('content-type');
-        return new MlPlatformError(
-          ResponseErrorCode.invalidJson,
-          `${method} ${redactUrl(urlOf(context))} answered HTTP ${context.response?.status ?? ''} with a body that ` +
-            `is not valid JSON (content-type ${contentType || 'not set'}). Check that baseUrl points at the API ` +
-            'itself, not at a proxy or a web page in front of it.',
-        );
-      }
-      if (error instanceof TypeError) {
-        // undici's `TypeError: terminated` while openapi-fetch read a body the guard left unwrapped.
-        context.bodyBrokeOff = true;
-        return bodyFailure({ method, url: urlOf(context) }, error);
-      }
-      return error;
     }
   }
 
@@ -149,9 +115,4 @@ export function wholeCallClient<Paths extends {}>(
   for (const method of METHODS) client[method] = (path: string, init?: CallInit) => call(method, path, init);
   // openapi-fetch's method types are generic over the paths; these functions forward whatever they are given.
   return client as unknown as Client<Paths>;
-}
-
-/** The URL the call went to, once a request was built; its target before. */
-function urlOf(context: CallContext): string {
-  return context.response?.url || context.request?.url || context.target;
 }
