@@ -78,3 +78,37 @@ describe('a 2xx body that is not JSON', () => {
     expect((error as Error).cause).toBeUndefined();
   });
 });
+
+describe('a 2xx answer the runtime bounds by its Content-Length', () => {
+  async function answering(headers: Record<string, string | number>, body: string) {
+    server = await startHttpServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', ...headers });
+      response.end(body);
+    });
+    const kfp = createKfpV2Client({ baseUrl: server.url, auth: [] });
+    const seen: Response[] = [];
+    // Registered after core's guard, so its onResponse sees the answer before the guard does.
+    kfp.use({
+      onResponse({ response }) {
+        seen.push(response);
+        return undefined;
+      },
+    });
+    const result = await kfp.GET('/apis/v2beta1/runs');
+    return { result, seenByMiddleware: seen[0] };
+  }
+
+  it('reaches the caller as the Response the fetch made: no copy, no counting stream', async () => {
+    const body = JSON.stringify({ runs: [{ run_id: 'r1' }] });
+    const { result, seenByMiddleware } = await answering({ 'content-length': Buffer.byteLength(body) }, body);
+    expect(result.data?.runs?.[0]?.run_id).toBe('r1');
+    expect(result.response).toBe(seenByMiddleware);
+  });
+
+  it('is still counted as it streams when it has no Content-Length', async () => {
+    const body = JSON.stringify({ runs: [{ run_id: 'r1' }] });
+    const { result, seenByMiddleware } = await answering({}, body);
+    expect(result.data?.runs?.[0]?.run_id).toBe('r1');
+    expect(result.response).not.toBe(seenByMiddleware);
+  });
+});
