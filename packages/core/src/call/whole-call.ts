@@ -59,45 +59,62 @@ export function wholeCallClient<Paths extends {}>(
   const { baseUrl, timeoutMs, retry, send } = settings;
   const request = inner.request as unknown as Request_;
 
-  async function call(method: string, path: string, init: CallInit | undefined): Promise<unknown> {
-    checkPathParameters(method, path, init?.params);
+  function call(method: string, path: string, init: CallInit | undefined): Promise<unknown> {
+    try {
+      checkPathParameters(method, path, init?.params);
+    } catch (refused) {
+      return Promise.reject(refused);
+    }
     const callerSignal = init?.signal ?? undefined;
     const deadline = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
     const signal =
       callerSignal && deadline ? AbortSignal.any([callerSignal, deadline]) : (callerSignal ?? deadline);
-    // A body on GET (Seldon's ValidateSeldonDeployment) is built as a marked POST; the transport sends the real method.
-    const bodyOnGet = (method === 'GET' || method === 'HEAD') && init?.body !== undefined;
-    for (let attempt = 1; ; attempt += 1) {
+    let RequestClass: typeof Request | undefined;
+
+    /** One attempt: a promise chain rather than an async function, so a call that succeeds adds no await of its own. */
+    const attempt = (number: number): Promise<unknown> => {
       const context = newCallContext(method, `${baseUrl}${path}`);
       const callInit: CallInit = { ...init, fetch: callFetch(context, send) };
       if (signal) callInit.signal = signal;
-      if (bodyOnGet)
-        callInit.Request = (await import('./request-allowing-body-on-get.js')).RequestAllowingBodyOnGet;
+      if (RequestClass) callInit.Request = RequestClass;
+      const pending = request(method, path, callInit);
+      return (signal ? abortable(pending, [callerSignal, deadline]) : pending).catch((error: unknown) =>
+        afterFailure(error, context, number),
+      );
+    };
+
+    const afterFailure = async (error: unknown, context: CallContext, number: number): Promise<unknown> => {
+      const bounds = { timeoutMs, deadline, callerSignal, signal };
+      const failure = await explained(error, context, bounds);
+      if (signal?.aborted || !mayRepeat(context, number)) throw failure;
+      // Reading the body is part of the attempt: a connection that broke off mid-body is retried
+      // like one reset before the answer, the whole call again (fresh credentials, fresh request).
+      const delayMs = backoffMs(number, retry as RetryPolicy);
+      retry?.onRetry?.({
+        attempt: number,
+        delayMs,
+        retryAfterMs: undefined,
+        method,
+        url: redactUrl(urlOf(context)),
+        status: undefined,
+        error: failure as RetryEvent['error'],
+      });
       try {
-        const pending = request(method, path, callInit);
-        return await (signal ? abortable(pending, [callerSignal, deadline]) : pending);
-      } catch (error) {
-        const failure = await explained(error, context, { timeoutMs, deadline, callerSignal, signal });
-        if (signal?.aborted || !mayRepeat(context, attempt)) throw failure;
-        // Reading the body is part of the attempt: a connection that broke off mid-body is retried
-        // like one reset before the answer, the whole call again (fresh credentials, fresh request).
-        const delayMs = backoffMs(attempt, retry as RetryPolicy);
-        retry?.onRetry?.({
-          attempt,
-          delayMs,
-          retryAfterMs: undefined,
-          method,
-          url: redactUrl(urlOf(context)),
-          status: undefined,
-          error: failure as RetryEvent['error'],
-        });
-        try {
-          await sleep(delayMs, signal ?? new AbortController().signal);
-        } catch (aborted) {
-          throw await explained(aborted, context, { timeoutMs, deadline, callerSignal, signal });
-        }
+        await sleep(delayMs, signal ?? new AbortController().signal);
+      } catch (aborted) {
+        throw await explained(aborted, context, bounds);
       }
+      return attempt(number + 1);
+    };
+
+    // A body on GET (Seldon's ValidateSeldonDeployment) is built as a marked POST; the transport sends the real method.
+    if ((method === 'GET' || method === 'HEAD') && init?.body !== undefined) {
+      return import('./request-allowing-body-on-get.js').then(({ RequestAllowingBodyOnGet }) => {
+        RequestClass = RequestAllowingBodyOnGet;
+        return attempt(1);
+      });
     }
+    return attempt(1);
   }
 
   /** After a body broke off: idempotent calls (the retry policy's methods, or an Idempotency-Key) with attempts left. */
