@@ -41,41 +41,64 @@ export function backoffMs(attempt: number, policy: RetryPolicy): number {
  */
 export function withRetries(send: FetchFunction, policy: RetryPolicy | undefined): FetchFunction {
   if (!policy) return send;
-  return async (request) => {
-    if (!mayRetry(request, policy)) return send(request);
-    // Read the body once so every attempt sends the same bytes.
-    const body = request.body === null ? null : await request.arrayBuffer();
-    const attemptRequest = () => (body === null ? request : new Request(request, { body }));
-    for (let attempt = 1; ; attempt += 1) {
-      let delayMs: number;
-      let retryAfter: number | undefined;
-      let status: number | undefined;
-      let error: MlPlatformError | undefined;
-      try {
-        const response = await send(attemptRequest());
-        if (attempt >= policy.maxAttempts || !policy.statuses.has(response.status)) return response;
-        retryAfter = retryAfterMs(response.headers.get('retry-after'), Date.now());
-        // Waiting longer than the caller allowed helps nobody: hand the answer back instead.
-        if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) return response;
-        await response.body?.cancel().catch(() => undefined);
-        status = response.status;
-        delayMs = retryAfter ?? backoffMs(attempt, policy);
-      } catch (failure) {
-        if (attempt >= policy.maxAttempts || request.signal.aborted || !isDroppedConnection(failure))
+
+  /**
+   * Attempt `number` of `request`: a promise chain, so an answer that needs no retry passes straight
+   * through; a retryable one takes the async path (wait, then the next attempt).
+   */
+  const attempt = (request: Request, copy: () => Request, number: number): Promise<Response> =>
+    send(copy()).then(
+      (response) =>
+        number >= policy.maxAttempts || !policy.statuses.has(response.status)
+          ? response
+          : afterStatus(request, copy, number, response),
+      (failure: unknown) => {
+        if (number >= policy.maxAttempts || request.signal.aborted || !isDroppedConnection(failure))
           throw failure;
-        error = failure;
-        delayMs = backoffMs(attempt, policy);
-      }
-      policy.onRetry?.({
-        attempt,
-        delayMs,
-        retryAfterMs: retryAfter,
-        method: request.method,
-        url: redactUrl(request.url),
-        status,
-        error,
-      });
-      await sleep(delayMs, request.signal);
-    }
+        return again(request, copy, number, { delayMs: backoffMs(number, policy), error: failure });
+      },
+    );
+
+  const afterStatus = async (
+    request: Request,
+    copy: () => Request,
+    number: number,
+    response: Response,
+  ): Promise<Response> => {
+    const retryAfter = retryAfterMs(response.headers.get('retry-after'), Date.now());
+    // Waiting longer than the caller allowed helps nobody: hand the answer back instead.
+    if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) return response;
+    await response.body?.cancel().catch(() => undefined);
+    return again(request, copy, number, {
+      delayMs: retryAfter ?? backoffMs(number, policy),
+      retryAfterMs: retryAfter,
+      status: response.status,
+    });
+  };
+
+  const again = async (
+    request: Request,
+    copy: () => Request,
+    number: number,
+    why: { delayMs: number; retryAfterMs?: number | undefined; status?: number; error?: MlPlatformError },
+  ): Promise<Response> => {
+    policy.onRetry?.({
+      attempt: number,
+      delayMs: why.delayMs,
+      retryAfterMs: why.retryAfterMs,
+      method: request.method,
+      url: redactUrl(request.url),
+      status: why.status,
+      error: why.error,
+    });
+    await sleep(why.delayMs, request.signal);
+    return attempt(request, copy, number + 1);
+  };
+
+  return (request) => {
+    if (!mayRetry(request, policy)) return send(request);
+    if (request.body === null) return attempt(request, () => request, 1);
+    // Read the body once so every attempt sends the same bytes.
+    return request.arrayBuffer().then((body) => attempt(request, () => new Request(request, { body }), 1));
   };
 }
