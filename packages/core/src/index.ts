@@ -6,6 +6,7 @@
 export type { Client, Middleware } from 'openapi-fetch';
 export { ApiError, ApiErrorCode, parseUpstreamError, type UpstreamError } from './api-error.js';
 export type { AuthPlugin, AuthPluginDiagnostics } from './auth/auth-plugin.js';
+export { checkCooldownMs, DEFAULT_PASSWORD_COOLDOWN_MS } from './auth/cooldown-option.js';
 export {
   CredentialAuthErrorCode,
   type CredentialAuthOptions,
@@ -22,8 +23,6 @@ export {
   type CooledDownError,
   CredentialCooldown,
   type CredentialCooldownOptions,
-  checkCooldownMs,
-  DEFAULT_PASSWORD_COOLDOWN_MS,
 } from './auth/credential-cooldown.js';
 export { jwtClaims, jwtExpiresAt } from './auth/jwt.js';
 export { rememberSentSecret } from './auth/remember-sent-secret.js';

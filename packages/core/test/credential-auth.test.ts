@@ -107,6 +107,29 @@ describe('single-flight credential acquisition', () => {
     expect((await cache.get()).value).toBe('t2-expiring');
   });
 
+  it('never refreshes in the background when refreshAheadMs is at most skewMs, however short the lifetime', async () => {
+    let now = 0;
+    const reasons: string[] = [];
+    const cache = new CredentialCache({
+      // What a plugin whose refresh may prompt asks for (auth-kubeconfig's exec credentials).
+      skewMs: 30_000,
+      refreshAheadMs: 0,
+      now: () => now,
+      acquire: async (reason) => {
+        reasons.push(reason);
+        return { value: `t${now}`, expiresAt: now + 16_000 };
+      },
+    });
+    await cache.get();
+    now = 13_000; // 3 s left: inside a quarter of the lifetime, outside an eighth (2 s)
+    expect((await cache.get()).value).toBe('t0');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reasons).toEqual(['initial']);
+    now = 14_500; // due: refreshed in the foreground
+    expect((await cache.get()).value).toBe('t14500');
+    expect(reasons).toEqual(['initial', 'expiring']);
+  });
+
   it('caps skew and refresh-ahead at a fraction of a short lifetime: one acquisition per lifetime, not per call', async () => {
     let now = 0;
     const cache = new CredentialCache({

@@ -32,7 +32,10 @@ export interface CredentialCacheOptions<C extends Credential> {
   acquire: (reason: AcquireReason, previous: C | undefined) => Promise<C>;
   /** Treat a credential as expired this long before its `expiresAt`, but at most an eighth of its lifetime. Default 30 s (clock skew). */
   skewMs?: number | undefined;
-  /** Start a background refresh this long before `expiresAt`, but at most a quarter of its lifetime. Default 5 min. */
+  /**
+   * Start a background refresh this long before `expiresAt`, but at most a quarter of its lifetime.
+   * Default 5 min. At most `skewMs` (e.g. 0): never in the background, only once the credential is due.
+   */
   refreshAheadMs?: number | undefined;
   /** The clock, in epoch milliseconds (tests). Default `Date.now`. */
   now?: (() => number) | undefined;
@@ -60,7 +63,10 @@ export class CredentialCache<C extends Credential = Credential> {
   constructor(options: CredentialCacheOptions<C>) {
     this.#acquire = options.acquire;
     this.#skewMs = options.skewMs ?? 30_000;
-    this.#refreshAheadMs = Math.max(options.refreshAheadMs ?? 300_000, this.#skewMs);
+    // A window no wider than the skew asks for no background refresh at all: capping both by the lifetime
+    // (a quarter against an eighth) must not open one, since a refresh may prompt (an exec plugin, a login).
+    const refreshAheadMs = options.refreshAheadMs ?? 300_000;
+    this.#refreshAheadMs = refreshAheadMs <= this.#skewMs ? 0 : refreshAheadMs;
     this.#now = options.now ?? Date.now;
   }
 
