@@ -4,7 +4,7 @@ import {
   CredentialCache,
   createCredentialAuth,
 } from '@ml-platform/core';
-import { type BearerCredential, bearerCredential, usableUntil } from './credentials/bearer-credential.js';
+import { type BearerCredential, bearerCredential } from './credentials/bearer-credential.js';
 import { readTokenFile, tokenFileIdentity } from './credentials/token-file.js';
 import { KubeconfigAuthError, KubeconfigAuthErrorCode, PLUGIN_NAME } from './errors.js';
 import { loadKubeconfig } from './load/load-kubeconfig.js';
@@ -128,17 +128,18 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
           `${new Date(result.expiresAt).toISOString()}, before it arrived; check this machine's clock. The request was not sent.`,
       );
     }
-    return bearerCredential(result.token, {
-      expiresAt:
-        result.expiresAt === undefined
-          ? undefined
-          : usableUntil(result.expiresAt, receivedAt, options.clockSkewMs),
-    });
+    return bearerCredential(result.token, { expiresAt: result.expiresAt });
   };
 
-  // The skew is applied per credential (usableUntil), so the cache itself adds none; no early refresh:
-  // an exec plugin may prompt, which must not happen in the background.
-  const cache = new CredentialCache<BearerCredential>({ acquire, skewMs: 0, refreshAheadMs: 0 });
+  // Core's cache stops using a credential clockSkewMs before its expiry, capped at an eighth of the lifetime it
+  // arrived with, so a short-lived one is not re-made on every request. No refresh-ahead window of our own (an exec
+  // plugin may prompt): core still opens one for a credential shorter-lived than 8 x clockSkewMs, whose
+  // refresh-ahead cap (a quarter of the lifetime) then exceeds the skew's.
+  const cache = new CredentialCache<BearerCredential>({
+    acquire,
+    skewMs: options.clockSkewMs,
+    refreshAheadMs: 0,
+  });
   const signer = createCredentialAuth({
     name: PLUGIN_NAME,
     cache,
