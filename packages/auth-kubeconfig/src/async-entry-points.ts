@@ -37,7 +37,7 @@ export async function loadKubeconfigAuth(options?: KubeconfigAuthOptions): Promi
 export async function loadKubeServiceProxy(
   options: KubeServiceProxyOptions,
 ): Promise<KubeServiceProxyClientOptions> {
-  const target = serviceProxyTarget(options);
+  const target = serviceProxyTarget(options, 'loadKubeServiceProxy');
   const config = await loadKubeconfigLazily({ ...target.checked, env: target.auth.env });
   return serviceProxyClientOptions(config, target);
 }

@@ -20,7 +20,7 @@ import {
  * });
  */
 export function kubeServiceProxy(options: KubeServiceProxyOptions): KubeServiceProxyClientOptions {
-  const target = serviceProxyTarget(options);
+  const target = serviceProxyTarget(options, 'kubeServiceProxy');
   const config = loadKubeconfig({ ...target.checked, env: target.auth.env }, parseKubeconfigYaml);
   return serviceProxyClientOptions(config, target);
 }

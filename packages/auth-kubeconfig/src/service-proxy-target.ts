@@ -50,19 +50,24 @@ export interface ServiceProxyTarget {
   readonly proxyPath: string;
 }
 
-/** Checks the options before any file is read: a typo or a bad Service name fails first. */
-export function serviceProxyTarget(options: KubeServiceProxyOptions): ServiceProxyTarget {
+/** The options of `kubeServiceProxy` beyond the kubeconfig's. */
+const SERVICE_OPTIONS = ['namespace', 'service', 'port', 'scheme'] as const satisfies readonly Exclude<
+  keyof KubeServiceProxyOptions,
+  keyof KubeconfigAuthOptions
+>[];
+
+/**
+ * Checks the options of `entryPoint` (`kubeServiceProxy` or
+ * `loadKubeServiceProxy`) before any file is read: a typo or a bad Service
+ * name fails first.
+ */
+export function serviceProxyTarget(options: KubeServiceProxyOptions, entryPoint: string): ServiceProxyTarget {
   if (options === undefined) {
     throw invalidOption(
-      `[${PLUGIN_NAME}] kubeServiceProxy needs { namespace, service, port }, e.g. { namespace: 'kubeflow', service: 'ml-pipeline', port: 'http' }.`,
+      `[${PLUGIN_NAME}] ${entryPoint} needs { namespace, service, port }, e.g. { namespace: 'kubeflow', service: 'ml-pipeline', port: 'http' }.`,
     );
   }
-  const checked = checkOptions(options, [
-    'namespace',
-    'service',
-    'port',
-    'scheme',
-  ]) as unknown as KubeServiceProxyOptions;
+  const checked = checkOptions(options, SERVICE_OPTIONS) as unknown as KubeServiceProxyOptions;
   const namespace = dnsLabel('namespace', checked.namespace, 'kubeflow');
   const service = dnsLabel('service', checked.service, 'ml-pipeline');
   const port = servicePort(checked.port);
