@@ -1,5 +1,6 @@
+import { parseYaml } from '@ml-platform/core/yaml';
 import { loadKubeconfig } from './load/load-kubeconfig.js';
-import { parseKubeconfigYaml } from './load/parse-kubeconfig-yaml.js';
+import { kubeconfigYamlParser } from './load/parse-kubeconfig-yaml.js';
 import {
   type KubeServiceProxyClientOptions,
   type KubeServiceProxyOptions,
@@ -21,6 +22,6 @@ import {
  */
 export function kubeServiceProxy(options: KubeServiceProxyOptions): KubeServiceProxyClientOptions {
   const target = serviceProxyTarget(options, 'kubeServiceProxy');
-  const config = loadKubeconfig({ ...target.checked, env: target.auth.env }, parseKubeconfigYaml);
+  const config = loadKubeconfig({ ...target.checked, env: target.auth.env }, kubeconfigYamlParser(parseYaml));
   return serviceProxyClientOptions(config, target);
 }

@@ -1,6 +1,7 @@
+import { parseYaml } from '@ml-platform/core/yaml';
 import { authFor, type KubeconfigAuth } from './auth-for-context.js';
 import { loadKubeconfig } from './load/load-kubeconfig.js';
-import { parseKubeconfigYaml } from './load/parse-kubeconfig-yaml.js';
+import { kubeconfigYamlParser } from './load/parse-kubeconfig-yaml.js';
 import { checkOptions, type KubeconfigAuthOptions, resolveAuthOptions } from './options.js';
 
 /**
@@ -20,7 +21,7 @@ export function kubeconfigAuth(options?: KubeconfigAuthOptions): KubeconfigAuth 
   const checked = checkOptions(options, []) as KubeconfigAuthOptions;
   const resolvedOptions = resolveAuthOptions(checked);
   return authFor(
-    loadKubeconfig({ ...checked, env: resolvedOptions.env }, parseKubeconfigYaml),
+    loadKubeconfig({ ...checked, env: resolvedOptions.env }, kubeconfigYamlParser(parseYaml)),
     resolvedOptions,
   );
 }

@@ -1,4 +1,5 @@
 import { type LoadKubeconfigOptions, readKubeconfigTexts, resolveKubeconfig } from './load-kubeconfig.js';
+import { kubeconfigYamlParser } from './parse-kubeconfig-yaml.js';
 import type { KubeconfigParser, KubeconfigText } from './read-kubeconfig-file.js';
 import type { ResolvedKubeconfig } from './resolved-kubeconfig.js';
 
@@ -21,7 +22,7 @@ async function parserFor(texts: readonly KubeconfigText[]): Promise<KubeconfigPa
   const values = new Map<string, unknown>();
   for (const { path, text } of texts) {
     const json = asJson(text);
-    if (json === undefined) return (await import('./parse-kubeconfig-yaml.js')).parseKubeconfigYaml;
+    if (json === undefined) return kubeconfigYamlParser((await import('@ml-platform/core/yaml')).parseYaml);
     values.set(path, json.value);
   }
   return (_text, file) => values.get(file);

@@ -29,7 +29,7 @@ const PRIVATE_KEY = /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/;
  * Loads the kubeconfig the way kubectl does and returns the context in use,
  * with its cluster and user checked and the files they name read. Reading is
  * synchronous: it runs once, when a client is set up. `parse` turns each
- * file's text into its value (`parseKubeconfigYaml` for anything kubectl reads).
+ * file's text into its value (`kubeconfigYamlParser` for anything kubectl reads).
  */
 export function loadKubeconfig(options: LoadKubeconfigOptions, parse: KubeconfigParser): ResolvedKubeconfig {
   return resolveKubeconfig(readKubeconfigTexts(options), parse, options);

@@ -25,7 +25,7 @@ export interface KubeconfigText {
 /**
  * Turns a kubeconfig's text into the value it holds, or throws a
  * KubeconfigError (AUTH_KUBECONFIG_INVALID) naming the file, never quoting the
- * text (it may hold a token or a key). YAML (`parseKubeconfigYaml`) for
+ * text (it may hold a token or a key). YAML (`kubeconfigYamlParser`) for
  * anything kubectl accepts; JSON alone where YAML is not wanted at startup.
  */
 export type KubeconfigParser = (text: string, file: string) => unknown;
