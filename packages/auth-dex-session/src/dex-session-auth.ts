@@ -12,8 +12,8 @@ import {
   SentSecrets,
 } from '@ml-platform/core';
 import { DexLoginError, DexSessionErrorCode, PLUGIN_NAME } from './errors.js';
+import type { DexLocation } from './login-urls.js';
 import { type DexSessionAuthOptions, resolveOptions } from './options.js';
-import type { DexLocation } from './origin-guard.js';
 import { cookieHeaderFor, type DexSession } from './session.js';
 import { isSessionRejected } from './session-rejection.js';
 

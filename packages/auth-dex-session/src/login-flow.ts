@@ -8,8 +8,9 @@ import {
 } from './errors.js';
 import { type HtmlForm, parseHtml } from './html-page.js';
 import { type Hop, LoginBrowser } from './login-browser.js';
-import { classifyPage, type LoginPage, resolve } from './login-page.js';
-import { type DexLocation, isLoginPath, OriginGuard } from './origin-guard.js';
+import { classifyPage, type LoginPage } from './login-page.js';
+import { type DexLocation, isLoginPath, resolve } from './login-urls.js';
+import { OriginGuard } from './origin-guard.js';
 import { redactLoginUrl, withoutCredentials } from './redaction.js';
 
 export interface LoginFlowOptions {

@@ -1,4 +1,5 @@
 import type { HtmlForm, HtmlPage } from './html-page.js';
+import { resolve } from './login-urls.js';
 
 /** What a page of the login flow asks for. */
 export type LoginPage =
@@ -63,14 +64,6 @@ function connectorLinks(links: string[], pageUrl: URL): { id: string; url: URL }
 function decodedSegment(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}
-
-export function resolve(reference: string, base: URL): URL | undefined {
-  try {
-    return new URL(reference, base);
   } catch {
     return undefined;
   }

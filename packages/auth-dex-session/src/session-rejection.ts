@@ -1,5 +1,4 @@
-import { resolve } from './login-page.js';
-import { type DexLocation, isAuthorizationRequest, isLoginPath } from './origin-guard.js';
+import { type DexLocation, isAuthorizationRequest, isLoginPath, resolve } from './login-urls.js';
 
 /**
  * Whether an API response means the session is gone, so the plugin should log

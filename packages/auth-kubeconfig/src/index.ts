@@ -3,6 +3,7 @@
  *
  * @module @ml-platform/auth-kubeconfig
  */
+export type { CredentialSource, KubeconfigAuth } from './auth-for-context.js';
 export {
   KubeconfigAuthError,
   KubeconfigAuthErrorCode,
@@ -10,11 +11,8 @@ export {
   KubeconfigErrorCode,
   type KubeconfigLocation,
 } from './errors.js';
-export {
-  type KubeServiceProxyClientOptions,
-  type KubeServiceProxyOptions,
-  kubeServiceProxy,
-} from './kube-service-proxy.js';
-export { type CredentialSource, type KubeconfigAuth, kubeconfigAuth } from './kubeconfig-auth.js';
+export { kubeServiceProxy } from './kube-service-proxy.js';
+export { kubeconfigAuth } from './kubeconfig-auth.js';
 export type { KubeconfigAuthOptions } from './options.js';
+export type { KubeServiceProxyClientOptions, KubeServiceProxyOptions } from './service-proxy-target.js';
 export type { KubeconfigTls } from './tls-for.js';

@@ -1,41 +1,12 @@
-import { invalidOption } from '@ml-platform/core';
-import { PLUGIN_NAME } from './errors.js';
-import { authFor, type KubeconfigAuth } from './kubeconfig-auth.js';
+import { parseYaml } from '@ml-platform/core/yaml';
 import { loadKubeconfig } from './load/load-kubeconfig.js';
-import { checkOptions, type KubeconfigAuthOptions, resolveAuthOptions } from './options.js';
-import type { KubeconfigTls } from './tls-for.js';
-
-/**
- * The options of `kubeServiceProxy`: the kubeconfig options plus the Service (namespace, name,
- * port) to reach through the API server.
- */
-export interface KubeServiceProxyOptions extends KubeconfigAuthOptions {
-  /** The Service's namespace, e.g. `kubeflow`. */
-  namespace: string;
-  /** The Service's name, e.g. `ml-pipeline`. */
-  service: string;
-  /** The Service port's name (`http`) or number (`8888`). */
-  port: string | number;
-  /** How the API server talks to the Service: `http` (default) or `https`. */
-  scheme?: 'http' | 'https' | undefined;
-}
-
-/** Client options: spread them into any client factory. */
-export interface KubeServiceProxyClientOptions {
-  /** `<server>/api/v1/namespaces/<namespace>/services/<scheme:><service>:<port>/proxy`. */
-  baseUrl: string;
-  /** Signs every request as the kubeconfig's user. */
-  auth: KubeconfigAuth;
-  /** The cluster's CA (or skipped verification, when the kubeconfig says so) and the user's client certificate. */
-  tls: KubeconfigTls | undefined;
-  /** The cluster's `proxy-url`, when the kubeconfig sets one (else the environment's proxy variables apply). */
-  proxy: string | undefined;
-}
-
-/** A DNS-1123 label: what Kubernetes allows as a namespace or Service name. */
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-/** An IANA service name, what a Service port's name must be. */
-const PORT_NAME = /^(?=.*[a-z])[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$/;
+import { kubeconfigYamlParser } from './load/parse-kubeconfig-yaml.js';
+import {
+  type KubeServiceProxyClientOptions,
+  type KubeServiceProxyOptions,
+  serviceProxyClientOptions,
+  serviceProxyTarget,
+} from './service-proxy-target.js';
 
 /**
  * Reaches a Service through the Kubernetes API server's proxy, with nothing
@@ -50,51 +21,7 @@ const PORT_NAME = /^(?=.*[a-z])[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$/;
  * });
  */
 export function kubeServiceProxy(options: KubeServiceProxyOptions): KubeServiceProxyClientOptions {
-  if (options === undefined) {
-    throw invalidOption(
-      `[${PLUGIN_NAME}] kubeServiceProxy needs { namespace, service, port }, e.g. { namespace: 'kubeflow', service: 'ml-pipeline', port: 'http' }.`,
-    );
-  }
-  const checked = checkOptions(options, [
-    'namespace',
-    'service',
-    'port',
-    'scheme',
-  ]) as unknown as KubeServiceProxyOptions;
-  const namespace = dnsLabel('namespace', checked.namespace, 'kubeflow');
-  const service = dnsLabel('service', checked.service, 'ml-pipeline');
-  const port = servicePort(checked.port);
-  const scheme = checked.scheme;
-  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
-    throw invalidOption(`[${PLUGIN_NAME}] scheme must be 'http' or 'https', got ${String(scheme)}.`);
-  }
-  const resolvedOptions = resolveAuthOptions(checked);
-  const config = loadKubeconfig({ ...checked, env: resolvedOptions.env });
-  const auth = authFor(config, resolvedOptions);
-  // client-go's proxy path: the scheme prefix only when not the default http (net.JoinSchemeNamePort).
-  const target = `${scheme === 'https' ? 'https:' : ''}${service}:${port}`;
-  return {
-    baseUrl: `${config.cluster.server}/api/v1/namespaces/${namespace}/services/${target}/proxy`,
-    auth,
-    tls: auth.tls,
-    proxy: auth.proxy,
-  };
-}
-
-function dnsLabel(option: string, value: unknown, example: string): string {
-  if (typeof value !== 'string' || !DNS_LABEL.test(value)) {
-    throw invalidOption(
-      `[${PLUGIN_NAME}] ${option} must be a Kubernetes name (lowercase letters, digits and '-', at most 63), e.g. '${example}', got ${typeof value === 'string' ? `'${value}'` : typeof value}.`,
-    );
-  }
-  return value;
-}
-
-function servicePort(value: unknown): string {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65_535)
-    return String(value);
-  if (typeof value === 'string' && (PORT_NAME.test(value) || /^[1-9]\d{0,4}$/.test(value))) return value;
-  throw invalidOption(
-    `[${PLUGIN_NAME}] port must be the Service port's name (e.g. 'http') or number (1-65535), got ${typeof value === 'string' ? `'${value}'` : String(value)}.`,
-  );
+  const target = serviceProxyTarget(options, 'kubeServiceProxy');
+  const config = loadKubeconfig({ ...target.checked, env: target.auth.env }, kubeconfigYamlParser(parseYaml));
+  return serviceProxyClientOptions(config, target);
 }

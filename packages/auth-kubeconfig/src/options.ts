@@ -9,9 +9,9 @@ import type { LoadKubeconfigOptions } from './load/load-kubeconfig.js';
 export interface KubeconfigAuthOptions extends LoadKubeconfigOptions {
   /**
    * Stop using an exec plugin's credential this long before its
-   * `expirationTimestamp`, for clock differences; never more than a quarter
-   * of the credential's lifetime, so a short-lived one is not re-made on
-   * every request. Default 10 000 ms.
+   * `expirationTimestamp`, for clock differences; never more than an eighth
+   * of the credential's lifetime (core's `CredentialCache`), so a short-lived
+   * one is not re-made on every request. Default 10 000 ms.
    */
   clockSkewMs?: number | undefined;
   /** Stop an exec plugin that has not finished after this long. Default 120 000 ms (interactive logins take a while). */

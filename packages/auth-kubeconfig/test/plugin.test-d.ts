@@ -4,6 +4,7 @@ import {
   kubeconfigAuth,
   kubeServiceProxy,
 } from '@ml-platform/auth-kubeconfig';
+import { loadKubeconfigAuth, loadKubeServiceProxy } from '@ml-platform/auth-kubeconfig/async';
 import type { ApiClientOptions, AuthPlugin, TlsOptions } from '@ml-platform/core';
 import { createKfpV1Client } from '@ml-platform/kfp-v1';
 import { createKfpV2Client } from '@ml-platform/kfp-v2';
@@ -34,4 +35,14 @@ test('options are typed', () => {
   kubeServiceProxy({ namespace: 'kubeflow', service: 'ml-pipeline', port: 'http', scheme: 'ftp' });
   // @ts-expect-error kubeconfig is a path or a list of paths
   kubeconfigAuth({ kubeconfig: 42 });
+});
+
+test('the /async entry points take the same options and resolve to the same values', async () => {
+  const proxy = await loadKubeServiceProxy({ namespace: 'kubeflow', service: 'ml-pipeline', port: 'http' });
+  expectTypeOf(proxy).toEqualTypeOf<KubeServiceProxyClientOptions>();
+  createKfpV2Client({ ...proxy });
+  expectTypeOf(loadKubeconfigAuth).parameters.toEqualTypeOf<Parameters<typeof kubeconfigAuth>>();
+  expectTypeOf(loadKubeconfigAuth).returns.toEqualTypeOf<Promise<ReturnType<typeof kubeconfigAuth>>>();
+  // @ts-expect-error namespace, service and port are required
+  await loadKubeServiceProxy({ namespace: 'kubeflow' });
 });

@@ -1,19 +1,10 @@
 import { inspect } from 'node:util';
 import { type CredentialAuthPlugin, CredentialCache, createCredentialAuth } from '@ml-platform/core';
-import { createAcquire } from './acquire-credential.js';
 import { PLUGIN_NAME } from './errors.js';
-import { clientCredentialsFlow } from './flows/client-credentials.js';
-import { deviceCodeFlow } from './flows/device-code.js';
-import type { Flow } from './flows/flow.js';
-import { loopbackFlow } from './flows/loopback.js';
-import { outOfBandFlow } from './flows/out-of-band.js';
-import { passwordFlow } from './flows/password.js';
-import type { OidcAuthOptions, ResolvedOptions } from './options.js';
-import { createTerminalPrompt } from './prompt.js';
-import { createConfigurationLoader } from './provider-configuration.js';
+import type { OidcAuthOptions } from './options.js';
+import { providerFetchFor } from './provider-fetch.js';
 import { resolveOptions } from './resolve-options.js';
-import { createTokenCacheFile } from './token-cache-file.js';
-import { type CacheKey, memoryOnlyStore, saveTokens } from './token-store.js';
+import type { TokenAcquisition } from './token-acquisition.js';
 import type { OidcCredential } from './tokens.js';
 import { createWarningSink } from './warnings.js';
 
@@ -26,21 +17,6 @@ export type OidcAuth = CredentialAuthPlugin<OidcCredential> & {
   /** Forgets this issuer's and client's tokens, in memory and in the token cache file. Other entries stay. */
   logout(): Promise<void>;
 };
-
-function flowFor(options: ResolvedOptions): Flow {
-  switch (options.flow) {
-    case 'client_credentials':
-      return clientCredentialsFlow(options);
-    case 'password':
-      return passwordFlow(options);
-    case 'device_code':
-      return deviceCodeFlow(options, options.prompt ?? createTerminalPrompt());
-    case 'authorization_code': {
-      const prompt = options.prompt ?? createTerminalPrompt();
-      return options.redirect === 'loopback' ? loopbackFlow(options, prompt) : outOfBandFlow(options, prompt);
-    }
-  }
-}
 
 /**
  * Signs requests with OIDC tokens from any provider (Dex behind deployKF,
@@ -56,17 +32,22 @@ function flowFor(options: ResolvedOptions): Flow {
 export function oidcAuth(options: OidcAuthOptions): OidcAuth {
   const resolved = resolveOptions(options);
   const warn = createWarningSink(resolved.onWarning);
-  const store = resolved.tokenCachePath
-    ? createTokenCacheFile(resolved.tokenCachePath, warn)
-    : memoryOnlyStore;
-  const configuration = createConfigurationLoader(resolved);
-  const { acquire } = createAcquire({
-    options: resolved,
-    configuration,
-    store,
-    flow: flowFor(resolved),
-    warn,
-  });
+  const providerFetch = providerFetchFor(resolved);
+  // openid-client, the flows and the token cache file load with the first token, not with the program.
+  let acquisition: Promise<TokenAcquisition> | undefined;
+  const tokenAcquisition = (): Promise<TokenAcquisition> => {
+    acquisition ??= import('./token-acquisition.js')
+      .then(({ createTokenAcquisition }) =>
+        createTokenAcquisition({ options: resolved, providerFetch, warn }),
+      )
+      .catch((error: unknown) => {
+        acquisition = undefined;
+        throw error;
+      });
+    return acquisition;
+  };
+  const acquire: TokenAcquisition['acquire'] = async (reason, previous) =>
+    (await tokenAcquisition()).acquire(reason, previous);
   const cache = new CredentialCache<OidcCredential>({
     acquire,
     skewMs: resolved.skewMs,
@@ -96,11 +77,8 @@ export function oidcAuth(options: OidcAuthOptions): OidcAuth {
     },
     async logout() {
       cache.clear();
-      if (store === memoryOnlyStore) return;
-      // The cache key is the provider's own issuer string, which needs discovery once.
-      const config = await configuration();
-      const key: CacheKey = { issuer: config.serverMetadata().issuer, clientId: resolved.clientId };
-      await saveTokens(store, key, null);
+      if (resolved.tokenCachePath === undefined) return;
+      await (await tokenAcquisition()).forget();
     },
   };
   // What logs show for the plugin: who it talks to, never what it holds.

@@ -1,9 +1,5 @@
-import { createTransport } from '@ml-platform/core';
 import * as client from 'openid-client';
 import type { ClientAuthMethod, ResolvedOptions } from './options.js';
-import { toOidcAuthError } from './provider-errors.js';
-
-const USER_AGENT = '@ml-platform/auth-oidc';
 
 /**
  * `client_secret_basic` is what RFC 8414 assumes when a provider lists nothing,
@@ -30,40 +26,14 @@ function clientAuthentication(
 }
 
 /**
- * Discovery and every token call go through core's transport, so `tls` (ca,
- * cert/key, insecureSkipVerify), `proxy`, `timeoutMs` and a custom `fetch` apply to them exactly
- * as to API calls. Plain HTTP is allowed only where options validation allowed
- * it (loopback, or `allowHttpIssuer`).
- */
-function customFetchFor(options: ResolvedOptions): client.CustomFetch {
-  const send = createTransport({
-    fetch: options.fetch,
-    proxy: options.proxy,
-    tls: options.tls,
-    timeoutMs: options.timeoutMs,
-    userAgent: USER_AGENT,
-    sentSecrets: options.sentSecrets,
-  });
-  return (url, init) =>
-    send(
-      new Request(url, {
-        method: init.method,
-        headers: init.headers,
-        body: init.body as BodyInit | null | undefined,
-        redirect: init.redirect,
-        signal: init.signal ?? null,
-      }),
-    );
-}
-
-/**
  * The provider's configuration, discovered once on first use. A failed
  * discovery is not remembered: the next request tries again.
  */
-export function createConfigurationLoader(options: ResolvedOptions): () => Promise<client.Configuration> {
+export function createConfigurationLoader(
+  options: ResolvedOptions,
+  customFetch: client.CustomFetch,
+): () => Promise<client.Configuration> {
   let discovered: Promise<client.Configuration> | undefined;
-  // Built once, when the plugin is created: a bad proxy or tls option fails there, and connections are reused.
-  const customFetch = customFetchFor(options);
   const discover = async (): Promise<client.Configuration> => {
     try {
       const configuration = await client.discovery(
@@ -80,6 +50,8 @@ export function createConfigurationLoader(options: ResolvedOptions): () => Promi
       configuration.timeout = Math.ceil(options.timeoutMs / 1000);
       return configuration;
     } catch (error) {
+      // The failure texts load only when something fails.
+      const { toOidcAuthError } = await import('./provider-errors.js');
       throw toOidcAuthError(error, {
         step: 'discovery',
         issuer: options.issuer.href,

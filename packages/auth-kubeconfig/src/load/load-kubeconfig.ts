@@ -1,11 +1,16 @@
 import { invalidOption } from '@ml-platform/core';
 import { KubeconfigError, KubeconfigErrorCode, PLUGIN_NAME } from '../errors.js';
 import { EntryFields } from './entry-fields.js';
-import type { KubeconfigFile, ListName, MergedKubeconfig, NamedEntry } from './kubeconfig-model.js';
+import type { ListName, MergedKubeconfig, NamedEntry } from './kubeconfig-model.js';
 import { kubeconfigPaths } from './kubeconfig-paths.js';
 import { mergeKubeconfigs } from './merge-kubeconfigs.js';
 import { readExecConfig } from './read-exec-config.js';
-import { readKubeconfigFile } from './read-kubeconfig-file.js';
+import {
+  type KubeconfigParser,
+  type KubeconfigText,
+  kubeconfigFileFrom,
+  readKubeconfigText,
+} from './read-kubeconfig-file.js';
 import type { ResolvedCluster, ResolvedKubeconfig, ResolvedUser } from './resolved-kubeconfig.js';
 
 export interface LoadKubeconfigOptions {
@@ -23,9 +28,18 @@ const PRIVATE_KEY = /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/;
 /**
  * Loads the kubeconfig the way kubectl does and returns the context in use,
  * with its cluster and user checked and the files they name read. Reading is
- * synchronous: it runs once, when a client is set up.
+ * synchronous: it runs once, when a client is set up. `parse` turns each
+ * file's text into its value (`kubeconfigYamlParser` for anything kubectl reads).
  */
-export function loadKubeconfig(options: LoadKubeconfigOptions = {}): ResolvedKubeconfig {
+export function loadKubeconfig(options: LoadKubeconfigOptions, parse: KubeconfigParser): ResolvedKubeconfig {
+  return resolveKubeconfig(readKubeconfigTexts(options), parse, options);
+}
+
+/**
+ * Reads the kubeconfig files `options` (or `KUBECONFIG`, or `~/.kube/config`)
+ * name, after checking the `context` option, and fails when there is none.
+ */
+export function readKubeconfigTexts(options: LoadKubeconfigOptions): KubeconfigText[] {
   const env = options.env ?? process.env;
   if (options.context !== undefined && (typeof options.context !== 'string' || options.context === '')) {
     throw invalidOption(
@@ -33,16 +47,26 @@ export function loadKubeconfig(options: LoadKubeconfigOptions = {}): ResolvedKub
     );
   }
   const paths = kubeconfigPaths(options.kubeconfig, env);
-  const files = paths.files
-    .map((path) => readKubeconfigFile(path, paths.explicit ? 'fail' : 'skip', paths.field))
-    .filter((file): file is KubeconfigFile => file !== undefined);
-  if (files.length === 0) {
+  const texts = paths.files
+    .map((path) => readKubeconfigText(path, paths.explicit ? 'fail' : 'skip', paths.field))
+    .filter((text): text is KubeconfigText => text !== undefined);
+  if (texts.length === 0) {
     throw new KubeconfigError(
       KubeconfigErrorCode.notFound,
       `No kubeconfig file found; tried ${paths.files.join(', ')} (from ${paths.origin}). ` +
         'Set KUBECONFIG or pass the kubeconfig option, as you would give kubectl --kubeconfig.',
     );
   }
+  return texts;
+}
+
+/** Parses and merges the files read, and resolves the context in use with its cluster and user. */
+export function resolveKubeconfig(
+  texts: readonly KubeconfigText[],
+  parse: KubeconfigParser,
+  options: LoadKubeconfigOptions,
+): ResolvedKubeconfig {
+  const files = texts.map((text) => kubeconfigFileFrom(text, parse));
   const merged = mergeKubeconfigs(files);
   const contextName = options.context ?? merged.currentContext;
   if (contextName === undefined) {

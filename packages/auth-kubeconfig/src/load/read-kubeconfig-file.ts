@@ -1,6 +1,5 @@
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import { NamedFileError, NamedFileErrorCode, readNamedFileSync } from '@ml-platform/core/files';
-import { parseYaml as parseBoundedYaml } from '@ml-platform/core/yaml';
 import { KubeconfigError, KubeconfigErrorCode } from '../errors.js';
 import { BODY_KEY, type KubeconfigFile, type ListName, type NamedEntry } from './kubeconfig-model.js';
 
@@ -17,25 +16,34 @@ export const MAX_KUBECONFIG_BYTES = 8 * 1024 * 1024;
 /** What a missing file means to the caller: skip it (a KUBECONFIG list) or fail (an explicit path). */
 export type MissingFile = 'skip' | 'fail';
 
+/** One kubeconfig file's text, read but not yet parsed. */
+export interface KubeconfigText {
+  readonly path: string;
+  readonly text: string;
+}
+
 /**
- * Reads and parses one kubeconfig file. A missing file gives undefined when
- * `missing` is `'skip'`; an empty file is an empty config (client-go's
- * `LoadFromFile`). Only a regular file is read (a FIFO or device is refused,
- * never waited on). `field` is what named the file (`KUBECONFIG`, the
- * `kubeconfig` option). Each entry's relative paths are resolved against this
- * file's directory now, before merging, as client-go's `ResolveLocalPaths`
- * does: `certificate-authority`, `client-certificate`, `client-key`,
- * `tokenFile`, and the exec `command` when it contains a path separator
- * (a bare name is looked up on `PATH`).
+ * Turns a kubeconfig's text into the value it holds, or throws a
+ * KubeconfigError (AUTH_KUBECONFIG_INVALID) naming the file, never quoting the
+ * text (it may hold a token or a key). YAML (`kubeconfigYamlParser`) for
+ * anything kubectl accepts; JSON alone where YAML is not wanted at startup.
  */
-export function readKubeconfigFile(
+export type KubeconfigParser = (text: string, file: string) => unknown;
+
+/**
+ * Reads one kubeconfig file. A missing file gives undefined when `missing`
+ * is `'skip'`; an empty file is an empty config (client-go's `LoadFromFile`).
+ * Only a regular file is read (a FIFO or device is refused, never waited on).
+ * `field` is what named the file (`KUBECONFIG`, the `kubeconfig` option).
+ */
+export function readKubeconfigText(
   path: string,
   missing: MissingFile,
   field: string,
-): KubeconfigFile | undefined {
-  let text: string;
+): KubeconfigText | undefined {
   try {
-    text = Buffer.from(readNamedFileSync(path, { field, maxBytes: MAX_KUBECONFIG_BYTES })).toString('utf8');
+    const bytes = readNamedFileSync(path, { field, maxBytes: MAX_KUBECONFIG_BYTES });
+    return { path, text: Buffer.from(bytes).toString('utf8') };
   } catch (error) {
     const notFound = error instanceof NamedFileError && error.code === NamedFileErrorCode.notFound;
     if (notFound && missing === 'skip') return undefined;
@@ -48,7 +56,18 @@ export function readKubeconfigFile(
       { cause: error },
     );
   }
-  const root = parseYaml(text, path);
+}
+
+/**
+ * The kubeconfig a file's parsed value describes, checked (a mapping of kind
+ * Config, lists of named entries). Each entry's relative paths are resolved
+ * against the file's directory now, before merging, as client-go's
+ * `ResolveLocalPaths` does: `certificate-authority`, `client-certificate`,
+ * `client-key`, `tokenFile`, and the exec `command` when it contains a path
+ * separator (a bare name is looked up on `PATH`).
+ */
+export function kubeconfigFileFrom({ path, text }: KubeconfigText, parse: KubeconfigParser): KubeconfigFile {
+  const root = checkRoot(parse(text, path), path);
   const currentContext = optionalString(root, 'current-context', path);
   return {
     path,
@@ -59,25 +78,7 @@ export function readKubeconfigFile(
   };
 }
 
-function parseYaml(text: string, file: string): Record<string, unknown> {
-  // Kubeconfigs are YAML 1.1 in practice (client-go reads them with sigs.k8s.io/yaml), and a key repeated in one
-  // mapping keeps its last value there, as kubectl shows. Core's parser bounds aliases (a "billion laughs" file)
-  // and never quotes the text, which may hold a token or a key.
-  let value: unknown;
-  try {
-    value = parseBoundedYaml(text, {
-      source: `kubeconfig ${file}`,
-      yamlVersion: '1.1',
-      duplicateKeys: 'last',
-    });
-  } catch (error) {
-    throw new KubeconfigError(
-      KubeconfigErrorCode.invalid,
-      `The file cannot be read as a kubeconfig: ${(error as Error).message}`,
-      { file },
-      { cause: error },
-    );
-  }
+function checkRoot(value: unknown, file: string): Record<string, unknown> {
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new KubeconfigError(

@@ -1,6 +1,6 @@
 import type { Configuration, TokenEndpointResponse } from 'openid-client';
 import type { ResolvedOptions } from '../options.js';
-import { type FailureContext, type ProviderStep, toOidcAuthError } from '../provider-errors.js';
+import type { FailureContext, ProviderStep } from '../provider-errors.js';
 
 /** One way of getting tokens without a refresh token: the last step of every acquisition. */
 export interface Flow {
@@ -35,6 +35,8 @@ export async function callProvider<T>(
       username: options.username,
       secrets: [options.clientSecret, options.password, ...extraSecrets, ...options.sentSecrets],
     };
+    // The failure texts load only when something fails.
+    const { toOidcAuthError } = await import('../provider-errors.js');
     throw toOidcAuthError(error, context);
   }
 }
