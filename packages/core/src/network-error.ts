@@ -4,11 +4,18 @@ export { type FailureContext, NetworkErrorCode, networkCauseCode } from './netwo
 
 /**
  * A network failure, not a misuse such as an invalid URL or a GET with a body
- * (also TypeErrors): undici gives the reason as `cause`; browsers say
- * "Failed to fetch", "NetworkError when attempting to fetch resource" or "Load failed".
+ * (also TypeErrors): undici gives the reason as `cause`; Bun puts the system
+ * code (`ECONNREFUSED`) on the TypeError itself, where Node's misuse errors
+ * carry an `ERR_` code; browsers say "Failed to fetch", "NetworkError when
+ * attempting to fetch resource" or "Load failed".
  */
 function looksLikeNetworkFailure(error: TypeError): boolean {
-  return error.cause !== undefined || /fetch|network|load failed/i.test(error.message);
+  const { code } = error as { code?: unknown };
+  return (
+    error.cause !== undefined ||
+    (typeof code === 'string' && /^E(?!RR_)[A-Z]+$/.test(code)) ||
+    /fetch|network|load failed/i.test(error.message)
+  );
 }
 
 /**

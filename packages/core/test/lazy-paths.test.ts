@@ -21,7 +21,7 @@ async function inFreshProcess(script: string): Promise<Record<string, unknown>> 
 }
 
 describe('the first failure of a fresh process', () => {
-  it('is diagnosed: a refused connection says what to do, and nothing else was loaded for it before', async () => {
+  it('is diagnosed: a refused connection names the call and says what to do', async () => {
     const port = await freePort();
     const result = await inFreshProcess(`
       import { createApiClient, staticTokenAuth } from '@ml-platform/core';
