@@ -67,15 +67,26 @@ describe("a KFP client's settings", () => {
     await cp(join(packageDir, 'dist'), join(copy, 'dist'), { recursive: true });
     await cp(join(packageDir, 'package.json'), join(copy, 'package.json'));
     await symlink(join(packageDir, '..', '..', 'node_modules'), join(scratch, 'node_modules'));
+    await writeFile(join(scratch, 'copy-context.json'), JSON.stringify({ namespace: 'from-file' }));
     const script = `
       import { createKfpV2Client } from '@ml-platform/kfp-v2';
       const copy = await import(${JSON.stringify(pathToFileURL(join(copy, 'dist', 'index.js')).href)});
       const kfp = createKfpV2Client({ baseUrl: 'http://127.0.0.1:1/pipeline', namespace: 'team-a', uiBaseUrl: 'http://ui.example' });
-      console.log(JSON.stringify({ ui: copy.uiBaseUrlOf(kfp), namespace: await copy.namespaceFor(kfp, undefined) }));`;
+      // 'auto' loads the namespace lookup with import() on first use: here, in a fresh Node.js process.
+      const auto = createKfpV2Client({
+        baseUrl: 'http://127.0.0.1:1/pipeline',
+        namespace: 'auto',
+        namespaceFiles: { contextFile: ${JSON.stringify(join(scratch, 'copy-context.json'))} },
+      });
+      console.log(JSON.stringify({
+        ui: copy.uiBaseUrlOf(kfp),
+        namespace: await copy.namespaceFor(kfp, undefined),
+        auto: await copy.namespaceFor(auto, undefined),
+      }));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
       cwd: packageDir,
       timeout: 30_000,
     });
-    expect(JSON.parse(stdout)).toEqual({ ui: 'http://ui.example', namespace: 'team-a' });
+    expect(JSON.parse(stdout)).toEqual({ ui: 'http://ui.example', namespace: 'team-a', auto: 'from-file' });
   });
 });
