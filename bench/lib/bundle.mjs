@@ -93,5 +93,12 @@ export async function startupBytes(entry) {
   visit(consumerChunk);
   const all = [...gzipOf.values()].reduce((sum, size) => sum + size, 0);
   const atStartup = [...loaded].reduce((sum, name) => sum + sizeOf(name), 0);
-  return { atStartup, all, chunks: Object.keys(outputs).length };
+  /** Minified bytes per source module in the chunks loaded at startup, largest first. */
+  const byModule = Object.fromEntries(
+    [...loaded]
+      .flatMap((name) => Object.entries(outputs[name].inputs))
+      .map(([path, { bytesInOutput }]) => [path, bytesInOutput])
+      .sort((a, b) => b[1] - a[1]),
+  );
+  return { atStartup, all, chunks: Object.keys(outputs).length, byModule };
 }
