@@ -1,5 +1,6 @@
 // Bundles a consumer the way an app bundler would for Node (esbuild, ESM,
 // minified, tree-shaken) and says where its bytes come from.
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -50,13 +51,16 @@ function sourceOf(path) {
 
 /**
  * Gzip bytes a consumer loads at startup when bundled with code splitting:
- * the entry chunk and the chunks it imports statically. Code behind a dynamic
- * `import()` (core loads undici that way, only when `tls` is set) lands in
- * chunks that are shipped but never loaded unless used.
+ * the consumer's own chunk and the chunks it imports statically. Code behind a
+ * dynamic `import()` (undici for `tls` and `proxy`, the network-error
+ * diagnosis, a plugin's login flow) lands in chunks that are shipped but
+ * never loaded unless used.
  * @param {string} entry absolute path of the consumer
  */
 export async function startupBytes(entry) {
+  const workingDir = process.cwd();
   const result = await build({
+    absWorkingDir: workingDir,
     entryPoints: [entry],
     bundle: true,
     splitting: true,
@@ -81,8 +85,20 @@ export async function startupBytes(entry) {
     for (const { path, kind } of outputs[name].imports)
       if (kind === 'import-statement' && outputs[path]) visit(path);
   };
-  visit(Object.keys(outputs).find((name) => outputs[name].entryPoint));
+  // Every dynamically imported module is an entry point of its own chunk too: start from the consumer's.
+  const consumerChunk = Object.keys(outputs).find(
+    (name) => outputs[name].entryPoint && resolve(workingDir, outputs[name].entryPoint) === resolve(entry),
+  );
+  if (consumerChunk === undefined) throw new Error(`esbuild emitted no chunk for the entry point ${entry}`);
+  visit(consumerChunk);
   const all = [...gzipOf.values()].reduce((sum, size) => sum + size, 0);
   const atStartup = [...loaded].reduce((sum, name) => sum + sizeOf(name), 0);
-  return { atStartup, all, chunks: Object.keys(outputs).length };
+  /** Minified bytes per source module in the chunks loaded at startup, largest first. */
+  const byModule = Object.fromEntries(
+    [...loaded]
+      .flatMap((name) => Object.entries(outputs[name].inputs))
+      .map(([path, { bytesInOutput }]) => [path, bytesInOutput])
+      .sort((a, b) => b[1] - a[1]),
+  );
+  return { atStartup, all, chunks: Object.keys(outputs).length, byModule };
 }

@@ -1,167 +1,35 @@
-import { MlPlatformError } from './errors.js';
-import { redactUrl } from './redact.js';
+import type { FailureContext } from './network-cause.js';
 
-/** Stable codes of failures below HTTP: nothing answered, or not in HTTP over the expected TLS. */
-export const NetworkErrorCode = {
-  /** Connection refused, unknown host, reset, blocked port, not an HTTP server. */
-  network: 'NETWORK_ERROR',
-  /** The TLS handshake failed: unknown CA, wrong host name, expired certificate, bad client key. */
-  tls: 'TLS_ERROR',
-  /** The proxy could not be reached, or refused to open the tunnel (e.g. 407 for wrong credentials). */
-  proxy: 'PROXY_ERROR',
-} as const;
-
-/** What a network failure is about, for a message that says what to do. */
-interface Diagnosis {
-  code: (typeof NetworkErrorCode)[keyof typeof NetworkErrorCode];
-  reason: string;
-}
-
-interface FailureContext {
-  /** The proxy in use, already redacted; undefined for a direct connection. */
-  proxy: string | undefined;
-  /** Whether the request carried a client certificate. */
-  clientCertificate: boolean;
-}
-
-/** The error objects along the cause chain (and inside an AggregateError), outermost first. */
-function causes(error: unknown): Array<{ code?: unknown; message?: unknown; name?: unknown }> {
-  const found: Array<{ code?: unknown; message?: unknown; name?: unknown }> = [];
-  const visit = (value: unknown, depth: number) => {
-    if (depth > 8 || typeof value !== 'object' || value === null) return;
-    found.push(value as { code?: unknown });
-    if (Array.isArray((value as { errors?: unknown }).errors)) {
-      for (const inner of (value as { errors: unknown[] }).errors) visit(inner, depth + 1);
-    }
-    visit((value as { cause?: unknown }).cause, depth + 1);
-  };
-  visit(error, 0);
-  return found;
-}
-
-/** The innermost system or undici error code along the chain, e.g. `ECONNREFUSED`. */
-export function networkCauseCode(error: unknown): string | undefined {
-  let code: string | undefined;
-  for (const cause of causes(error)) if (typeof cause.code === 'string') code = cause.code;
-  return code;
-}
-
-const TLS_CODE = /CERT|SSL|TLS|SIGNATURE|ISSUER|DEPTH_ZERO|OSSL|PEM|HOSTNAME_MISMATCH/;
-
-function diagnose(error: unknown, url: URL, context: FailureContext): Diagnosis {
-  const chain = causes(error);
-  const code = networkCauseCode(error);
-  const messages = chain.map((cause) => String(cause.message ?? ''));
-  const host = url.host;
-  const innermost = messages.at(-1) ?? '';
-  const tunnel = messages.find((message) => /Proxy response \((\d+)\)/.test(message));
-  if (tunnel) {
-    const status = /Proxy response \((\d+)\)/.exec(tunnel)?.[1];
-    const hint =
-      // 407 is the standard answer; tinyproxy and some others answer 401.
-      status === '407' || status === '401'
-        ? 'the proxy refused the credentials or wants some: put them in the proxy URL (http://user:password@proxy:port)'
-        : status === '403'
-          ? 'the proxy does not allow this destination or port'
-          : 'the proxy could not reach the server';
-    return {
-      code: NetworkErrorCode.proxy,
-      reason: `the proxy ${context.proxy} answered ${status} to CONNECT ${host}: ${hint}.`,
-    };
-  }
-  if (
-    context.proxy &&
-    (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH')
-  ) {
-    return {
-      code: NetworkErrorCode.proxy,
-      reason: `could not reach the proxy ${context.proxy} (${code}): check the proxy URL or HTTPS_PROXY/HTTP_PROXY, or set proxy: false to connect directly.`,
-    };
-  }
-  if (code && TLS_CODE.test(code)) {
-    // Node 22 reports the server's TLS 1.3 alert 116 where Node 20 saw the socket close.
-    const hint = /CERTIFICATE_REQUIRED/.test(code)
-      ? 'the server requires a client certificate: pass tls.cert and tls.key'
-      : /OSSL|PEM|KEY/.test(code)
-        ? 'check tls.cert and tls.key: the key must be the unencrypted PEM key of that certificate'
-        : code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-          ? `the certificate is not issued for ${url.hostname}: use the host name it names`
-          : 'the server certificate is not trusted: pass the cluster CA as tls.ca (e.g. the in-cluster ca.crt)';
-    return {
-      code: NetworkErrorCode.tls,
-      reason: `TLS handshake with ${host} failed (${code}: ${innermost.trim()}); ${hint}.`,
-    };
-  }
-  switch (code) {
-    case 'ECONNREFUSED':
-      return {
-        code: NetworkErrorCode.network,
-        reason: `connection refused (ECONNREFUSED): nothing listens on ${host}. Check the host and port in the URL, and that the service (or your kubectl port-forward) is running.`,
-      };
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-    case 'EAI_NONAME':
-      return {
-        code: NetworkErrorCode.network,
-        reason: `unknown host ${url.hostname} (${code}): DNS could not resolve it. Check the host name (in a cluster: <service>.<namespace>.svc.cluster.local).`,
-      };
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case 'UND_ERR_SOCKET':
-      return {
-        code: NetworkErrorCode.network,
-        reason:
-          `the connection to ${host} was closed before an answer (${code})` +
-          (url.protocol === 'https:' && !context.clientCertificate
-            ? '; if the server requires a client certificate, pass tls.cert and tls.key.'
-            : '.'),
-      };
-    case 'ETIMEDOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
-      return {
-        code: NetworkErrorCode.network,
-        reason: `connecting to ${host} timed out (${code}): is a firewall dropping it?`,
-      };
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return {
-        code: NetworkErrorCode.network,
-        reason: `no route to ${host} (${code}): check the network or VPN.`,
-      };
-  }
-  if (messages.some((message) => message === 'bad port')) {
-    return {
-      code: NetworkErrorCode.network,
-      reason: `port ${url.port} is one fetch refuses to use (the Fetch standard's "bad ports", kept for other protocols): serve or port-forward on another port.`,
-    };
-  }
-  if (chain.some((cause) => cause.name === 'HTTPParserError')) {
-    return {
-      code: NetworkErrorCode.network,
-      reason: `${host} did not answer in HTTP (${innermost}): is this the right port, or an https:// server addressed with http://?`,
-    };
-  }
-  return {
-    code: NetworkErrorCode.network,
-    reason: `${innermost || 'network failure'}${code ? ` (${code})` : ''}.`,
-  };
-}
+export { type FailureContext, NetworkErrorCode, networkCauseCode } from './network-cause.js';
 
 /**
  * A network failure, not a misuse such as an invalid URL or a GET with a body
- * (also TypeErrors): undici gives the reason as `cause`; browsers say
- * "Failed to fetch", "NetworkError when attempting to fetch resource" or "Load failed".
+ * (also TypeErrors): undici gives the reason as `cause`; Bun puts the system
+ * code (`ECONNREFUSED`) on the TypeError itself, where Node's misuse errors
+ * carry an `ERR_` code; browsers say "Failed to fetch", "NetworkError when
+ * attempting to fetch resource" or "Load failed".
  */
 function looksLikeNetworkFailure(error: TypeError): boolean {
-  return error.cause !== undefined || /fetch|network|load failed/i.test(error.message);
+  const { code } = error as { code?: unknown };
+  return (
+    error.cause !== undefined ||
+    (typeof code === 'string' && /^E(?!RR_)[A-Z]+$/.test(code)) ||
+    /fetch|network|load failed/i.test(error.message)
+  );
 }
 
 /**
  * The fetch standard reports every failure below HTTP as a bare `TypeError`
  * ("fetch failed"); this turns it into an error that names the call and says
  * what to do, keeping the original as `cause`. Anything else passes through.
+ * The diagnosis and its texts are imported when the first failure happens, so
+ * a client that never fails never loads them: await the result, then throw it.
  */
-export function toNetworkError(error: unknown, request: Request, context: FailureContext): unknown {
+export async function toNetworkError(
+  error: unknown,
+  request: Request,
+  context: FailureContext,
+): Promise<unknown> {
   if (!(error instanceof TypeError) || !looksLikeNetworkFailure(error)) return error;
   let url: URL;
   try {
@@ -169,17 +37,6 @@ export function toNetworkError(error: unknown, request: Request, context: Failur
   } catch {
     return error;
   }
-  const { code, reason } = diagnose(error, url, context);
-  const via = context.proxy && code !== NetworkErrorCode.proxy ? ` through ${context.proxy}` : '';
-  return new MlPlatformError(code, `${request.method} ${callSite(url)}${via} failed: ${reason}`, {
-    cause: error,
-  });
-}
-
-/**
- * Origin and path: where the call went. The query is left out, as nothing in
- * it explains a network failure and a login flow's query can hold one-time secrets.
- */
-function callSite(url: URL): string {
-  return `${redactUrl(`${url.origin}${url.pathname}`)}${url.search ? '?[query omitted]' : ''}`;
+  const { describeNetworkFailure } = await import('./network-diagnosis.js');
+  return describeNetworkFailure(error, request, url, context);
 }

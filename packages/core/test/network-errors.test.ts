@@ -141,4 +141,34 @@ describe('failures below HTTP are MlPlatformErrors that name the call', () => {
     });
     await expect(misused.GET('/apis/v2beta1/healthz')).rejects.toBe(misuse);
   });
+
+  it("diagnoses Bun's network TypeError, which carries the system code itself and no cause", async () => {
+    // What Bun 1.3's fetch rejects with for a refused connection (seen running this package on Bun).
+    const bunFailure = Object.assign(
+      new TypeError('ECONNREFUSED: Unable to connect. Is the computer able to access the url?'),
+      { code: 'ECONNREFUSED', path: 'http://127.0.0.1:59999/apis/v2beta1/healthz', errno: 0 },
+    );
+    const bunLike = createKfpV2Client({
+      baseUrl: 'http://127.0.0.1:59999',
+      fetch: async () => {
+        throw bunFailure;
+      },
+      retry: false,
+    });
+    const error = await failureOf(bunLike.GET('/apis/v2beta1/healthz'));
+    expect(error).toMatchObject({ code: 'NETWORK_ERROR', cause: bunFailure });
+    expect(error.message).toMatch(
+      /failed: connection refused \(ECONNREFUSED\): nothing listens on 127\.0\.0\.1:59999/,
+    );
+
+    // Node's own misuse errors carry an ERR_ code: not a network failure.
+    const misuse = Object.assign(new TypeError('Invalid URL'), { code: 'ERR_INVALID_URL' });
+    const misused = createKfpV2Client({
+      baseUrl: 'https://kubeflow.example.com/pipeline',
+      fetch: async () => {
+        throw misuse;
+      },
+    });
+    await expect(misused.GET('/apis/v2beta1/healthz')).rejects.toBe(misuse);
+  });
 });

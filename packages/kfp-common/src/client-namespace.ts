@@ -1,4 +1,5 @@
 import { requireText } from '@ml-platform/core';
+import { recordSettings, settingsOf } from './client-settings.js';
 import { type NamespaceFiles, resolveUserNamespace } from './namespace.js';
 
 /**
@@ -7,11 +8,6 @@ import { type NamespaceFiles, resolveUserNamespace } from './namespace.js';
  * ServiceAccount namespace file).
  */
 export type ClientNamespaceOption = string;
-
-type NamespaceLookup = () => Promise<string | undefined>;
-
-// Kept beside the client rather than on it: the client stays openapi-fetch's own type.
-const defaults = new WeakMap<object, NamespaceLookup>();
 
 /** Records the namespace helpers use for `client` when they are given none. */
 export function setClientNamespace(
@@ -22,22 +18,24 @@ export function setClientNamespace(
   if (namespace === undefined) return;
   const value = requireText('namespace', namespace, "'team-a' or 'auto'");
   if (value !== 'auto') {
-    defaults.set(client, async () => value);
+    recordSettings(client, { namespace: async () => value });
     return;
   }
   // Read on first use (creating a client reads no file), once; a failed read is not kept.
   let pending: Promise<string | undefined> | undefined;
-  defaults.set(client, () => {
-    pending ??= resolveUserNamespace(files).catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
+  recordSettings(client, {
+    namespace: () => {
+      pending ??= resolveUserNamespace(files).catch((error: unknown) => {
+        pending = undefined;
+        throw error;
+      });
+      return pending;
+    },
   });
 }
 
 /** `given` when there is one, else the client's default namespace (undefined when it has none). */
 export async function namespaceFor(client: object, given: string | undefined): Promise<string | undefined> {
   if (given !== undefined) return given;
-  return defaults.get(client)?.();
+  return settingsOf(client).namespace?.();
 }

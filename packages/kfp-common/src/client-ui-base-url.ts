@@ -1,7 +1,5 @@
 import { normalizeBaseUrl } from '@ml-platform/core';
-
-// Kept beside the client rather than on it: the client stays openapi-fetch's own type.
-const uiBaseUrls = new WeakMap<object, string>();
+import { recordSettings, settingsOf } from './client-settings.js';
 
 /**
  * Records where the KFP UI server answers for `client` (pod logs, artifacts,
@@ -9,10 +7,10 @@ const uiBaseUrls = new WeakMap<object, string>();
  * the UI server proxies the API and serves those routes from one origin.
  */
 export function setClientUiBaseUrl(client: object, uiBaseUrl: string): void {
-  uiBaseUrls.set(client, normalizeBaseUrl(uiBaseUrl, 'https://<kubeflow-host>/pipeline'));
+  recordSettings(client, { uiBaseUrl: normalizeBaseUrl(uiBaseUrl, 'https://<kubeflow-host>/pipeline') });
 }
 
 /** The KFP UI server's base URL recorded for `client`, or undefined for a client not made by a KFP factory. */
 export function uiBaseUrlOf(client: object): string | undefined {
-  return uiBaseUrls.get(client);
+  return settingsOf(client).uiBaseUrl;
 }

@@ -1,6 +1,3 @@
-import { requireText } from '@ml-platform/core';
-import { KfpError, KfpErrorCode } from './errors.js';
-
 /**
  * The file every pod gets with the namespace of its ServiceAccount (the same
  * path as core's `IN_CLUSTER_NAMESPACE_PATH`; spelled here so this module
@@ -34,6 +31,10 @@ export interface ResolveNamespaceOptions extends NamespaceFiles {
   namespace?: string | undefined;
 }
 
+// The lookup itself (file reads, JSON, messages) loads on the first call: a client or a program that
+// never asks for a namespace does not carry it.
+const lookup = () => import('./namespace-lookup.js');
+
 /**
  * The namespace to work in when the caller did not pass one: `namespace`
  * when given, else the one saved in the KFP context file (shared with the
@@ -45,39 +46,15 @@ export interface ResolveNamespaceOptions extends NamespaceFiles {
 export async function resolveUserNamespace(
   options: ResolveNamespaceOptions = {},
 ): Promise<string | undefined> {
-  if (options.namespace !== undefined) return requireText('namespace', options.namespace, "'team-a'");
-  const context = await readKfpContext(options.contextFile);
-  if (typeof context?.namespace === 'string' && context.namespace.trim() !== '')
-    return context.namespace.trim();
-  return podNamespace(options.serviceAccountNamespaceFile ?? SERVICE_ACCOUNT_NAMESPACE_FILE);
-}
-
-/** The pod's namespace, or undefined when there is no namespace file (not in a pod). */
-async function podNamespace(path: string): Promise<string | undefined> {
-  // Loaded on use; `#runtime` has no pod and no file in a browser.
-  const { InClusterFileErrorCode, inClusterNamespace } = await import('#runtime');
-  try {
-    return await inClusterNamespace({ path });
-  } catch (error) {
-    if ((error as { code?: unknown }).code === InClusterFileErrorCode.missing) return undefined;
-    throw error;
-  }
+  return (await lookup()).lookUpUserNamespace({
+    ...options,
+    serviceAccountNamespaceFile: options.serviceAccountNamespaceFile ?? SERVICE_ACCOUNT_NAMESPACE_FILE,
+  });
 }
 
 /** The KFP context file's content, or undefined when there is none. */
 export async function readKfpContext(contextFile?: string): Promise<KfpContext | undefined> {
-  const file = contextFile ?? (await defaultContextFile());
-  const text = await readTextIfExists(file);
-  if (text === undefined) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw contextError(file, 'is not valid JSON', error);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw contextError(file, 'is not a JSON object');
-  return parsed as KfpContext;
+  return (await lookup()).readContextFile(contextFile);
 }
 
 /**
@@ -89,36 +66,5 @@ export async function setUserNamespace(
   namespace: string,
   options: { contextFile?: string | undefined } = {},
 ): Promise<void> {
-  const value = requireText('namespace', namespace, "'team-a'");
-  const { dirname, mkdir, rename, writeFile } = await import('#runtime');
-  const file = options.contextFile ?? (await defaultContextFile());
-  const context = (await readKfpContext(file)) ?? {};
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temporary, JSON.stringify({ ...context, namespace: value }), { mode: 0o600 });
-  await rename(temporary, file);
-}
-
-async function defaultContextFile(): Promise<string> {
-  const { homedir, join } = await import('#runtime');
-  return join(homedir(), '.config', 'kfp', 'context.json');
-}
-
-async function readTextIfExists(file: string): Promise<string | undefined> {
-  // Loaded on use, so the package stays importable where there is no file system.
-  const { readFile } = await import('#runtime');
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-function contextError(file: string, problem: string, cause?: unknown): KfpError {
-  return new KfpError(
-    KfpErrorCode.contextFileInvalid,
-    `The KFP context file ${file} ${problem}; expected {"namespace": "<name>"}. Fix or delete it, or pass namespace explicitly.`,
-    { cause },
-  );
+  return (await lookup()).saveUserNamespace(namespace, options);
 }

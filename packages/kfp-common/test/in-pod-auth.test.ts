@@ -1,8 +1,11 @@
 // Zero-config in a pod: a KFP client created without auth signs with the mounted KFP ServiceAccount
 // token, as kfp.Client() does; with nothing mounted, a 401 says what was looked for.
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { AuthError } from '@ml-platform/core';
 import { inPodDefaultAuth } from '@ml-platform/kfp-common';
 import { createKfpV1Client } from '@ml-platform/kfp-v1';
@@ -10,6 +13,8 @@ import { createKfpV2Client } from '@ml-platform/kfp-v2';
 import { sendJson, startHttpServer, type TestHttpServer } from '@ml-platform/testbed';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
+const run = promisify(execFile);
+const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ.sig-in-pod';
 
 let scratch: string;
@@ -80,5 +85,32 @@ describe('a KFP client created without auth', () => {
     const unsigned = await createKfpV2Client({ baseUrl: server.url, auth: [] }).GET('/apis/v2beta1/healthz');
     expect(unsigned.response.status).toBe(401);
     expect(server.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it('looks on the first request of a fresh process, where the lookup itself is loaded then', async () => {
+    // The lookup is imported on the first request: in a fresh Node.js process nothing has loaded it before.
+    const script = `
+      import { createKfpV2Client } from '@ml-platform/kfp-v2';
+      const signed = await createKfpV2Client({ baseUrl: process.env.SERVER_URL }).GET('/apis/v2beta1/healthz');
+      process.env.KF_PIPELINES_SA_TOKEN_PATH = process.env.MISSING_TOKEN;
+      const refused = await createKfpV2Client({ baseUrl: process.env.SERVER_URL })
+        .GET('/apis/v2beta1/healthz')
+        .catch((error) => error);
+      console.log(JSON.stringify({ status: signed.response.status, code: refused.code, name: refused.name }));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: packageDir,
+      timeout: 30_000,
+      env: {
+        ...process.env,
+        SERVER_URL: server.url,
+        KF_PIPELINES_SA_TOKEN_PATH: tokenFile,
+        MISSING_TOKEN: join(scratch, 'absent'),
+      },
+    });
+    expect(JSON.parse(stdout)).toEqual({ status: 200, code: 'AUTH_NO_CREDENTIAL_FOUND', name: 'AuthError' });
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual([
+      `Bearer ${TOKEN}`,
+      undefined,
+    ]);
   });
 });

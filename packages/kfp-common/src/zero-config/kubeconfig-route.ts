@@ -8,6 +8,7 @@ import {
 } from '@ml-platform/core';
 import type { MiddlewareCallbackParams } from 'openapi-fetch';
 import { type KubeService, parseKubeService } from './kube-service.js';
+import type { KubeconfigConnector } from './kubeconfig-connection.js';
 
 /**
  * The base URL a client on the kubeconfig route is created with: until the
@@ -45,12 +46,6 @@ export interface KubeconfigRoute {
   readonly fetch: FetchFunction;
 }
 
-interface Loaded {
-  readonly connection: KubeconfigConnection;
-  readonly auth: AuthPlugin;
-  readonly send: FetchFunction;
-}
-
 export interface KubeconfigRouteOptions {
   readonly env: Record<string, string | undefined>;
   readonly kubeService: string;
@@ -65,34 +60,31 @@ export interface KubeconfigRouteOptions {
  * reaching `kubeService` (default `kubeflow/ml-pipeline:http`) through the
  * API server's service proxy, as `kfp.Client()` does outside a cluster.
  * `@ml-platform/auth-kubeconfig` is imported, and the kubeconfig read, on the
- * first request; a failure is not kept, so the next request reads it again.
+ * first request (with the code that does it); a failure is not kept, so the
+ * next request reads it again.
  */
 export function kubeconfigRoute(options: KubeconfigRouteOptions): KubeconfigRoute {
   const service: KubeService = parseKubeService(options.kubeService);
   // The client's own tls and proxy are checked now, as a client checks them, though they are used later.
   checkTlsOptions(options.tls);
   if (options.proxy !== undefined) createTransport({ proxy: options.proxy, retry: false });
-  let loading: Promise<Loaded> | undefined;
-  const load = (): Promise<Loaded> => {
-    loading ??= loadRoute(options, service).catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
+  let loading: Promise<KubeconfigConnector> | undefined;
+  const load = (): Promise<KubeconfigConnector> => {
+    loading ??= import('./kubeconfig-connection.js')
+      .then(({ connectThroughKubeconfig }) =>
+        connectThroughKubeconfig(options, service, KUBECONFIG_ROUTE_ORIGIN),
+      )
+      .catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      });
     return loading;
   };
   return {
     middleware: {
       async onRequest({ request }: MiddlewareCallbackParams) {
         if (!request.url.startsWith(`${KUBECONFIG_ROUTE_ORIGIN}/`)) return undefined;
-        const { connection } = await load();
-        const path = request.url.slice(KUBECONFIG_ROUTE_ORIGIN.length);
-        return new Request(`${connection.baseUrl}${path}`, {
-          method: request.method,
-          headers: request.headers,
-          body: request.body === null ? null : await request.arrayBuffer(),
-          signal: request.signal,
-          redirect: request.redirect,
-        });
+        return (await load()).moveOntoProxy(request);
       },
     },
     auth: {
@@ -106,30 +98,5 @@ export function kubeconfigRoute(options: KubeconfigRouteOptions): KubeconfigRout
       },
     },
     fetch: async (request) => (await load()).send(request),
-  };
-}
-
-async function loadRoute(options: KubeconfigRouteOptions, service: KubeService): Promise<Loaded> {
-  // Imported here, on the first request: a client that never reaches this step never loads either.
-  const kubeServiceProxy = await (await import('#runtime')).loadKubeServiceProxy();
-  const proxied = kubeServiceProxy({ env: options.env, ...service });
-  const send = createTransport({
-    tls: options.tls ?? proxied.tls,
-    proxy: options.proxy ?? proxied.proxy,
-    // The client's own transport, around this one, retries.
-    retry: false,
-  });
-  return {
-    connection: {
-      source: 'kubeconfig',
-      baseUrl: proxied.baseUrl,
-      kubeService: `${service.namespace}/${service.service}:${service.port}`,
-      context: proxied.auth.context,
-      user: proxied.auth.user,
-      server: proxied.auth.server,
-      skipped: options.skipped,
-    },
-    auth: proxied.auth,
-    send,
   };
 }
