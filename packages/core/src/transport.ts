@@ -69,9 +69,10 @@ function connectionFor(options: TransportOptions): FetchFunction {
   );
   return (request) => {
     const bodyOn = request.headers.get(BODY_ON_GET_HEADER);
-    return (bodyOn ? sendBodyOnGet(request, bodyOn) : send(request)).catch((error: unknown) => {
+    return (bodyOn ? sendBodyOnGet(request, bodyOn) : send(request)).catch(async (error: unknown) => {
       if (request.signal.aborted) throw error;
-      throw toNetworkError(error, request, context);
+      // The diagnosis loads with the first failure, so toNetworkError is async.
+      throw await toNetworkError(error, request, context);
     });
   };
 }

@@ -1,6 +1,7 @@
 import type { AuthPlugin } from '@ml-platform/core';
 import type { MiddlewareCallbackParams } from 'openapi-fetch';
 import { IN_POD_AUTH_NAME, type InPodCredential } from './in-pod-credential.js';
+import type { InPodSigner } from './in-pod-lookup.js';
 import { processEnv } from './process-env.js';
 
 export { IN_POD_AUTH_NAME, type InPodCredential, NO_CREDENTIAL_CODE } from './in-pod-credential.js';
@@ -27,18 +28,25 @@ export type InPodAuth = AuthPlugin & {
  */
 export function inPodDefaultAuth(env: Record<string, string | undefined> = processEnv()): InPodAuth {
   let found: ReturnType<typeof lookUp> | undefined;
+  // Once the lookup is done every request uses its result directly: no await on the hot path.
+  let signer: InPodSigner | undefined;
   const lookup = () => {
-    found ??= lookUp(env);
+    found ??= lookUp(env).then((result) => {
+      signer = result;
+      return result;
+    });
     return found;
   };
   return {
     name: IN_POD_AUTH_NAME,
     describe: async () => (await lookup()).credential,
-    async onRequest(params: MiddlewareCallbackParams) {
-      return (await lookup()).onRequest(params);
+    onRequest(params: MiddlewareCallbackParams) {
+      if (signer) return signer.onRequest(params);
+      return lookup().then((ready) => ready.onRequest(params));
     },
-    async onResponse(params: MiddlewareCallbackParams & { response: Response }) {
-      return (await lookup()).onResponse(params);
+    onResponse(params: MiddlewareCallbackParams & { response: Response }) {
+      if (signer) return signer.onResponse(params);
+      return lookup().then((ready) => ready.onResponse(params));
     },
   };
 }
