@@ -39,8 +39,11 @@ async function rotate(tokenPath: string): Promise<void> {
   const next = generation + 1;
   // Atomic replacement, as the kubelet's symlink swap is: a reader sees the old token or the new one.
   await writeFile(`${tokenPath}.next`, `${tokenOf(next)}\n`);
-  await rename(`${tokenPath}.next`, tokenPath);
+  // Counted before the swap: the server must accept the new token from the moment a reader can see it.
+  // (Counted after, a request read just after the rename could reach the server first, be refused as
+  // from the future, and its replay re-read the same token: a failure of the test, not of the plugin.)
   generation = next;
+  await rename(`${tokenPath}.next`, tokenPath);
 }
 
 beforeAll(async () => {
