@@ -125,21 +125,29 @@ export function authFor(config: ResolvedKubeconfig, options: ResolvedAuthOptions
   });
 
   const tokenFile = user.tokenFile;
+  /** A token file is re-read when it was replaced or rewritten since it was read (one stat per request). */
+  const forgetRewrittenTokenFile = async () => {
+    const current = cache.peek();
+    if (tokenFile && current && (await tokenFileIdentity(tokenFile)) !== current.fileIdentity) {
+      cache.invalidate(current);
+    }
+  };
   return {
     name: PLUGIN_NAME,
     ...describe,
     credentialSource: source,
     cache,
+    diagnostics: () => signer.diagnostics(),
+    async acquire(acquireOptions) {
+      await forgetRewrittenTokenFile();
+      return signer.acquire(acquireOptions);
+    },
     async onRequest(params) {
       // kubectl sends no credential over plain HTTP (a kubectl proxy, or a misconfigured server): client-go's
       // DirectClientConfig adds the user's credentials for TLS connections only (kubernetes/kubectl issue 744).
       // Neither do we, and the exec plugin is not even run for such a request.
       if (isPlainHttp(params.request)) return undefined;
-      // A token file is re-read when it was replaced or rewritten since it was read (one stat per request).
-      const current = cache.peek();
-      if (tokenFile && current && (await tokenFileIdentity(tokenFile)) !== current.fileIdentity) {
-        cache.invalidate(current);
-      }
+      await forgetRewrittenTokenFile();
       return signer.onRequest?.(params);
     },
     onResponse(params) {

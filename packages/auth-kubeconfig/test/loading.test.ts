@@ -122,6 +122,21 @@ describe('loading the kubeconfig as kubectl does', () => {
     });
   });
 
+  it('acquire() gives the token a request would carry, re-read once the token file is rewritten', async () => {
+    const tokenPath = scratch.file('acquire/token', 'acquired-token-0123456789\n');
+    const config = scratch.kubeconfig('acquire/config', {
+      'current-context': 'acquire',
+      clusters: [{ name: 'acquire', cluster: { server: 'https://203.0.113.10:6443' } }],
+      users: [{ name: 'acquire', user: { tokenFile: tokenPath } }],
+      contexts: [{ name: 'acquire', context: { cluster: 'acquire', user: 'acquire' } }],
+    });
+    const auth = kubeconfigAuth({ kubeconfig: config });
+    await expect(auth.acquire?.()).resolves.toMatchObject({ value: 'acquired-token-0123456789' });
+    scratch.file('acquire/token', 'rotated-token-0123456789-longer\n');
+    await expect(auth.acquire?.()).resolves.toMatchObject({ value: 'rotated-token-0123456789-longer' });
+    expect(auth.diagnostics?.()).toMatchObject({ acquisitions: 2, hasCredential: true });
+  });
+
   it('says what is missing: no file, no context, an undefined context, cluster or user', () => {
     const none = loadError(() => kubeconfigAuth({ env: { KUBECONFIG: join(scratch.path, 'absent') } }));
     expect(none.code).toBe('KUBECONFIG_NOT_FOUND');
