@@ -1,4 +1,3 @@
-import type { FetchFunction } from './fetch-function.js';
 import { invalidOption } from './validate/invalid-option.js';
 
 export type { FetchFunction } from './fetch-function.js';
