@@ -1,6 +1,8 @@
 import { optionalText, requireText, unwrap, unwrapFound } from '@ml-platform/core';
 import {
+  callWithId,
   checkByNameOptions,
+  type KfpIdOption,
   namespaceFor,
   type PipelineByNameOptions,
   type PipelineChoice,
@@ -11,6 +13,9 @@ import {
 } from '@ml-platform/kfp-common';
 import type { KfpV1Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
+
+const PIPELINE_ID: KfpIdOption = { option: 'pipelineId', example: "'9b2f…'" };
+const PIPELINE_VERSION_ID: KfpIdOption = { option: 'pipelineVersionId', example: "'c81d…'" };
 
 /** The options of `uploadPipeline`. */
 export interface UploadPipelineOptions {
@@ -111,10 +116,7 @@ export async function getPipeline(
   pipelineId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Pipeline> {
-  const id = requireText('pipelineId', pipelineId, "'9b2f…'");
-  return unwrap(
-    await client.GET('/apis/v1beta1/pipelines/{id}', { params: { path: { id } }, signal: options.signal }),
-  );
+  return callWithId(client, 'GET', '/apis/v1beta1/pipelines/{id}', PIPELINE_ID, pipelineId, options);
 }
 
 /** Deletes a pipeline; v1beta1 deletes its versions with it (it has no `cascade` switch). */
@@ -123,10 +125,7 @@ export async function deletePipeline(
   pipelineId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('pipelineId', pipelineId, "'9b2f…'");
-  unwrap(
-    await client.DELETE('/apis/v1beta1/pipelines/{id}', { params: { path: { id } }, signal: options.signal }),
-  );
+  await callWithId(client, 'DELETE', '/apis/v1beta1/pipelines/{id}', PIPELINE_ID, pipelineId, options);
 }
 
 /** One pipeline version by id (v1beta1 addresses versions without their pipeline). */
@@ -135,12 +134,13 @@ export async function getPipelineVersion(
   pipelineVersionId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<PipelineVersion> {
-  const version_id = requireText('pipelineVersionId', pipelineVersionId, "'c81d…'");
-  return unwrap(
-    await client.GET('/apis/v1beta1/pipeline_versions/{version_id}', {
-      params: { path: { version_id } },
-      signal: options.signal,
-    }),
+  return callWithId(
+    client,
+    'GET',
+    '/apis/v1beta1/pipeline_versions/{version_id}',
+    PIPELINE_VERSION_ID,
+    pipelineVersionId,
+    options,
   );
 }
 
@@ -150,11 +150,12 @@ export async function deletePipelineVersion(
   pipelineVersionId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const version_id = requireText('pipelineVersionId', pipelineVersionId, "'c81d…'");
-  unwrap(
-    await client.DELETE('/apis/v1beta1/pipeline_versions/{version_id}', {
-      params: { path: { version_id } },
-      signal: options.signal,
-    }),
+  await callWithId(
+    client,
+    'DELETE',
+    '/apis/v1beta1/pipeline_versions/{version_id}',
+    PIPELINE_VERSION_ID,
+    pipelineVersionId,
+    options,
   );
 }

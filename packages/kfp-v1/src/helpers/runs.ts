@@ -1,9 +1,16 @@
 import { optionalText, requireText, unwrap } from '@ml-platform/core';
-import { type PipelinePackageSource, runFromPackage } from '@ml-platform/kfp-common';
+import {
+  callWithId,
+  type KfpIdOption,
+  type PipelinePackageSource,
+  runFromPackage,
+} from '@ml-platform/kfp-common';
 import type { KfpV1Client } from '../client.js';
 import type { Pipeline, PipelineVersion, RunDetail } from '../schemas.js';
 import { type PipelineToRun, runTarget } from './pipeline-spec.js';
 import { findPipelineByName, uploadPipeline, uploadPipelineVersion } from './pipelines.js';
+
+const RUN_ID: KfpIdOption = { option: 'runId', example: "'5e0b…'" };
 
 /** What every way of starting a run takes: its name, experiment, parameters and service account. */
 export interface RunSettings {
@@ -101,10 +108,7 @@ export async function getRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<RunDetail> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  return unwrap(
-    await client.GET('/apis/v1beta1/runs/{run_id}', { params: { path: { run_id } }, signal: options.signal }),
-  );
+  return callWithId(client, 'GET', '/apis/v1beta1/runs/{run_id}', RUN_ID, runId, options);
 }
 
 /** Asks KFP to stop a run. */
@@ -113,13 +117,7 @@ export async function terminateRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v1beta1/runs/{run_id}/terminate', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v1beta1/runs/{run_id}/terminate', RUN_ID, runId, options);
 }
 
 /** Re-runs the failed steps of a failed or terminated run. */
@@ -128,13 +126,7 @@ export async function retryRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v1beta1/runs/{run_id}/retry', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v1beta1/runs/{run_id}/retry', RUN_ID, runId, options);
 }
 
 /** Archives a run (kfp.Client's `archive_run`); it leaves the default run list. */
@@ -143,13 +135,7 @@ export async function archiveRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v1beta1/runs/{id}:archive', {
-      params: { path: { id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v1beta1/runs/{id}:archive', RUN_ID, runId, options);
 }
 
 /** Restores an archived run. */
@@ -158,13 +144,7 @@ export async function unarchiveRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v1beta1/runs/{id}:unarchive', {
-      params: { path: { id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v1beta1/runs/{id}:unarchive', RUN_ID, runId, options);
 }
 
 /** Deletes a run (kfp.Client's `delete_run`). */
@@ -173,8 +153,5 @@ export async function deleteRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.DELETE('/apis/v1beta1/runs/{id}', { params: { path: { id } }, signal: options.signal }),
-  );
+  await callWithId(client, 'DELETE', '/apis/v1beta1/runs/{id}', RUN_ID, runId, options);
 }

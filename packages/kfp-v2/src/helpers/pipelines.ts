@@ -1,6 +1,8 @@
 import { invalidOption, optionalText, requireText, unwrap, unwrapFound } from '@ml-platform/core';
 import {
+  callWithId,
   checkByNameOptions,
+  type KfpIdOption,
   namespaceFor,
   type PipelineByNameOptions,
   type PipelineChoice,
@@ -11,6 +13,8 @@ import {
 } from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
+
+const PIPELINE_ID: KfpIdOption = { option: 'pipelineId', example: "'9b2f…'" };
 
 /** The options of `uploadPipeline`. */
 export interface UploadPipelineOptions {
@@ -139,13 +143,7 @@ export async function getPipeline(
   pipelineId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Pipeline> {
-  const pipeline_id = requireText('pipelineId', pipelineId, "'9b2f…'");
-  return unwrap(
-    await client.GET('/apis/v2beta1/pipelines/{pipeline_id}', {
-      params: { path: { pipeline_id } },
-      signal: options.signal,
-    }),
-  );
+  return callWithId(client, 'GET', '/apis/v2beta1/pipelines/{pipeline_id}', PIPELINE_ID, pipelineId, options);
 }
 
 /**

@@ -1,5 +1,10 @@
 import { optionalText, requireText, unwrap } from '@ml-platform/core';
-import { type PipelinePackageSource, runFromPackage } from '@ml-platform/kfp-common';
+import {
+  callWithId,
+  type KfpIdOption,
+  type PipelinePackageSource,
+  runFromPackage,
+} from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { Pipeline, PipelineVersion, Run } from '../schemas.js';
 import { type PipelineToRun, pipelineFields, runtimeConfigOf } from './pipeline-reference.js';
@@ -118,16 +123,15 @@ export async function createRunFromPackage(
   });
 }
 
+const RUN_ID: KfpIdOption = { option: 'runId', example: "'5e0b…'" };
+
 /** The run with this id (kfp.Client's `get_run`). */
 export async function getRun(
   client: KfpV2Client,
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Run> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  return unwrap(
-    await client.GET('/apis/v2beta1/runs/{run_id}', { params: { path: { run_id } }, signal: options.signal }),
-  );
+  return callWithId(client, 'GET', '/apis/v2beta1/runs/{run_id}', RUN_ID, runId, options);
 }
 
 /** Asks KFP to stop a run; it moves through CANCELING to CANCELED. */
@@ -136,13 +140,7 @@ export async function terminateRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v2beta1/runs/{run_id}:terminate', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v2beta1/runs/{run_id}:terminate', RUN_ID, runId, options);
 }
 
 /** Re-runs the failed steps of a failed or terminated run. */
@@ -151,13 +149,7 @@ export async function retryRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v2beta1/runs/{run_id}:retry', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v2beta1/runs/{run_id}:retry', RUN_ID, runId, options);
 }
 
 /** Archives a run (kfp.Client's `archive_run`); it leaves the default run list. */
@@ -166,13 +158,7 @@ export async function archiveRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v2beta1/runs/{run_id}:archive', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v2beta1/runs/{run_id}:archive', RUN_ID, runId, options);
 }
 
 /** Restores an archived run. */
@@ -181,13 +167,7 @@ export async function unarchiveRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v2beta1/runs/{run_id}:unarchive', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v2beta1/runs/{run_id}:unarchive', RUN_ID, runId, options);
 }
 
 /** Deletes a run (kfp.Client's `delete_run`). */
@@ -196,11 +176,5 @@ export async function deleteRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.DELETE('/apis/v2beta1/runs/{run_id}', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'DELETE', '/apis/v2beta1/runs/{run_id}', RUN_ID, runId, options);
 }
