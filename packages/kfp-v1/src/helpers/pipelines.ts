@@ -4,12 +4,11 @@ import {
   checkByNameOptions,
   type KfpIdOption,
   namespaceFor,
+  newPipelineUpload,
   type PipelineByNameOptions,
   type PipelineChoice,
   type PipelinePackageSource,
-  packagePipelineName,
-  resolvePipelineId,
-  toPipelineFile,
+  pipelineVersionUpload,
 } from '@ml-platform/kfp-common';
 import type { KfpV1Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
@@ -31,11 +30,7 @@ export interface UploadPipelineOptions {
 
 /** Uploads a compiled pipeline as a new pipeline (kfp.Client's `upload_pipeline`); its `default_version` is the upload. */
 export async function uploadPipeline(client: KfpV1Client, options: UploadPipelineOptions): Promise<Pipeline> {
-  const uploadfile = await toPipelineFile(options.source);
-  // A KFP v2 package is named after pipelineInfo.name; an Argo workflow keeps KFP's default (the file name).
-  const name =
-    optionalText('name', options.name, "'fraud-detection'") ?? (await packagePipelineName(options.source));
-  const namespace = await namespaceFor(client, options.namespace);
+  const { uploadfile, name, namespace } = await newPipelineUpload(client, options);
   return unwrap(
     await client.POST('/apis/v1beta1/pipelines/upload', {
       params: {
@@ -68,11 +63,10 @@ export async function uploadPipelineVersion(
   client: KfpV1Client,
   options: UploadPipelineVersionOptions,
 ): Promise<PipelineVersion> {
-  const pipelineid = await resolvePipelineId(
+  const { pipelineid, uploadfile } = await pipelineVersionUpload(
     options,
     async (lookup) => (await findPipelineByName(client, lookup))?.id,
   );
-  const uploadfile = await toPipelineFile(options.source);
   return unwrap(
     await client.POST('/apis/v1beta1/pipelines/upload_version', {
       params: {

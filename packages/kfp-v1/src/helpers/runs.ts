@@ -2,8 +2,9 @@ import { optionalText, requireText, unwrap } from '@ml-platform/core';
 import {
   callWithId,
   type KfpIdOption,
-  type PipelinePackageSource,
-  runFromPackage,
+  type PackageFilingOptions,
+  type PackageUploadHelpers,
+  runUploadedPackage,
 } from '@ml-platform/kfp-common';
 import type { KfpV1Client } from '../client.js';
 import type { Pipeline, PipelineVersion, RunDetail } from '../schemas.js';
@@ -48,14 +49,7 @@ export async function createRun(client: KfpV1Client, options: CreateRunOptions):
  * The options of `createRunFromPackage`: the run settings, the compiled package, and the pipeline
  * it is filed under.
  */
-export interface CreateRunFromPackageOptions extends RunSettings {
-  source: PipelinePackageSource;
-  /** The pipeline it is filed under: created on first use, given a new version after that. */
-  pipelineName: string;
-  namespace?: string | undefined;
-  /** Name of the new version; a timestamped one when left out. */
-  versionName?: string | undefined;
-}
+export interface CreateRunFromPackageOptions extends RunSettings, PackageFilingOptions {}
 
 /** What `createRunFromPackage` returns: the run, and the pipeline and version it created or reused. */
 export interface RunFromPackage {
@@ -69,38 +63,29 @@ export async function createRunFromPackage(
   client: KfpV1Client,
   options: CreateRunFromPackageOptions,
 ): Promise<RunFromPackage> {
-  const pipelineName = requireText('pipelineName', options.pipelineName, "'fraud-detection'");
-  const { namespace, signal } = options;
-  return runFromPackage({
-    pipelineName,
-    versionName: options.versionName,
-    findPipeline: () => findPipelineByName(client, { name: pipelineName, namespace, signal }),
-    pipelineIdOf: (pipeline) => pipeline.id,
-    uploadVersion: (pipelineId, name) =>
-      uploadPipelineVersion(client, { source: options.source, pipelineId, name, signal }),
-    uploadPipeline: async () => {
-      const pipeline = await uploadPipeline(client, {
-        source: options.source,
-        name: pipelineName,
-        namespace,
-        signal,
-      });
-      // v1beta1 answers an upload with the pipeline and the version it created as its default.
-      return { pipeline, version: pipeline.default_version };
-    },
-    runTarget: (version) => (version.id ? { pipelineVersionId: version.id } : undefined),
-    createRun: (pipelineVersion) =>
+  return runUploadedPackage(client, options, PIPELINE_HELPERS, {
+    target: (version) => (version.id ? { pipelineVersionId: version.id } : undefined),
+    create: (pipelineVersion) =>
       createRun(client, {
         name: options.name,
         experimentId: options.experimentId,
         description: options.description,
         parameters: options.parameters,
         serviceAccount: options.serviceAccount,
-        signal,
+        signal: options.signal,
         pipelineVersion,
       }),
   });
 }
+
+const PIPELINE_HELPERS: PackageUploadHelpers<KfpV1Client, Pipeline, PipelineVersion> = {
+  findPipelineByName,
+  uploadPipeline,
+  uploadPipelineVersion,
+  pipelineIdOf: (pipeline) => pipeline.id,
+  // v1beta1 answers an upload with the pipeline and the version it created as its default.
+  versionOfNewPipeline: async (_client, pipeline) => pipeline.default_version,
+};
 
 /** The run with this id (kfp.Client's `get_run`). */
 export async function getRun(

@@ -4,12 +4,11 @@ import {
   checkByNameOptions,
   type KfpIdOption,
   namespaceFor,
+  newPipelineUpload,
   type PipelineByNameOptions,
   type PipelineChoice,
   type PipelinePackageSource,
-  packagePipelineName,
-  resolvePipelineId,
-  toPipelineFile,
+  pipelineVersionUpload,
 } from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
@@ -40,10 +39,7 @@ export interface UploadPipelineOptions {
 
 /** Uploads a compiled pipeline as a new pipeline (with its first version), like kfp.Client's `upload_pipeline`. */
 export async function uploadPipeline(client: KfpV2Client, options: UploadPipelineOptions): Promise<Pipeline> {
-  const uploadfile = await toPipelineFile(options.source);
-  const name =
-    optionalText('name', options.name, "'fraud-detection'") ?? (await packagePipelineName(options.source));
-  const namespace = await namespaceFor(client, options.namespace);
+  const { uploadfile, name, namespace } = await newPipelineUpload(client, options);
   return unwrap(
     await client.POST('/apis/v2beta1/pipelines/upload', {
       params: {
@@ -80,11 +76,10 @@ export async function uploadPipelineVersion(
   client: KfpV2Client,
   options: UploadPipelineVersionOptions,
 ): Promise<PipelineVersion> {
-  const pipelineid = await resolvePipelineId(
+  const { pipelineid, uploadfile } = await pipelineVersionUpload(
     options,
     async (lookup) => (await findPipelineByName(client, lookup))?.pipeline_id,
   );
-  const uploadfile = await toPipelineFile(options.source);
   return unwrap(
     await client.POST('/apis/v2beta1/pipelines/upload_version', {
       params: {
