@@ -15,11 +15,13 @@ export interface RunExperimentOptions {
 
 /** The two experiment helpers of one KFP API version that a run's experiment is found with. */
 export interface RunExperimentHelpers<Client, Experiment> {
+  /** The version's `getExperiment`. */
   getExperiment(
     client: Client,
     experimentId: string,
     options: { signal?: AbortSignal | undefined },
   ): Promise<Experiment>;
+  /** The version's `getOrCreateExperiment`. */
   getOrCreateExperiment(client: Client, options: GetOrCreateExperimentOptions): Promise<Experiment>;
 }
 

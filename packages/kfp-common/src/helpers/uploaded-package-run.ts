@@ -18,7 +18,9 @@ export interface PackageFilingOptions {
 
 /** One API version's pipeline helpers, as `createRunFromPackage` calls them, and how it reads their answers. */
 export interface PackageUploadHelpers<Client, Pipeline, Version> {
+  /** The version's `findPipelineByName`. */
   findPipelineByName(client: Client, options: PipelineByNameOptions): Promise<Pipeline | undefined>;
+  /** The version's `uploadPipeline`. */
   uploadPipeline(
     client: Client,
     options: {
@@ -28,6 +30,7 @@ export interface PackageUploadHelpers<Client, Pipeline, Version> {
       signal?: AbortSignal | undefined;
     },
   ): Promise<Pipeline>;
+  /** The version's `uploadPipelineVersion`. */
   uploadPipelineVersion(
     client: Client,
     options: {
@@ -51,6 +54,7 @@ export interface PackageUploadHelpers<Client, Pipeline, Version> {
 export interface UploadedVersionRun<Pipeline, Version, Target, Run> {
   /** What the run executes, or undefined when the upload answered without the ids a run needs. */
   target(version: Version, pipeline: Pipeline | undefined): Target | undefined;
+  /** Creates the run of that target with the version's `createRun`. */
   create(target: Target): Promise<Run>;
 }
 
