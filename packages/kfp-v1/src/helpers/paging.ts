@@ -1,9 +1,9 @@
 import {
   collectKfpItems,
   type KfpListItem,
-  type KfpListOptions,
   type KfpListPage,
   type KfpListQuery,
+  type KfpPagingOptions,
   type KfpSortBy,
   listKfpItems,
   listKfpPages,
@@ -45,8 +45,7 @@ type ListQuery<P extends ListPath> = KfpListQuery<ListOperation<P>>;
  * The options of `listAll`, `listPages` and `collectAll`: the operation's own parameters, page
  * size, filter, sort order, a limit and cancellation.
  */
-export interface ListOptions<P extends ListPath>
-  extends Pick<KfpListOptions, 'pageSize' | 'limit' | 'signal'> {
+export interface ListOptions<P extends ListPath> extends KfpPagingOptions {
   /** Query parameters of the operation (paging keys excluded), e.g. the `resource_reference_key.*` pair. */
   params?: { query?: ListQuery<P> | undefined } | undefined;
   /** A `kfpFilter(...)` builder or a `KfpFilter` object; encoded for you. */

@@ -1,9 +1,9 @@
 import {
   collectKfpItems,
   type KfpListItem,
-  type KfpListOptions,
   type KfpListPage,
   type KfpListQuery,
+  type KfpPagingOptions,
   type KfpSortBy,
   listKfpItems,
   listKfpPages,
@@ -49,7 +49,7 @@ type ListPathParams<P extends ListPath> = ListOperation<P>['parameters'] extends
  * The options of `listAll`, `listPages` and `collectAll`: the operation's own parameters, page
  * size, filter, sort order, a limit and cancellation.
  */
-export type ListOptions<P extends ListPath> = Pick<KfpListOptions, 'pageSize' | 'limit' | 'signal'> & {
+export type ListOptions<P extends ListPath> = KfpPagingOptions & {
   /** Path and query parameters of the operation, as for `client.GET` (paging keys excluded). */
   params?: ListPathParams<P> | undefined;
   /** A `kfpFilter(...)` builder or a `Filter` message; encoded for you. */
