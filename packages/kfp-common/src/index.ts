@@ -34,6 +34,7 @@ export {
   type KfpPredicateValue,
 } from './filter-builder.js';
 export { findOrCreate } from './find-or-create.js';
+export * from './helpers/index.js';
 export {
   IN_POD_AUTH_NAME,
   type InPodAuth,

@@ -8,8 +8,9 @@ import {
 } from '@ml-platform/core/private-file';
 import { CliError, CliErrorCode } from '../cli-error.js';
 import { ExitCode } from '../exit-codes.js';
+import type { ConnectionFlags } from '../global-options.js';
 
-import { AUTH_KINDS, type AuthKind, OIDC_FLOWS, type OidcFlowChoice } from './profile-choices.js';
+import { AUTH_KINDS, OIDC_FLOWS, type OidcFlowChoice } from './profile-choices.js';
 
 export type { AuthKind, OidcFlowChoice, OidcLogin } from './profile-choices.js';
 
@@ -18,39 +19,10 @@ export type { AuthKind, OidcFlowChoice, OidcLogin } from './profile-choices.js';
  * live in the auth plugins' own caches (OIDC token cache, Dex session file)
  * or in files the profile names; passwords and secrets are never stored.
  */
-export interface Profile {
+export interface Profile extends ConnectionFlags {
   kfpEndpoint?: string;
   seldonEndpoint?: string;
   namespace?: string;
-  auth?: AuthKind;
-  /** token: a file holding the bearer token (re-read when it changes). */
-  tokenFile?: string;
-  /** OIDC: the provider's issuer URL. */
-  issuer?: string;
-  /** OIDC: the client id (default: deployKF's `kubeflow-pipelines-sdk`). */
-  clientId?: string;
-  /** OIDC: a file holding the client secret (confidential clients). */
-  clientSecretFile?: string;
-  /** OIDC: how tokens are obtained. */
-  flow?: OidcFlowChoice;
-  /** Dex and the OIDC password flow: the login name (the email for static passwords). */
-  username?: string;
-  /** Dex: the connector, e.g. `local` or `ldap`. */
-  connector?: string;
-  /** kubeconfig: the file (default KUBECONFIG, else ~/.kube/config). */
-  kubeconfig?: string;
-  /** kubeconfig: the context (default the file's current-context). */
-  context?: string;
-  /** kubeconfig: the KFP Service, `namespace/name:port` (default kubeflow/ml-pipeline:http). */
-  kubeService?: string;
-  /** TLS: a PEM bundle of the CAs to trust. */
-  caFile?: string;
-  /** TLS: a PEM client certificate (mutual TLS). */
-  clientCertificate?: string;
-  /** TLS: the PEM private key of the client certificate. */
-  clientKey?: string;
-  /** TLS: do not verify the server's certificate (a warning is printed on every use). */
-  insecureSkipTlsVerify?: boolean;
 }
 
 /** Every setting a profile may hold, in the order `mlp config show` prints them. */

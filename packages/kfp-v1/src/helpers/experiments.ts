@@ -1,15 +1,19 @@
-import { requireText, unwrap } from '@ml-platform/core';
+import { unwrap } from '@ml-platform/core';
 import {
+  callWithId,
   type ExperimentByNameOptions,
   findExperimentNamed,
   findOrCreate,
   type GetOrCreateExperimentOptions,
+  type KfpIdOption,
   namespaceFor,
 } from '@ml-platform/kfp-common';
 import type { KfpV1Client } from '../client.js';
 import type { Experiment } from '../schemas.js';
 import { encodeFilter, kfpFilter } from './filter.js';
 import { namespaceOwner, namespaceQuery } from './resource-references.js';
+
+const EXPERIMENT_ID: KfpIdOption = { option: 'experimentId', example: "'3f1c…'" };
 
 /**
  * The experiment with this name in the namespace (the client's when none is given), or undefined;
@@ -69,12 +73,13 @@ export async function archiveExperiment(
   experimentId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('experimentId', experimentId, "'3f1c…'");
-  unwrap(
-    await client.POST('/apis/v1beta1/experiments/{id}:archive', {
-      params: { path: { id } },
-      signal: options.signal,
-    }),
+  await callWithId(
+    client,
+    'POST',
+    '/apis/v1beta1/experiments/{id}:archive',
+    EXPERIMENT_ID,
+    experimentId,
+    options,
   );
 }
 
@@ -84,12 +89,13 @@ export async function unarchiveExperiment(
   experimentId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('experimentId', experimentId, "'3f1c…'");
-  unwrap(
-    await client.POST('/apis/v1beta1/experiments/{id}:unarchive', {
-      params: { path: { id } },
-      signal: options.signal,
-    }),
+  await callWithId(
+    client,
+    'POST',
+    '/apis/v1beta1/experiments/{id}:unarchive',
+    EXPERIMENT_ID,
+    experimentId,
+    options,
   );
 }
 
@@ -102,13 +108,7 @@ export async function deleteExperiment(
   experimentId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('experimentId', experimentId, "'3f1c…'");
-  unwrap(
-    await client.DELETE('/apis/v1beta1/experiments/{id}', {
-      params: { path: { id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'DELETE', '/apis/v1beta1/experiments/{id}', EXPERIMENT_ID, experimentId, options);
 }
 
 /** The experiment with this id (kfp.Client's `get_experiment(experiment_id=...)`). */
@@ -117,8 +117,5 @@ export async function getExperiment(
   experimentId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Experiment> {
-  const id = requireText('experimentId', experimentId, "'3f1c…'");
-  return unwrap(
-    await client.GET('/apis/v1beta1/experiments/{id}', { params: { path: { id } }, signal: options.signal }),
-  );
+  return callWithId(client, 'GET', '/apis/v1beta1/experiments/{id}', EXPERIMENT_ID, experimentId, options);
 }

@@ -1,7 +1,9 @@
 import {
   collectKfpItems,
+  type KfpListItem,
   type KfpListPage,
   type KfpListQuery,
+  type KfpPagingOptions,
   type KfpSortBy,
   listKfpItems,
   listKfpPages,
@@ -35,8 +37,7 @@ type ListOperation<P extends ListPath> = paths[P]['get'];
 /** One page as the API returns it (`total_size`, `next_page_token` and the items). */
 export type ListPage<P extends ListPath> = KfpListPage<ListOperation<P>>;
 /** The type of one item of a list operation, e.g. `Run` for `/apis/v1beta1/runs`. */
-export type ListItem<P extends ListPath> =
-  ListPage<P> extends { [K in (typeof LIST_ITEMS_KEY)[P]]?: (infer Item)[] } ? Item : never;
+export type ListItem<P extends ListPath> = KfpListItem<ListPage<P>, (typeof LIST_ITEMS_KEY)[P]>;
 
 type ListQuery<P extends ListPath> = KfpListQuery<ListOperation<P>>;
 
@@ -44,11 +45,9 @@ type ListQuery<P extends ListPath> = KfpListQuery<ListOperation<P>>;
  * The options of `listAll`, `listPages` and `collectAll`: the operation's own parameters, page
  * size, filter, sort order, a limit and cancellation.
  */
-export interface ListOptions<P extends ListPath> {
+export interface ListOptions<P extends ListPath> extends KfpPagingOptions {
   /** Query parameters of the operation (paging keys excluded), e.g. the `resource_reference_key.*` pair. */
   params?: { query?: ListQuery<P> | undefined } | undefined;
-  /** Items per request; the server's default (20) when left out. */
-  pageSize?: number | undefined;
   /** A `kfpFilter(...)` builder or a `KfpFilter` object; encoded for you. */
   filter?:
     | FilterBuilder<FilterFields[ListResources[P]]>
@@ -57,10 +56,6 @@ export interface ListOptions<P extends ListPath> {
     | undefined;
   /** `"created_at desc"`, `"name"`, ... (a field name, optionally `asc`/`desc`). */
   sortBy?: KfpSortBy<keyof FilterFields[ListResources[P]] & string> | undefined;
-  /** Stop after this many items, without fetching further pages. */
-  limit?: number | undefined;
-  /** Cancels the request in flight and stops the iteration. */
-  signal?: AbortSignal | undefined;
 }
 
 /**

@@ -1,16 +1,20 @@
 import { optionalText, requireText, unwrap, unwrapFound } from '@ml-platform/core';
 import {
+  callWithId,
   checkByNameOptions,
+  type KfpIdOption,
   namespaceFor,
+  newPipelineUpload,
   type PipelineByNameOptions,
   type PipelineChoice,
   type PipelinePackageSource,
-  packagePipelineName,
-  resolvePipelineId,
-  toPipelineFile,
+  pipelineVersionUpload,
 } from '@ml-platform/kfp-common';
 import type { KfpV1Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
+
+const PIPELINE_ID: KfpIdOption = { option: 'pipelineId', example: "'9b2f…'" };
+const PIPELINE_VERSION_ID: KfpIdOption = { option: 'pipelineVersionId', example: "'c81d…'" };
 
 /** The options of `uploadPipeline`. */
 export interface UploadPipelineOptions {
@@ -26,11 +30,7 @@ export interface UploadPipelineOptions {
 
 /** Uploads a compiled pipeline as a new pipeline (kfp.Client's `upload_pipeline`); its `default_version` is the upload. */
 export async function uploadPipeline(client: KfpV1Client, options: UploadPipelineOptions): Promise<Pipeline> {
-  const uploadfile = await toPipelineFile(options.source);
-  // A KFP v2 package is named after pipelineInfo.name; an Argo workflow keeps KFP's default (the file name).
-  const name =
-    optionalText('name', options.name, "'fraud-detection'") ?? (await packagePipelineName(options.source));
-  const namespace = await namespaceFor(client, options.namespace);
+  const { uploadfile, name, namespace } = await newPipelineUpload(client, options);
   return unwrap(
     await client.POST('/apis/v1beta1/pipelines/upload', {
       params: {
@@ -63,11 +63,10 @@ export async function uploadPipelineVersion(
   client: KfpV1Client,
   options: UploadPipelineVersionOptions,
 ): Promise<PipelineVersion> {
-  const pipelineid = await resolvePipelineId(
+  const { pipelineid, uploadfile } = await pipelineVersionUpload(
     options,
     async (lookup) => (await findPipelineByName(client, lookup))?.id,
   );
-  const uploadfile = await toPipelineFile(options.source);
   return unwrap(
     await client.POST('/apis/v1beta1/pipelines/upload_version', {
       params: {
@@ -111,10 +110,7 @@ export async function getPipeline(
   pipelineId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Pipeline> {
-  const id = requireText('pipelineId', pipelineId, "'9b2f…'");
-  return unwrap(
-    await client.GET('/apis/v1beta1/pipelines/{id}', { params: { path: { id } }, signal: options.signal }),
-  );
+  return callWithId(client, 'GET', '/apis/v1beta1/pipelines/{id}', PIPELINE_ID, pipelineId, options);
 }
 
 /** Deletes a pipeline; v1beta1 deletes its versions with it (it has no `cascade` switch). */
@@ -123,10 +119,7 @@ export async function deletePipeline(
   pipelineId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('pipelineId', pipelineId, "'9b2f…'");
-  unwrap(
-    await client.DELETE('/apis/v1beta1/pipelines/{id}', { params: { path: { id } }, signal: options.signal }),
-  );
+  await callWithId(client, 'DELETE', '/apis/v1beta1/pipelines/{id}', PIPELINE_ID, pipelineId, options);
 }
 
 /** One pipeline version by id (v1beta1 addresses versions without their pipeline). */
@@ -135,12 +128,13 @@ export async function getPipelineVersion(
   pipelineVersionId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<PipelineVersion> {
-  const version_id = requireText('pipelineVersionId', pipelineVersionId, "'c81d…'");
-  return unwrap(
-    await client.GET('/apis/v1beta1/pipeline_versions/{version_id}', {
-      params: { path: { version_id } },
-      signal: options.signal,
-    }),
+  return callWithId(
+    client,
+    'GET',
+    '/apis/v1beta1/pipeline_versions/{version_id}',
+    PIPELINE_VERSION_ID,
+    pipelineVersionId,
+    options,
   );
 }
 
@@ -150,11 +144,12 @@ export async function deletePipelineVersion(
   pipelineVersionId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const version_id = requireText('pipelineVersionId', pipelineVersionId, "'c81d…'");
-  unwrap(
-    await client.DELETE('/apis/v1beta1/pipeline_versions/{version_id}', {
-      params: { path: { version_id } },
-      signal: options.signal,
-    }),
+  await callWithId(
+    client,
+    'DELETE',
+    '/apis/v1beta1/pipeline_versions/{version_id}',
+    PIPELINE_VERSION_ID,
+    pipelineVersionId,
+    options,
   );
 }

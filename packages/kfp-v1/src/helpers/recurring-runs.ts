@@ -1,10 +1,18 @@
 import { optionalText, requireText, unwrap } from '@ml-platform/core';
-import { type RecurringRunScheduling, recurringRunLimits } from '@ml-platform/kfp-common';
+import {
+  callWithId,
+  type KfpIdOption,
+  type RecurringRunScheduling,
+  recurringRunLimits,
+} from '@ml-platform/kfp-common';
 import type { KfpV1Client } from '../client.js';
 import type { Job } from '../schemas.js';
 import { type PipelineToRun, runTarget } from './pipeline-spec.js';
 import type { RunSettings } from './runs.js';
 import { scheduleToTrigger } from './schedule.js';
+
+const JOB_ID: KfpIdOption = { option: 'jobId', example: "'a7c2…'" };
+const RECURRING_RUN_ID: KfpIdOption = { option: 'recurringRunId', example: "'a7c2…'" };
 
 /** The options of `createRecurringRun`: the run settings, what it runs, and its schedule. */
 export type CreateRecurringRunOptions = RunSettings & PipelineToRun & RecurringRunScheduling;
@@ -34,10 +42,7 @@ export async function enableRecurringRun(
   jobId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('jobId', jobId, "'a7c2…'");
-  unwrap(
-    await client.POST('/apis/v1beta1/jobs/{id}/enable', { params: { path: { id } }, signal: options.signal }),
-  );
+  await callWithId(client, 'POST', '/apis/v1beta1/jobs/{id}/enable', JOB_ID, jobId, options);
 }
 
 /** Pauses a recurring run: it starts no runs until enabled again. */
@@ -46,13 +51,7 @@ export async function disableRecurringRun(
   jobId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('jobId', jobId, "'a7c2…'");
-  unwrap(
-    await client.POST('/apis/v1beta1/jobs/{id}/disable', {
-      params: { path: { id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v1beta1/jobs/{id}/disable', JOB_ID, jobId, options);
 }
 
 /** Deletes a recurring run; the runs it already started stay. */
@@ -61,10 +60,7 @@ export async function deleteRecurringRun(
   jobId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('jobId', jobId, "'a7c2…'");
-  unwrap(
-    await client.DELETE('/apis/v1beta1/jobs/{id}', { params: { path: { id } }, signal: options.signal }),
-  );
+  await callWithId(client, 'DELETE', '/apis/v1beta1/jobs/{id}', JOB_ID, jobId, options);
 }
 
 /** The recurring run (v1beta1 job) with this id (kfp.Client's `get_recurring_run`). */
@@ -73,8 +69,5 @@ export async function getRecurringRun(
   recurringRunId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Job> {
-  const id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
-  return unwrap(
-    await client.GET('/apis/v1beta1/jobs/{id}', { params: { path: { id } }, signal: options.signal }),
-  );
+  return callWithId(client, 'GET', '/apis/v1beta1/jobs/{id}', RECURRING_RUN_ID, recurringRunId, options);
 }

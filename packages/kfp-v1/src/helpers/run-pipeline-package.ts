@@ -5,12 +5,7 @@
 // kfp-v2's runPipelinePackage is: the package as a workflow, the parameters against the
 // workflow's declared `spec.arguments.parameters`, before any request.
 import { invalidOption, optionalText, unwrap } from '@ml-platform/core';
-import {
-  defaultRunDisplayName,
-  experimentIdOf,
-  namespaceFor,
-  packageRunExperimentName,
-} from '@ml-platform/kfp-common';
+import { defaultRunDisplayName, experimentIdOf, runExperiment } from '@ml-platform/kfp-common';
 import type {
   InvalidPipelinePackageError,
   ParameterProblem,
@@ -161,14 +156,10 @@ export async function runPipelinePackage(
   const parameters = parametersOf(options.parameters);
   await checkParameters(workflow, name, options.parameters ?? {});
 
-  const experiment =
-    experimentId !== undefined
-      ? await getExperiment(client, experimentId, { signal })
-      : await getOrCreateExperiment(client, {
-          name: packageRunExperimentName(options.experimentName, options.onWarning ?? console.warn),
-          namespace: await namespaceFor(client, options.namespace),
-          signal,
-        });
+  const experiment = await runExperiment(client, experimentId, options, {
+    getExperiment,
+    getOrCreateExperiment,
+  });
   const run = unwrap(
     await client.POST('/apis/v1beta1/runs', {
       body: {

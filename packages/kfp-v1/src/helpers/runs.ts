@@ -1,9 +1,17 @@
 import { optionalText, requireText, unwrap } from '@ml-platform/core';
-import { type PipelinePackageSource, runFromPackage } from '@ml-platform/kfp-common';
+import {
+  callWithId,
+  type KfpIdOption,
+  type PackageFilingOptions,
+  type PackageUploadHelpers,
+  runUploadedPackage,
+} from '@ml-platform/kfp-common';
 import type { KfpV1Client } from '../client.js';
 import type { Pipeline, PipelineVersion, RunDetail } from '../schemas.js';
 import { type PipelineToRun, runTarget } from './pipeline-spec.js';
 import { findPipelineByName, uploadPipeline, uploadPipelineVersion } from './pipelines.js';
+
+const RUN_ID: KfpIdOption = { option: 'runId', example: "'5e0b…'" };
 
 /** What every way of starting a run takes: its name, experiment, parameters and service account. */
 export interface RunSettings {
@@ -41,14 +49,7 @@ export async function createRun(client: KfpV1Client, options: CreateRunOptions):
  * The options of `createRunFromPackage`: the run settings, the compiled package, and the pipeline
  * it is filed under.
  */
-export interface CreateRunFromPackageOptions extends RunSettings {
-  source: PipelinePackageSource;
-  /** The pipeline it is filed under: created on first use, given a new version after that. */
-  pipelineName: string;
-  namespace?: string | undefined;
-  /** Name of the new version; a timestamped one when left out. */
-  versionName?: string | undefined;
-}
+export interface CreateRunFromPackageOptions extends RunSettings, PackageFilingOptions {}
 
 /** What `createRunFromPackage` returns: the run, and the pipeline and version it created or reused. */
 export interface RunFromPackage {
@@ -62,38 +63,29 @@ export async function createRunFromPackage(
   client: KfpV1Client,
   options: CreateRunFromPackageOptions,
 ): Promise<RunFromPackage> {
-  const pipelineName = requireText('pipelineName', options.pipelineName, "'fraud-detection'");
-  const { namespace, signal } = options;
-  return runFromPackage({
-    pipelineName,
-    versionName: options.versionName,
-    findPipeline: () => findPipelineByName(client, { name: pipelineName, namespace, signal }),
-    pipelineIdOf: (pipeline) => pipeline.id,
-    uploadVersion: (pipelineId, name) =>
-      uploadPipelineVersion(client, { source: options.source, pipelineId, name, signal }),
-    uploadPipeline: async () => {
-      const pipeline = await uploadPipeline(client, {
-        source: options.source,
-        name: pipelineName,
-        namespace,
-        signal,
-      });
-      // v1beta1 answers an upload with the pipeline and the version it created as its default.
-      return { pipeline, version: pipeline.default_version };
-    },
-    runTarget: (version) => (version.id ? { pipelineVersionId: version.id } : undefined),
-    createRun: (pipelineVersion) =>
+  return runUploadedPackage(client, options, PIPELINE_HELPERS, {
+    target: (version) => (version.id ? { pipelineVersionId: version.id } : undefined),
+    create: (pipelineVersion) =>
       createRun(client, {
         name: options.name,
         experimentId: options.experimentId,
         description: options.description,
         parameters: options.parameters,
         serviceAccount: options.serviceAccount,
-        signal,
+        signal: options.signal,
         pipelineVersion,
       }),
   });
 }
+
+const PIPELINE_HELPERS: PackageUploadHelpers<KfpV1Client, Pipeline, PipelineVersion> = {
+  findPipelineByName,
+  uploadPipeline,
+  uploadPipelineVersion,
+  pipelineIdOf: (pipeline) => pipeline.id,
+  // v1beta1 answers an upload with the pipeline and the version it created as its default.
+  versionOfNewPipeline: async (_client, pipeline) => pipeline.default_version,
+};
 
 /** The run with this id (kfp.Client's `get_run`). */
 export async function getRun(
@@ -101,10 +93,7 @@ export async function getRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<RunDetail> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  return unwrap(
-    await client.GET('/apis/v1beta1/runs/{run_id}', { params: { path: { run_id } }, signal: options.signal }),
-  );
+  return callWithId(client, 'GET', '/apis/v1beta1/runs/{run_id}', RUN_ID, runId, options);
 }
 
 /** Asks KFP to stop a run. */
@@ -113,13 +102,7 @@ export async function terminateRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v1beta1/runs/{run_id}/terminate', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v1beta1/runs/{run_id}/terminate', RUN_ID, runId, options);
 }
 
 /** Re-runs the failed steps of a failed or terminated run. */
@@ -128,13 +111,7 @@ export async function retryRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v1beta1/runs/{run_id}/retry', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v1beta1/runs/{run_id}/retry', RUN_ID, runId, options);
 }
 
 /** Archives a run (kfp.Client's `archive_run`); it leaves the default run list. */
@@ -143,13 +120,7 @@ export async function archiveRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v1beta1/runs/{id}:archive', {
-      params: { path: { id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v1beta1/runs/{id}:archive', RUN_ID, runId, options);
 }
 
 /** Restores an archived run. */
@@ -158,13 +129,7 @@ export async function unarchiveRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v1beta1/runs/{id}:unarchive', {
-      params: { path: { id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v1beta1/runs/{id}:unarchive', RUN_ID, runId, options);
 }
 
 /** Deletes a run (kfp.Client's `delete_run`). */
@@ -173,8 +138,5 @@ export async function deleteRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.DELETE('/apis/v1beta1/runs/{id}', { params: { path: { id } }, signal: options.signal }),
-  );
+  await callWithId(client, 'DELETE', '/apis/v1beta1/runs/{id}', RUN_ID, runId, options);
 }

@@ -1,14 +1,18 @@
-import { requireText, unwrap } from '@ml-platform/core';
+import { unwrap } from '@ml-platform/core';
 import {
+  callWithId,
   type ExperimentByNameOptions,
   findExperimentNamed,
   findOrCreate,
   type GetOrCreateExperimentOptions,
+  type KfpIdOption,
   namespaceFor,
 } from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { Experiment } from '../schemas.js';
 import { encodeFilter, kfpFilter } from './filter.js';
+
+const EXPERIMENT_ID: KfpIdOption = { option: 'experimentId', example: "'3f1c…'" };
 
 /**
  * The experiment with this name in the namespace (the client's when none is
@@ -66,12 +70,13 @@ export async function getExperiment(
   experimentId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Experiment> {
-  const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
-  return unwrap(
-    await client.GET('/apis/v2beta1/experiments/{experiment_id}', {
-      params: { path: { experiment_id } },
-      signal: options.signal,
-    }),
+  return callWithId(
+    client,
+    'GET',
+    '/apis/v2beta1/experiments/{experiment_id}',
+    EXPERIMENT_ID,
+    experimentId,
+    options,
   );
 }
 
@@ -81,12 +86,13 @@ export async function archiveExperiment(
   experimentId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
-  unwrap(
-    await client.POST('/apis/v2beta1/experiments/{experiment_id}:archive', {
-      params: { path: { experiment_id } },
-      signal: options.signal,
-    }),
+  await callWithId(
+    client,
+    'POST',
+    '/apis/v2beta1/experiments/{experiment_id}:archive',
+    EXPERIMENT_ID,
+    experimentId,
+    options,
   );
 }
 
@@ -96,12 +102,13 @@ export async function unarchiveExperiment(
   experimentId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
-  unwrap(
-    await client.POST('/apis/v2beta1/experiments/{experiment_id}:unarchive', {
-      params: { path: { experiment_id } },
-      signal: options.signal,
-    }),
+  await callWithId(
+    client,
+    'POST',
+    '/apis/v2beta1/experiments/{experiment_id}:unarchive',
+    EXPERIMENT_ID,
+    experimentId,
+    options,
   );
 }
 
@@ -111,11 +118,12 @@ export async function deleteExperiment(
   experimentId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const experiment_id = requireText('experimentId', experimentId, "'3f1c…'");
-  unwrap(
-    await client.DELETE('/apis/v2beta1/experiments/{experiment_id}', {
-      params: { path: { experiment_id } },
-      signal: options.signal,
-    }),
+  await callWithId(
+    client,
+    'DELETE',
+    '/apis/v2beta1/experiments/{experiment_id}',
+    EXPERIMENT_ID,
+    experimentId,
+    options,
   );
 }

@@ -1,7 +1,9 @@
 import {
   collectKfpItems,
+  type KfpListItem,
   type KfpListPage,
   type KfpListQuery,
+  type KfpPagingOptions,
   type KfpSortBy,
   listKfpItems,
   listKfpPages,
@@ -36,8 +38,7 @@ type ListOperation<P extends ListPath> = paths[P]['get'];
 /** One page as the API returns it (`total_size`, `next_page_token` and the items). */
 export type ListPage<P extends ListPath> = KfpListPage<ListOperation<P>>;
 /** The type of one item of a list operation, e.g. `Run` for `/apis/v2beta1/runs`. */
-export type ListItem<P extends ListPath> =
-  ListPage<P> extends { [K in (typeof LIST_ITEMS_KEY)[P]]?: (infer Item)[] } ? Item : never;
+export type ListItem<P extends ListPath> = KfpListItem<ListPage<P>, (typeof LIST_ITEMS_KEY)[P]>;
 
 type ListQuery<P extends ListPath> = KfpListQuery<ListOperation<P>>;
 type ListPathParams<P extends ListPath> = ListOperation<P>['parameters'] extends { path: infer Path }
@@ -48,11 +49,9 @@ type ListPathParams<P extends ListPath> = ListOperation<P>['parameters'] extends
  * The options of `listAll`, `listPages` and `collectAll`: the operation's own parameters, page
  * size, filter, sort order, a limit and cancellation.
  */
-export type ListOptions<P extends ListPath> = {
+export type ListOptions<P extends ListPath> = KfpPagingOptions & {
   /** Path and query parameters of the operation, as for `client.GET` (paging keys excluded). */
   params?: ListPathParams<P> | undefined;
-  /** Items per request; the server's default (20) when left out. */
-  pageSize?: number | undefined;
   /** A `kfpFilter(...)` builder or a `Filter` message; encoded for you. */
   filter?:
     | FilterBuilder<FilterFields[ListResources[P] & FilterResource]>
@@ -60,10 +59,6 @@ export type ListOptions<P extends ListPath> = {
     | Filter;
   /** `"created_at desc"`, `"display_name"`, ... (a field name, optionally `asc`/`desc`). */
   sortBy?: KfpSortBy<keyof FilterFields[ListResources[P]] & string> | undefined;
-  /** Stop after this many items, without fetching further pages. */
-  limit?: number | undefined;
-  /** Cancels the request in flight and stops the iteration. */
-  signal?: AbortSignal | undefined;
 } & (ListOperation<P>['parameters'] extends { path: unknown } ? { params: ListPathParams<P> } : unknown);
 
 /**

@@ -1,16 +1,19 @@
 import { invalidOption, optionalText, requireText, unwrap, unwrapFound } from '@ml-platform/core';
 import {
+  callWithId,
   checkByNameOptions,
+  type KfpIdOption,
   namespaceFor,
+  newPipelineUpload,
   type PipelineByNameOptions,
   type PipelineChoice,
   type PipelinePackageSource,
-  packagePipelineName,
-  resolvePipelineId,
-  toPipelineFile,
+  pipelineVersionUpload,
 } from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { Pipeline, PipelineVersion } from '../schemas.js';
+
+const PIPELINE_ID: KfpIdOption = { option: 'pipelineId', example: "'9b2f…'" };
 
 /** The options of `uploadPipeline`. */
 export interface UploadPipelineOptions {
@@ -36,10 +39,7 @@ export interface UploadPipelineOptions {
 
 /** Uploads a compiled pipeline as a new pipeline (with its first version), like kfp.Client's `upload_pipeline`. */
 export async function uploadPipeline(client: KfpV2Client, options: UploadPipelineOptions): Promise<Pipeline> {
-  const uploadfile = await toPipelineFile(options.source);
-  const name =
-    optionalText('name', options.name, "'fraud-detection'") ?? (await packagePipelineName(options.source));
-  const namespace = await namespaceFor(client, options.namespace);
+  const { uploadfile, name, namespace } = await newPipelineUpload(client, options);
   return unwrap(
     await client.POST('/apis/v2beta1/pipelines/upload', {
       params: {
@@ -76,11 +76,10 @@ export async function uploadPipelineVersion(
   client: KfpV2Client,
   options: UploadPipelineVersionOptions,
 ): Promise<PipelineVersion> {
-  const pipelineid = await resolvePipelineId(
+  const { pipelineid, uploadfile } = await pipelineVersionUpload(
     options,
     async (lookup) => (await findPipelineByName(client, lookup))?.pipeline_id,
   );
-  const uploadfile = await toPipelineFile(options.source);
   return unwrap(
     await client.POST('/apis/v2beta1/pipelines/upload_version', {
       params: {
@@ -139,13 +138,7 @@ export async function getPipeline(
   pipelineId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Pipeline> {
-  const pipeline_id = requireText('pipelineId', pipelineId, "'9b2f…'");
-  return unwrap(
-    await client.GET('/apis/v2beta1/pipelines/{pipeline_id}', {
-      params: { path: { pipeline_id } },
-      signal: options.signal,
-    }),
-  );
+  return callWithId(client, 'GET', '/apis/v2beta1/pipelines/{pipeline_id}', PIPELINE_ID, pipelineId, options);
 }
 
 /**

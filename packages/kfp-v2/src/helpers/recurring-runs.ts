@@ -1,10 +1,17 @@
 import { optionalText, requireText, unwrap } from '@ml-platform/core';
-import { type RecurringRunScheduling, recurringRunLimits } from '@ml-platform/kfp-common';
+import {
+  callWithId,
+  type KfpIdOption,
+  type RecurringRunScheduling,
+  recurringRunLimits,
+} from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { RecurringRun } from '../schemas.js';
 import { type PipelineToRun, pipelineFields, runtimeConfigOf } from './pipeline-reference.js';
 import type { RunSettings } from './runs.js';
 import { scheduleToTrigger } from './schedule.js';
+
+const RECURRING_RUN_ID: KfpIdOption = { option: 'recurringRunId', example: "'a7c2…'" };
 
 /** The options of `createRecurringRun`: the run settings, what it runs, and its schedule. */
 export type CreateRecurringRunOptions = RunSettings & PipelineToRun & RecurringRunScheduling;
@@ -36,12 +43,13 @@ export async function enableRecurringRun(
   recurringRunId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
-  unwrap(
-    await client.POST('/apis/v2beta1/recurringruns/{recurring_run_id}:enable', {
-      params: { path: { recurring_run_id } },
-      signal: options.signal,
-    }),
+  await callWithId(
+    client,
+    'POST',
+    '/apis/v2beta1/recurringruns/{recurring_run_id}:enable',
+    RECURRING_RUN_ID,
+    recurringRunId,
+    options,
   );
 }
 
@@ -51,12 +59,13 @@ export async function disableRecurringRun(
   recurringRunId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
-  unwrap(
-    await client.POST('/apis/v2beta1/recurringruns/{recurring_run_id}:disable', {
-      params: { path: { recurring_run_id } },
-      signal: options.signal,
-    }),
+  await callWithId(
+    client,
+    'POST',
+    '/apis/v2beta1/recurringruns/{recurring_run_id}:disable',
+    RECURRING_RUN_ID,
+    recurringRunId,
+    options,
   );
 }
 
@@ -66,12 +75,13 @@ export async function deleteRecurringRun(
   recurringRunId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
-  unwrap(
-    await client.DELETE('/apis/v2beta1/recurringruns/{recurring_run_id}', {
-      params: { path: { recurring_run_id } },
-      signal: options.signal,
-    }),
+  await callWithId(
+    client,
+    'DELETE',
+    '/apis/v2beta1/recurringruns/{recurring_run_id}',
+    RECURRING_RUN_ID,
+    recurringRunId,
+    options,
   );
 }
 
@@ -81,11 +91,12 @@ export async function getRecurringRun(
   recurringRunId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<RecurringRun> {
-  const recurring_run_id = requireText('recurringRunId', recurringRunId, "'a7c2…'");
-  return unwrap(
-    await client.GET('/apis/v2beta1/recurringruns/{recurring_run_id}', {
-      params: { path: { recurring_run_id } },
-      signal: options.signal,
-    }),
+  return callWithId(
+    client,
+    'GET',
+    '/apis/v2beta1/recurringruns/{recurring_run_id}',
+    RECURRING_RUN_ID,
+    recurringRunId,
+    options,
   );
 }

@@ -1,10 +1,9 @@
 import { optionalText, unwrap } from '@ml-platform/core';
 import {
   experimentIdOf,
-  namespaceFor,
   type PackageRunInput,
-  packageRunExperimentName,
   preparePackageRun,
+  runExperiment,
 } from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { Experiment, Run } from '../schemas.js';
@@ -64,14 +63,10 @@ export async function runPipelinePackage(
   const serviceAccount = optionalText('serviceAccount', options.serviceAccount, "'pipeline-runner'");
   const { signal } = options;
 
-  const experiment =
-    experimentId !== undefined
-      ? await getExperiment(client, experimentId, { signal })
-      : await getOrCreateExperiment(client, {
-          name: packageRunExperimentName(options.experimentName, options.onWarning ?? console.warn),
-          namespace: await namespaceFor(client, options.namespace),
-          signal,
-        });
+  const experiment = await runExperiment(client, experimentId, options, {
+    getExperiment,
+    getOrCreateExperiment,
+  });
 
   const pipelineSpec = pipelinePackage.platformSpec
     ? { pipeline_spec: prepared.pipelineSpec, platform_spec: pipelinePackage.platformSpec }

@@ -4,10 +4,9 @@ import {
   experimentIdOf,
   KfpError,
   KfpErrorCode,
-  namespaceFor,
   type PipelineChoice,
-  packageRunExperimentName,
   resolvePipelineId,
+  runExperiment,
 } from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { Experiment, PipelineVersion, Run } from '../schemas.js';
@@ -80,14 +79,10 @@ export async function runPipelineVersion(
     );
   }
   const { parameters, pipelineName } = await checkedParameters(pipelineVersion, options);
-  const experiment =
-    experimentId !== undefined
-      ? await getExperiment(client, experimentId, { signal })
-      : await getOrCreateExperiment(client, {
-          name: packageRunExperimentName(options.experimentName, options.onWarning ?? console.warn),
-          namespace: await namespaceFor(client, options.namespace),
-          signal,
-        });
+  const experiment = await runExperiment(client, experimentId, options, {
+    getExperiment,
+    getOrCreateExperiment,
+  });
   const run = await createRun(client, {
     displayName:
       options.displayName ?? defaultRunDisplayName(pipelineName ?? pipelineVersion.display_name ?? 'run'),

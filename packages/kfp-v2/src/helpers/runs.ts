@@ -1,5 +1,11 @@
 import { optionalText, requireText, unwrap } from '@ml-platform/core';
-import { type PipelinePackageSource, runFromPackage } from '@ml-platform/kfp-common';
+import {
+  callWithId,
+  type KfpIdOption,
+  type PackageFilingOptions,
+  type PackageUploadHelpers,
+  runUploadedPackage,
+} from '@ml-platform/kfp-common';
 import type { KfpV2Client } from '../client.js';
 import type { Pipeline, PipelineVersion, Run } from '../schemas.js';
 import { type PipelineToRun, pipelineFields, runtimeConfigOf } from './pipeline-reference.js';
@@ -50,16 +56,7 @@ export async function createRun(client: KfpV2Client, options: CreateRunOptions):
  * The options of `createRunFromPackage`: the run settings, the compiled package, and the pipeline
  * it is filed under.
  */
-export interface CreateRunFromPackageOptions extends RunSettings {
-  /** The compiled pipeline to upload. */
-  source: PipelinePackageSource;
-  /** The pipeline it is filed under: created on first use, given a new version after that. */
-  pipelineName: string;
-  /** Namespace of the pipeline; leave out for a shared pipeline or on single-user deployments. */
-  namespace?: string | undefined;
-  /** Name of the new version; a timestamped one when left out. */
-  versionName?: string | undefined;
-}
+export interface CreateRunFromPackageOptions extends RunSettings, PackageFilingOptions {}
 
 /** What `createRunFromPackage` returns: the run, and the pipeline and version it created or reused. */
 export interface RunFromPackage {
@@ -77,34 +74,14 @@ export async function createRunFromPackage(
   client: KfpV2Client,
   options: CreateRunFromPackageOptions,
 ): Promise<RunFromPackage> {
-  const pipelineName = requireText('pipelineName', options.pipelineName, "'fraud-detection'");
-  const { namespace, signal } = options;
-  return runFromPackage({
-    pipelineName,
-    versionName: options.versionName,
-    findPipeline: () => findPipelineByName(client, { name: pipelineName, namespace, signal }),
-    pipelineIdOf: (pipeline) => pipeline.pipeline_id,
-    uploadVersion: (pipelineId, name) =>
-      uploadPipelineVersion(client, { source: options.source, pipelineId, name, signal }),
-    uploadPipeline: async () => {
-      const pipeline = await uploadPipeline(client, {
-        source: options.source,
-        name: pipelineName,
-        namespace,
-        signal,
-      });
-      const version = pipeline.pipeline_id
-        ? await latestPipelineVersion(client, pipeline.pipeline_id, { signal })
-        : undefined;
-      return { pipeline, version };
-    },
-    runTarget: (version, pipeline) => {
+  return runUploadedPackage(client, options, PIPELINE_HELPERS, {
+    target: (version, pipeline) => {
       const pipelineId = version.pipeline_id ?? pipeline?.pipeline_id;
       return version.pipeline_version_id && pipelineId
         ? { pipelineId, pipelineVersionId: version.pipeline_version_id }
         : undefined;
     },
-    createRun: (pipelineVersion) =>
+    create: (pipelineVersion) =>
       createRun(client, {
         displayName: options.displayName,
         experimentId: options.experimentId,
@@ -112,11 +89,23 @@ export async function createRunFromPackage(
         parameters: options.parameters,
         serviceAccount: options.serviceAccount,
         pipelineRoot: options.pipelineRoot,
-        signal,
+        signal: options.signal,
         pipelineVersion,
       }),
   });
 }
+
+const PIPELINE_HELPERS: PackageUploadHelpers<KfpV2Client, Pipeline, PipelineVersion> = {
+  findPipelineByName,
+  uploadPipeline,
+  uploadPipelineVersion,
+  pipelineIdOf: (pipeline) => pipeline.pipeline_id,
+  // v2beta1 answers an upload with the pipeline alone; its first version is its newest.
+  versionOfNewPipeline: async (client, pipeline, signal) =>
+    pipeline.pipeline_id ? latestPipelineVersion(client, pipeline.pipeline_id, { signal }) : undefined,
+};
+
+const RUN_ID: KfpIdOption = { option: 'runId', example: "'5e0b…'" };
 
 /** The run with this id (kfp.Client's `get_run`). */
 export async function getRun(
@@ -124,10 +113,7 @@ export async function getRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<Run> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  return unwrap(
-    await client.GET('/apis/v2beta1/runs/{run_id}', { params: { path: { run_id } }, signal: options.signal }),
-  );
+  return callWithId(client, 'GET', '/apis/v2beta1/runs/{run_id}', RUN_ID, runId, options);
 }
 
 /** Asks KFP to stop a run; it moves through CANCELING to CANCELED. */
@@ -136,13 +122,7 @@ export async function terminateRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v2beta1/runs/{run_id}:terminate', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v2beta1/runs/{run_id}:terminate', RUN_ID, runId, options);
 }
 
 /** Re-runs the failed steps of a failed or terminated run. */
@@ -151,13 +131,7 @@ export async function retryRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v2beta1/runs/{run_id}:retry', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v2beta1/runs/{run_id}:retry', RUN_ID, runId, options);
 }
 
 /** Archives a run (kfp.Client's `archive_run`); it leaves the default run list. */
@@ -166,13 +140,7 @@ export async function archiveRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v2beta1/runs/{run_id}:archive', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v2beta1/runs/{run_id}:archive', RUN_ID, runId, options);
 }
 
 /** Restores an archived run. */
@@ -181,13 +149,7 @@ export async function unarchiveRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.POST('/apis/v2beta1/runs/{run_id}:unarchive', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'POST', '/apis/v2beta1/runs/{run_id}:unarchive', RUN_ID, runId, options);
 }
 
 /** Deletes a run (kfp.Client's `delete_run`). */
@@ -196,11 +158,5 @@ export async function deleteRun(
   runId: string,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
-  const run_id = requireText('runId', runId, "'5e0b…'");
-  unwrap(
-    await client.DELETE('/apis/v2beta1/runs/{run_id}', {
-      params: { path: { run_id } },
-      signal: options.signal,
-    }),
-  );
+  await callWithId(client, 'DELETE', '/apis/v2beta1/runs/{run_id}', RUN_ID, runId, options);
 }

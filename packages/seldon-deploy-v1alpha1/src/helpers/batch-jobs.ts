@@ -3,6 +3,7 @@ import type { SeldonDeployClient } from '../client.js';
 import type { components } from '../generated/schema.js';
 import { namedPath } from './change-query.js';
 import { SeldonError, SeldonErrorCode, SeldonResourceWaitError } from './errors.js';
+import { checkPagingLimits } from './paging-limits.js';
 
 type Schemas = components['schemas'];
 /**
@@ -107,12 +108,7 @@ export async function* listBatchJobs(
 ): AsyncGenerator<BatchJobDescription, void, undefined> {
   const { kind, namespace, name } = targetPath(target);
   const { pageSize, limit } = options;
-  if (pageSize !== undefined && !(Number.isSafeInteger(pageSize) && pageSize > 0)) {
-    throw invalidOption(`pageSize must be a positive integer, got ${String(pageSize)}.`);
-  }
-  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) {
-    throw invalidOption(`limit must be a non-negative integer, got ${String(limit)}.`);
-  }
+  checkPagingLimits(options);
   if (limit === 0) return;
   let count = 0;
   for (let page = 0; ; page += 1) {

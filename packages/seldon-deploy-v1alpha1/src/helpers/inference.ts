@@ -41,6 +41,27 @@ export async function inferSeldonDeployment(
   ) as InferenceResponse;
 }
 
+/** The explain endpoints of the two kinds that have one; they take the same payload and answer alike. */
+type ExplainPath =
+  | '/namespaces/{namespace}/seldondeployments/{name}/explain'
+  | '/namespaces/{namespace}/pipelines/{name}/explain';
+
+async function explain(
+  client: SeldonDeployClient,
+  path: ExplainPath,
+  where: { namespace: string; name: string; payload: unknown },
+  options: CallOptions,
+): Promise<unknown> {
+  requirePayload(where.payload);
+  return unwrap(
+    await client.POST(path, {
+      params: { path: namedPath(where.namespace, where.name) },
+      body: where.payload,
+      signal: options.signal,
+    }),
+  );
+}
+
 /**
  * Asks the deployment's explainer (`spec.predictors[].explainer`, an Alibi
  * explainer) to explain a prediction for `payload` (the same protocol as
@@ -53,14 +74,8 @@ export async function explainSeldonDeployment(
   payload: unknown,
   options: CallOptions = {},
 ): Promise<unknown> {
-  requirePayload(payload);
-  return unwrap(
-    await client.POST('/namespaces/{namespace}/seldondeployments/{name}/explain', {
-      params: { path: namedPath(namespace, name) },
-      body: payload,
-      signal: options.signal,
-    }),
-  );
+  const path = '/namespaces/{namespace}/seldondeployments/{name}/explain';
+  return explain(client, path, { namespace, name, payload }, options);
 }
 
 /** Like {@link explainSeldonDeployment}, for a Seldon Core v2 pipeline with an explainer. */
@@ -71,13 +86,11 @@ export async function explainSeldonPipeline(
   payload: unknown,
   options: CallOptions = {},
 ): Promise<unknown> {
-  requirePayload(payload);
-  return unwrap(
-    await client.POST('/namespaces/{namespace}/pipelines/{name}/explain', {
-      params: { path: namedPath(namespace, name) },
-      body: payload,
-      signal: options.signal,
-    }),
+  return explain(
+    client,
+    '/namespaces/{namespace}/pipelines/{name}/explain',
+    { namespace, name, payload },
+    options,
   );
 }
 

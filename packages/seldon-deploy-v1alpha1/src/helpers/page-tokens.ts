@@ -1,5 +1,5 @@
-import { invalidOption } from '@ml-platform/core';
 import { SeldonError, SeldonErrorCode } from './errors.js';
+import { checkPagingLimits } from './paging-limits.js';
 
 /** Paging of the listings that page with a token: page size, a limit and cancellation. */
 export interface TokenPagingOptions {
@@ -25,12 +25,7 @@ export async function* followPageTokens<Item>(
   ) => Promise<{ items: Item[] | undefined; nextPageToken: string | undefined }>,
 ): AsyncGenerator<Item, void, undefined> {
   const { pageSize, limit } = options;
-  if (pageSize !== undefined && !(Number.isSafeInteger(pageSize) && pageSize > 0)) {
-    throw invalidOption(`pageSize must be a positive integer, got ${String(pageSize)}.`);
-  }
-  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) {
-    throw invalidOption(`limit must be a non-negative integer, got ${String(limit)}.`);
-  }
+  checkPagingLimits(options);
   if (limit === 0) return;
   let count = 0;
   let pageToken: string | undefined;
