@@ -1,6 +1,7 @@
 import { abortable } from '../call/abortable.js';
-import { type CallContext, callContextOf, rememberSecret } from '../call/call-context.js';
+import { type CallContext, callContextOf, type HookParams, rememberSecret } from '../call/call-context.js';
 import { AuthError } from '../errors.js';
+import type { FetchFunction } from '../fetch-function.js';
 import { isSendableHeaderValue } from '../validate/header-option.js';
 import type { AuthPlugin, AuthPluginDiagnostics } from './auth-plugin.js';
 import type { Credential, CredentialCache } from './credential-cache.js';
@@ -82,15 +83,22 @@ export function createCredentialAuth<C extends Credential>(
     return result;
   };
 
-  /** The credential to sign with: the fresh cached one at once (steady state), else the shared acquisition. */
+  /** The credential to sign with once `beforeSign`'s check (if it returned one) is done: the fresh one, else the shared acquisition. */
   const current = async (
     call: CallContext | undefined,
-    request: Request | undefined,
     signal: AbortSignal | undefined,
+    checking: void | Promise<void>,
   ): Promise<C> => {
-    const checking = beforeSign?.(request);
     if (checking) await waitFor(call, signal, () => checking);
     return cache.fresh() ?? waitFor(call, signal, () => cache.get());
+  };
+
+  // The last value found sendable: a credential is checked once, not on every request it signs.
+  let sendable: string | undefined;
+  const checkSendable = (credential: C): void => {
+    if (credential.value === sendable) return;
+    refuseUnsendable(name, credential);
+    sendable = credential.value;
   };
 
   return {
@@ -100,43 +108,59 @@ export function createCredentialAuth<C extends Credential>(
     async acquire(acquireOptions) {
       const signal = acquireOptions?.signal;
       signal?.throwIfAborted();
-      const credential = await current(undefined, undefined, signal);
-      refuseUnsendable(name, credential);
+      const credential = await current(undefined, signal, beforeSign?.(undefined));
+      checkSendable(credential);
       return credential;
     },
-    async onRequest(hook) {
+    onRequest(hook) {
       const { request } = hook;
       request.signal.throwIfAborted();
       const call = callContextOf(hook);
-      const credential = await current(call, request, request.signal);
-      rememberSecret(call, credential.value);
-      refuseUnsendable(name, credential);
-      // A core client keeps a copy of the request as finally sent (below every middleware); any other client gets one
-      // from here, as the request is now.
-      if (!call.foreign) call.keepsReplayCopy = true;
-      else if (request.body !== null) call.replayCopy = request.clone();
-      // Kept on the call, not the Request: a later middleware may replace the Request this plugin signed.
-      call.signedWith ??= new Map();
-      call.signedWith.set(plugin, credential);
-      const signed = sign(request, credential);
-      return signed === request ? undefined : signed;
+      const checking = beforeSign?.(request);
+      // Steady state: a fresh credential is at hand, so the request is signed without an await.
+      const ready = checking ? undefined : cache.fresh();
+      if (ready) return signCall(call, request, ready);
+      return current(call, request.signal, checking).then((credential) =>
+        signCall(call, request, credential),
+      );
     },
-    async onResponse(hook) {
-      const { request, response, options: clientOptions } = hook;
+    onResponse(hook) {
+      const { request, response } = hook;
       if (!isRejected(response, request)) return undefined;
-      const call = callContextOf(hook);
-      const first = call.signedWith?.get(plugin) as C | undefined;
-      if (!first) return undefined;
-      const fresh = await waitFor(call, request.signal, () => cache.replace(first));
-      if (fresh.value === first.value) return undefined;
-      const copy = call.replayCopy ?? new Request(request);
-      await response.body?.cancel().catch(() => undefined);
-      rememberSecret(call, fresh.value);
-      refuseUnsendable(name, fresh);
-      call.signedWith?.set(plugin, fresh);
-      return clientOptions.fetch(sign(copy, fresh));
+      return replay(hook);
     },
   };
+
+  /** Signs `request` with `credential` and records on the call what it was signed with. */
+  function signCall(call: CallContext, request: Request, credential: C): Request | undefined {
+    rememberSecret(call, credential.value);
+    checkSendable(credential);
+    // A core client keeps a copy of the request as finally sent (below every middleware); any other client gets one
+    // from here, as the request is now.
+    if (!call.foreign) call.keepsReplayCopy = true;
+    else if (request.body !== null) call.replayCopy = request.clone();
+    // Kept on the call, not the Request: a later middleware may replace the Request this plugin signed.
+    call.signedWith ??= new Map();
+    call.signedWith.set(plugin, credential);
+    const signed = sign(request, credential);
+    return signed === request ? undefined : signed;
+  }
+
+  /** After a refusal: the call again with a fresh credential, unless acquiring again yields the refused one. */
+  async function replay(hook: HookParams & { response: Response; options: { fetch: FetchFunction } }) {
+    const { request, response } = hook;
+    const call = callContextOf(hook);
+    const first = call.signedWith?.get(plugin) as C | undefined;
+    if (!first) return undefined;
+    const fresh = await waitFor(call, request.signal, () => cache.replace(first));
+    if (fresh.value === first.value) return undefined;
+    const copy = call.replayCopy ?? new Request(request);
+    await response.body?.cancel().catch(() => undefined);
+    rememberSecret(call, fresh.value);
+    checkSendable(fresh);
+    call.signedWith?.set(plugin, fresh);
+    return hook.options.fetch(sign(copy, fresh));
+  }
 }
 
 /** Refuses a credential fetch could not send, before fetch refuses it with a message that quotes it. */
