@@ -66,7 +66,8 @@ export function createCredentialAuth<C extends Credential>(
 ): CredentialAuthPlugin<C> {
   const { name, cache, apply, beforeSign } = options;
   const isRejected = options.isRejected ?? ((response: Response) => response.status === 401);
-  const plugin = {};
+  // This plugin's key in a call's `signedWith`: several credential plugins may sign one call.
+  const signerKey = {};
 
   const sign = (request: Request, credential: C): Request => apply(request, credential) ?? request;
 
@@ -141,7 +142,7 @@ export function createCredentialAuth<C extends Credential>(
     else if (request.body !== null) call.replayCopy = request.clone();
     // Kept on the call, not the Request: a later middleware may replace the Request this plugin signed.
     call.signedWith ??= new Map();
-    call.signedWith.set(plugin, credential);
+    call.signedWith.set(signerKey, credential);
     const signed = sign(request, credential);
     return signed === request ? undefined : signed;
   }
@@ -150,7 +151,7 @@ export function createCredentialAuth<C extends Credential>(
   async function replay(hook: HookParams & { response: Response; options: { fetch: FetchFunction } }) {
     const { request, response } = hook;
     const call = callContextOf(hook);
-    const first = call.signedWith?.get(plugin) as C | undefined;
+    const first = call.signedWith?.get(signerKey) as C | undefined;
     if (!first) return undefined;
     const fresh = await waitFor(call, request.signal, () => cache.replace(first));
     if (fresh.value === first.value) return undefined;
@@ -158,7 +159,7 @@ export function createCredentialAuth<C extends Credential>(
     await response.body?.cancel().catch(() => undefined);
     rememberSecret(call, fresh.value);
     checkSendable(fresh);
-    call.signedWith?.set(plugin, fresh);
+    call.signedWith?.set(signerKey, fresh);
     return hook.options.fetch(sign(copy, fresh));
   }
 }

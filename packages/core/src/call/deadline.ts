@@ -13,7 +13,7 @@ type Send = (request: Request) => Promise<Response>;
  * body is read and raced with every read, since fetch only holds a signal
  * weakly and a collected signal would never abort a stalled body. Used for the calls plugins make on their
  * own (token endpoints, login pages); a client's calls get one deadline for
- * the whole call instead (see boundEveryCall).
+ * the whole call instead (see wholeCallClient).
  */
 export async function sendWithin(send: Send, request: Request, timeoutMs: number): Promise<Response> {
   const timeout = AbortSignal.timeout(timeoutMs);
