@@ -1,6 +1,6 @@
 // A 50 MB task log and a 50 MB artifact stream through readTaskLogs and readArtifact in constant
 // memory: each is read in a child process (real sockets) whose memory is measured, once with
-// Node's defaults (resident memory grows by less than 64 MB while reading, whatever the size) and
+// Node's defaults (resident memory grows by a bounded amount while reading, whatever the size) and
 // once with a V8 heap far smaller than the data (which a reader holding the data could not survive).
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -34,12 +34,20 @@ async function read(mode: 'log' | 'artifact', nodeFlags: string[] = []) {
   return JSON.parse(stdout) as { bytes: number; lines: number; growthMb: number };
 }
 
+/**
+ * Resident growth allowed while 50 MB stream through: 64 MB on Node.js 22, 96 MB on 24, whose fetch
+ * keeps more of a response in flight (one artifact read grew 69 MB there on a loaded machine, 21 MB on
+ * 22; cli/test/list-memory.test.ts saw the same). Holding the data is what the 24 MB old-space case
+ * below refuses, on every version.
+ */
+const GROWTH_LIMIT_MB = Number(process.versions.node.split('.')[0]) >= 24 ? 96 : 64;
+
 describe.each(['log', 'artifact'] as const)('a 50 MB %s', (mode) => {
-  it('is read with resident memory growing by less than 64 MB', async () => {
+  it(`is read with resident memory growing by less than ${GROWTH_LIMIT_MB} MB`, async () => {
     const result = await read(mode);
     expect(result.bytes).toBeGreaterThanOrEqual(FIFTY_MB);
     if (mode === 'log') expect(result.lines).toBeGreaterThan(2_000_000);
-    expect(result.growthMb).toBeLessThan(64);
+    expect(result.growthMb).toBeLessThan(GROWTH_LIMIT_MB);
   }, 180_000);
 
   it('is read within a 24 MB V8 old space', async () => {
